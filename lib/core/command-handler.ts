@@ -1,0 +1,73 @@
+import type { Decider } from './decider';
+import { ConcurrencyError } from './errors';
+import type { EventStore, ExpectedVersion } from './event-store';
+import { assertExpectedVersion } from './expected-version';
+
+export type CommandEnvelope = {
+  metadata: { commandId: string; actor: string; correlationId?: string; causationId?: string };
+};
+
+export type HandledCommand<Event> = {
+  streamId: string;
+  /** The stream's version after the command. */
+  version: number;
+  /** Global position of the command's last event: the token for read-your-writes. */
+  globalPosition: number;
+  /** The events this call wrote; empty when the command id had been handled before. */
+  events: Event[];
+  duplicate: boolean;
+};
+
+export type HandleOptions = {
+  /** A version the caller insists on (If-Match); a mismatch is a conflict, never retried. */
+  expectedVersion?: ExpectedVersion;
+  /** Conflicts with concurrent writers are retried on fresh state this many times. */
+  maxRetries?: number;
+};
+
+/** Load (replay), decide, append with the version read; retry on conflict; idempotent by command id. */
+export const handleCommand = async <State, Command extends CommandEnvelope, Event extends { type: string; data: unknown }>(
+  store: EventStore,
+  decider: Decider<State, Command, Event>,
+  streamId: string,
+  command: Command,
+  options: HandleOptions = {},
+): Promise<HandledCommand<Event>> => {
+  const { commandId, actor, correlationId, causationId } = command.metadata;
+  const maxRetries = options.expectedVersion === undefined ? (options.maxRetries ?? 5) : 0;
+  for (let attempt = 0; ; attempt++) {
+    const previous = await store.findCommand(commandId);
+    if (previous) return fromAppend(previous, []);
+
+    const history = await store.readStream(streamId);
+    let state = decider.initialState();
+    for (const event of history) state = decider.evolve(state, event as unknown as Event);
+    const version = history.length;
+    if (options.expectedVersion !== undefined) assertExpectedVersion(streamId, options.expectedVersion, version);
+
+    const events = decider.decide(command, state);
+    const metadata = { actor, commandId, correlationId: correlationId ?? commandId, causationId: causationId ?? commandId };
+    try {
+      const result = await store.appendToStream(
+        streamId,
+        events.map((event) => ({ type: event.type, data: event.data, metadata })),
+        { expectedVersion: version, commandId },
+      );
+      return fromAppend(result, result.duplicate ? [] : events);
+    } catch (error) {
+      if (error instanceof ConcurrencyError && attempt < maxRetries) continue;
+      throw error;
+    }
+  }
+};
+
+const fromAppend = <Event>(
+  result: { streamId: string; nextExpectedVersion: number; lastGlobalPosition: number; duplicate: boolean },
+  events: Event[],
+): HandledCommand<Event> => ({
+  streamId: result.streamId,
+  version: result.nextExpectedVersion,
+  globalPosition: result.lastGlobalPosition,
+  events,
+  duplicate: result.duplicate,
+});

@@ -1,0 +1,65 @@
+/**
+ * Typed errors shared by every port. The edge (route handlers, server actions,
+ * CLI) maps them to HTTP statuses and messages in one place; nothing below it
+ * knows about HTTP.
+ */
+export type FieldIssue = { path: string; message: string };
+
+export abstract class ChronicleError extends Error {
+  abstract readonly kind: 'validation' | 'rule_violation' | 'not_found' | 'concurrency' | 'unavailable';
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The input does not have the right shape, types or bounds. */
+export class ValidationError extends ChronicleError {
+  readonly kind = 'validation' as const;
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message, 'validation_failed');
+  }
+}
+
+/** Well-formed input that a business rule refuses, e.g. `insufficient_funds`. */
+export class RuleViolation extends ChronicleError {
+  readonly kind = 'rule_violation' as const;
+  constructor(code: string, message: string) {
+    super(message, code);
+  }
+}
+
+export class NotFoundError extends ChronicleError {
+  readonly kind = 'not_found' as const;
+  constructor(message: string, code = 'not_found') {
+    super(message, code);
+  }
+}
+
+/** The stream's version was not the one expected: nothing was written. */
+export class ConcurrencyError extends ChronicleError {
+  readonly kind = 'concurrency' as const;
+  constructor(
+    readonly streamId: string,
+    readonly expected: string,
+    readonly actual: number,
+  ) {
+    super(`Stream ${streamId} is at version ${actual}, expected ${expected}`, 'version_conflict');
+  }
+}
+
+/** A dependency (database, bus) could not be reached; the caller may retry later. */
+export class UnavailableError extends ChronicleError {
+  readonly kind = 'unavailable' as const;
+  constructor(message: string) {
+    super(message, 'unavailable');
+  }
+}
+
+export const isChronicleError = (error: unknown): error is ChronicleError => error instanceof ChronicleError;

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { EventMetadata, NewEvent } from './envelope';
+import type { StreamHead } from './event-store';
+import { chainHash } from './hash-chain';
+
+/** An event with everything but its global position settled: what an adapter inserts. */
+export type PreparedEvent = {
+  eventId: string;
+  streamId: string;
+  streamVersion: number;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recordedAt: Date;
+  hash: string;
+};
+
+/**
+ * Numbers the batch after the stream's head, fills in metadata defaults and
+ * links each event into the stream's hash chain.
+ */
+export const prepareEvents = (
+  streamId: string,
+  events: NewEvent[],
+  head: StreamHead,
+  recordedAt: Date,
+  commandId: string | undefined,
+): PreparedEvent[] => {
+  let previousHash = head.hash;
+  return events.map((event, index) => {
+    const eventId = event.eventId ?? randomUUID();
+    const metadata: EventMetadata = {
+      ...event.metadata,
+      actor: event.metadata?.actor ?? 'system',
+      correlationId: event.metadata?.correlationId ?? commandId ?? eventId,
+      causationId: event.metadata?.causationId ?? null,
+      commandId: event.metadata?.commandId ?? commandId ?? null,
+    };
+    const fields = {
+      eventId,
+      streamId,
+      streamVersion: head.version + index + 1,
+      type: event.type,
+      schemaVersion: event.schemaVersion ?? 1,
+      data: event.data,
+      metadata,
+      recordedAt,
+    };
+    const hash = chainHash(previousHash, fields);
+    previousHash = hash;
+    return { ...fields, hash };
+  });
+};

@@ -1,0 +1,41 @@
+import type { Currency } from './money';
+
+export type AccountOpened = {
+  type: 'AccountOpened';
+  data: { accountId: string; owner: string; currency: Currency; overdraftLimit: number; openedAt: string };
+};
+export type MoneyDeposited = {
+  type: 'MoneyDeposited';
+  data: { accountId: string; amount: number; currency: Currency; description: string; depositedAt: string };
+};
+export type MoneyWithdrawn = {
+  type: 'MoneyWithdrawn';
+  data: { accountId: string; amount: number; currency: Currency; description: string; withdrawnAt: string };
+};
+export type InterestApplied = {
+  type: 'InterestApplied';
+  data: {
+    accountId: string;
+    amount: number;
+    currency: Currency;
+    rateBasisPoints: number;
+    periodStart: string;
+    periodEnd: string;
+    appliedAt: string;
+  };
+};
+export type AccountClosed = {
+  type: 'AccountClosed';
+  data: { accountId: string; reason: string; closedAt: string };
+};
+
+export type AccountEvent = AccountOpened | MoneyDeposited | MoneyWithdrawn | InterestApplied | AccountClosed;
+export type AccountEventType = AccountEvent['type'];
+
+export const ACCOUNT_EVENT_TYPES: readonly AccountEventType[] = [
+  'AccountOpened',
+  'MoneyDeposited',
+  'MoneyWithdrawn',
+  'InterestApplied',
+  'AccountClosed',
+];

@@ -1,0 +1,21 @@
+import type { Currency } from './money';
+
+type Common = {
+  accountId: string;
+  owner: string;
+  currency: Currency;
+  /** Minor units; may go negative down to -overdraftLimit. */
+  balance: number;
+  overdraftLimit: number;
+  openedAt: string;
+  lastActivityAt: string;
+  /** End of the last period interest was applied for; a new period may not start before it. */
+  interestPaidThrough: string | null;
+};
+
+export type AccountState =
+  | { status: 'none' }
+  | ({ status: 'open' } & Common)
+  | ({ status: 'closed'; closedAt: string } & Common);
+
+export const initialState = (): AccountState => ({ status: 'none' });

@@ -1,0 +1,173 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { NewEvent, RecordedEvent } from '../../core/envelope';
+import { ConcurrencyError, ValidationError } from '../../core/errors';
+import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from '../../core/event-store';
+import { assertExpectedVersion } from '../../core/expected-version';
+import { prepareEvents } from '../../core/prepare-events';
+import { EVENT_COLUMNS, toRecordedEvent, type SqliteEventRow } from './sqlite-rows';
+
+export type SqliteEventStoreOptions = {
+  filename: string;
+  /** FULL (default) survives power loss; NORMAL is faster and survives process crashes. */
+  synchronous?: 'FULL' | 'NORMAL';
+  clock?: () => Date;
+  /** How long another process's write lock is waited for before failing. */
+  busyTimeoutMs?: number;
+};
+
+type PendingAppend = {
+  streamId: string;
+  events: NewEvent[];
+  options: AppendOptions;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+};
+
+/**
+ * SQLite in WAL mode through the raw better-sqlite3 driver (beneath Prisma's
+ * ORM: appends are the hot path). Appends issued in the same turn of the event
+ * loop are group-committed in one transaction, each inside its own savepoint,
+ * so concurrent callers share one fsync and never see SQLITE_BUSY.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly clock: () => Date;
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private readonly statements;
+
+  constructor(options: SqliteEventStoreOptions) {
+    if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
+    this.db = new Database(options.filename);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    this.clock = options.clock ?? (() => new Date());
+    this.statements = {
+      head: this.db.prepare<[string], { version: number; hash: string }>(
+        'SELECT stream_version AS version, hash FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
+      ),
+      insert: this.db.prepare(
+        `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
+         VALUES (@eventId, @streamId, @streamVersion, @type, @schemaVersion, @data, @metadata, @recordedAt, @hash)`,
+      ),
+      findCommand: this.db.prepare<[string], { stream_id: string; version: number; position: number }>(
+        'SELECT stream_id, version, position FROM commands WHERE command_id = ?',
+      ),
+      recordCommand: this.db.prepare(
+        'INSERT INTO commands (command_id, stream_id, version, position, recorded_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      readStream: this.db.prepare<[string, number, number, number], SqliteEventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version BETWEEN ? AND ? ORDER BY stream_version LIMIT ?`,
+      ),
+      readAll: this.db.prepare<[number, number], SqliteEventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+      ),
+      exists: this.db.prepare<[string], { found: number }>('SELECT 1 AS found FROM events WHERE stream_id = ? LIMIT 1'),
+    };
+  }
+
+  appendToStream(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    if (events.length === 0) return Promise.reject(new ValidationError('An append needs at least one event'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ streamId, events, options, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    this.flushScheduled = false;
+    const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
+    const appendOne = this.db.transaction((pending: PendingAppend) => this.appendInTransaction(pending));
+    const commitBatch = this.db.transaction(() => {
+      for (const pending of batch) {
+        try {
+          outcomes.push({ ok: true, result: appendOne(pending) });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+    });
+    try {
+      commitBatch.immediate();
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    batch.forEach((pending, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) pending.resolve(outcome.result);
+      else pending.reject(outcome.error);
+    });
+  }
+
+  /** Runs inside a savepoint: a throw undoes this append only. */
+  private appendInTransaction({ streamId, events, options }: PendingAppend): AppendResult {
+    if (options.commandId) {
+      const previous = this.statements.findCommand.get(options.commandId);
+      if (previous) {
+        return { streamId: previous.stream_id, nextExpectedVersion: previous.version, lastGlobalPosition: previous.position, duplicate: true };
+      }
+    }
+    const head = this.statements.head.get(streamId) ?? { version: 0, hash: null };
+    assertExpectedVersion(streamId, options.expectedVersion ?? 'any', head.version);
+    const recordedAt = this.clock();
+    const prepared = prepareEvents(streamId, events, head, recordedAt, options.commandId);
+    let lastPosition = 0;
+    for (const event of prepared) {
+      try {
+        const info = this.statements.insert.run({
+          ...event,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(event.metadata),
+          recordedAt: recordedAt.toISOString(),
+        });
+        lastPosition = Number(info.lastInsertRowid);
+      } catch (error) {
+        if (isUniqueViolation(error, 'events.stream_id')) throw new ConcurrencyError(streamId, String(options.expectedVersion ?? 'any'), head.version);
+        throw error;
+      }
+    }
+    const version = head.version + prepared.length;
+    if (options.commandId) {
+      this.statements.recordCommand.run(options.commandId, streamId, version, lastPosition, recordedAt.toISOString());
+    }
+    return { streamId, nextExpectedVersion: version, lastGlobalPosition: lastPosition, duplicate: false };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const from = Math.max(options.fromVersion ?? 1, 1);
+    const to = options.toVersion ?? Number.MAX_SAFE_INTEGER;
+    return this.statements.readStream.all(streamId, from, to, options.limit ?? -1).map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.statements.readAll.all(options.fromPosition ?? 0, options.limit ?? 1000).map(toRecordedEvent);
+  }
+
+  async streamExists(streamId: string): Promise<boolean> {
+    return this.statements.exists.get(streamId) !== undefined;
+  }
+
+  async findCommand(commandId: string): Promise<AppendResult | null> {
+    const row = this.statements.findCommand.get(commandId);
+    return row ? { streamId: row.stream_id, nextExpectedVersion: row.version, lastGlobalPosition: row.position, duplicate: true } : null;
+  }
+
+  async close(): Promise<void> {
+    if (this.queue.length > 0) this.flush();
+    this.db.close();
+  }
+}
+
+const isUniqueViolation = (error: unknown, column: string): boolean =>
+  error instanceof Error &&
+  (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+  error.message.includes(column);

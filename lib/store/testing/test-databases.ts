@@ -1,0 +1,54 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { TEST_POSTGRES_URL } from './postgres-availability';
+
+const migrationsDir = (provider: 'sqlite' | 'postgresql') => join(process.cwd(), 'prisma', provider, 'migrations');
+
+/** The migrations' SQL in order: tests apply it directly, which is what `db:migrate` applies too. */
+const migrationScripts = (provider: 'sqlite' | 'postgresql'): string[] =>
+  readdirSync(migrationsDir(provider), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => readFileSync(join(migrationsDir(provider), name, 'migration.sql'), 'utf8'));
+
+/** A fresh, migrated SQLite file in a temp directory. */
+export const createSqliteTestDatabase = (): string => {
+  const filename = join(mkdtempSync(join(tmpdir(), 'chronicle-')), 'test.db');
+  const db = new Database(filename);
+  for (const script of migrationScripts('sqlite')) db.exec(script);
+  db.close();
+  return filename;
+};
+
+/** A fresh, migrated PostgreSQL schema; drop it when done. */
+export const createPostgresTestSchema = async (): Promise<{ schema: string; url: string; drop: () => Promise<void> }> => {
+  const schema = `t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA "${schema}"`);
+    await client.query(`SET search_path TO "${schema}"`);
+    for (const script of migrationScripts('postgresql')) await client.query(script);
+  } finally {
+    await client.end();
+  }
+  const url = `${TEST_POSTGRES_URL}?schema=${schema}`;
+  return {
+    schema,
+    url,
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await dropper.connect();
+      try {
+        await dropper.query(`DROP SCHEMA "${schema}" CASCADE`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+};
