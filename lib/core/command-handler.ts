@@ -34,7 +34,7 @@ export const handleCommand = async <State, Command extends CommandEnvelope, Even
   options: HandleOptions = {},
 ): Promise<HandledCommand<Event>> => {
   const { commandId, actor, correlationId, causationId } = command.metadata;
-  const maxRetries = options.expectedVersion === undefined ? (options.maxRetries ?? 5) : 0;
+  const maxRetries = options.expectedVersion === undefined ? (options.maxRetries ?? 10) : 0;
   for (let attempt = 0; ; attempt++) {
     const previous = await store.findCommand(commandId);
     if (previous) return fromAppend(previous, []);
@@ -46,6 +46,7 @@ export const handleCommand = async <State, Command extends CommandEnvelope, Even
     if (options.expectedVersion !== undefined) assertExpectedVersion(streamId, options.expectedVersion, version);
 
     const events = decider.decide(command, state);
+    if (events.length === 0) return { streamId, version, globalPosition: history.at(-1)?.globalPosition ?? 0, events, duplicate: false };
     const metadata = { actor, commandId, correlationId: correlationId ?? commandId, causationId: causationId ?? commandId };
     try {
       const result = await store.appendToStream(
@@ -55,7 +56,10 @@ export const handleCommand = async <State, Command extends CommandEnvelope, Even
       );
       return fromAppend(result, result.duplicate ? [] : events);
     } catch (error) {
-      if (error instanceof ConcurrencyError && attempt < maxRetries) continue;
+      if (error instanceof ConcurrencyError && attempt < maxRetries) {
+        await backoff(attempt);
+        continue;
+      }
       throw error;
     }
   }
@@ -71,3 +75,7 @@ const fromAppend = <Event>(
   events,
   duplicate: result.duplicate,
 });
+
+/** Jittered, growing pause so competing writers from other processes spread out. */
+const backoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
