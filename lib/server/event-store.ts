@@ -4,10 +4,16 @@ import { PostgresEventStore } from '../store/postgres/postgres-event-store';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
 import { databaseConfig, type DatabaseConfig } from './database-config';
 
-export const createEventStore = (config: DatabaseConfig = databaseConfig()): EventStore =>
+export type EventStoreOverrides = { clock?: () => Date; synchronous?: 'FULL' | 'NORMAL' };
+
+export const createEventStore = (config: DatabaseConfig = databaseConfig(), overrides: EventStoreOverrides = {}): EventStore =>
   config.provider === 'sqlite'
-    ? new SqliteEventStore({ filename: resolve(config.filename), synchronous: config.synchronous })
-    : new PostgresEventStore({ connectionString: config.url });
+    ? new SqliteEventStore({
+        filename: resolve(config.filename),
+        synchronous: overrides.synchronous ?? config.synchronous,
+        clock: overrides.clock,
+      })
+    : new PostgresEventStore({ connectionString: config.url, clock: overrides.clock });
 
 const globalForStore = globalThis as unknown as { chronicleEventStore?: EventStore };
 

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import { RuleViolation } from '../core/errors';
+import type { EventStore } from '../core/event-store';
+import type { AccountCommand } from '../domain/account/commands';
+import { accountDecider, accountStreamId } from '../domain/account/decider';
+import type { AccountEvent } from '../domain/account/events';
+import type { AccountState } from '../domain/account/state';
+import { ACCOUNT_COMMANDS } from '../server/account-commands';
+import { seededRandom } from './random';
+import { seedPlan, type SeedPlanOptions, type SeedStep } from './seed-plan';
+
+export type SeedOptions = SeedPlanOptions & {
+  seed: number;
+  /** The store's clock must read this, so events are recorded at simulated times. */
+  setTime: (at: Date) => void;
+  onProgress?: (done: number, total: number) => void;
+};
+
+export type SeedSummary = { accounts: number; events: number; commands: number; refused: number };
+
+/**
+ * Replays a deterministic plan through the account decider (every rule
+ * applies) and appends what it decides. State is kept in memory between
+ * commands, so a 10,000-event stream is never replayed per command.
+ */
+export const seedBank = async (store: EventStore, options: SeedOptions): Promise<SeedSummary> => {
+  const plan = seedPlan(seededRandom(options.seed), options);
+  const accounts = new Map<string, { state: AccountState; version: number }>();
+  const summary: SeedSummary = { accounts: 0, events: 0, commands: 0, refused: 0 };
+
+  for (const [index, step] of plan.entries()) {
+    options.setTime(step.at);
+    const account = accounts.get(step.accountId) ?? { state: accountDecider.initialState(), version: 0 };
+    const commandId = `seed-${options.seed}-${index}`;
+    const metadata = { actor: step.actor, commandId, correlationId: commandId, causationId: commandId };
+    const events = step.kind === 'import' ? importedEvents(step) : decideStep(step, account.state, commandId);
+    if (events) {
+      await store.appendToStream(
+        accountStreamId(step.accountId),
+        events.map((event) => ({ ...event, metadata: step.kind === 'import' ? { ...metadata, importedFrom: 'core-banking-v1', legacyRef: step.legacyRef } : metadata })),
+        { expectedVersion: account.version, commandId },
+      );
+      if (account.version === 0) summary.accounts++;
+      accounts.set(step.accountId, { state: events.reduce(accountDecider.evolve, account.state), version: account.version + events.length });
+      summary.events += events.length;
+      summary.commands++;
+    } else {
+      summary.refused++;
+    }
+    if (index % 250 === 0 || index === plan.length - 1) options.onProgress?.(index + 1, plan.length);
+  }
+  return summary;
+};
+
+const importedEvents = (step: Extract<SeedStep, { kind: 'import' }>) => step.events as AccountEvent[];
+
+/** The decider's answer, or null when a rule refuses (a customer trying to overspend, say). */
+const decideStep = (step: Extract<SeedStep, { kind: 'command' }>, state: AccountState, commandId: string): AccountEvent[] | null => {
+  const input = { ...step.input };
+  if (step.amountFromBalance !== undefined) {
+    const balance = state.status === 'open' ? state.balance : 0;
+    const amount = Math.floor(balance * step.amountFromBalance);
+    if (amount <= 0) return null;
+    input.amount = amount;
+  }
+  const schema = ACCOUNT_COMMANDS[step.name].input as z.ZodType<Record<string, unknown>>;
+  const data = schema.parse(input);
+  const command = {
+    type: ACCOUNT_COMMANDS[step.name].type,
+    data: { ...data, accountId: step.accountId },
+    metadata: { commandId, now: step.at.toISOString(), actor: step.actor },
+  } as AccountCommand;
+  try {
+    return accountDecider.decide(command, state);
+  } catch (error) {
+    if (error instanceof RuleViolation) return null;
+    throw error;
+  }
+};

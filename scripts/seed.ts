@@ -1,0 +1,60 @@
+/**
+ * `npm run seed [-- --seed N]`: fills an empty store with months of simulated
+ * banking. The same seed value gives the same accounts, amounts and times.
+ */
+import { SingleBar, Presets } from 'cli-progress';
+import { parseArgs } from 'node:util';
+import { databaseConfig } from '../lib/server/database-config';
+import { createEventStore } from '../lib/server/event-store';
+import { seedBank } from '../lib/seed/seed-bank';
+
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string', default: process.env.SEED ?? '42' },
+    customers: { type: 'string', default: '40' },
+    'sales-per-day': { type: 'string', default: '60' },
+  },
+});
+const seed = Number(values.seed);
+if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
+
+const config = databaseConfig();
+let now = new Date();
+// Bulk import: NORMAL is safe against process crashes, and a failed seed is simply rerun on a fresh database.
+const store = createEventStore(config, { clock: () => now, synchronous: 'NORMAL' });
+
+try {
+  if ((await store.readAll({ limit: 1 })).length > 0) {
+    console.log('The store already holds events: seeding skipped (seed a fresh database to start over).');
+  } else {
+    const bar = new SingleBar({ format: 'Seeding  [{bar}] {percentage}% | {value}/{total} commands | {eta}s left' }, Presets.shades_classic);
+    let started = false;
+    const summary = await seedBank(store, {
+      seed,
+      customers: Number(values.customers),
+      start: new Date('2026-05-01T00:00:00Z'),
+      end: new Date('2026-11-20T00:00:00Z'),
+      merchantSalesPerDay: Number(values['sales-per-day']),
+      setTime: (at) => (now = at),
+      onProgress: (done, total) => {
+        if (!started) bar.start(total, 0);
+        started = true;
+        bar.update(done);
+      },
+    });
+    bar.stop();
+    console.log(
+      `Seeded ${summary.accounts} accounts with ${summary.events} events from ${summary.commands} commands ` +
+        `(${summary.refused} refused by the rules, as a real bank would) using seed ${seed}.`,
+    );
+  }
+} catch (error) {
+  if (error instanceof Error && /no such table|relation .* does not exist/.test(error.message)) {
+    console.error('The database has no tables yet: run `npm run db:migrate` first.');
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+} finally {
+  await store.close();
+}
