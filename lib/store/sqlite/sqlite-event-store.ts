@@ -36,6 +36,7 @@ export class SqliteEventStore implements EventStore {
   private readonly clock: () => Date;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
+  private closed = false;
   private readonly statements;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -71,6 +72,7 @@ export class SqliteEventStore implements EventStore {
 
   appendToStream(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     if (events.length === 0) return Promise.reject(new ValidationError('An append needs at least one event'));
+    if (this.closed) return Promise.reject(new Error('The event store is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ streamId, events, options, resolve, reject });
       if (!this.flushScheduled) {
@@ -84,6 +86,7 @@ export class SqliteEventStore implements EventStore {
     const batch = this.queue;
     this.queue = [];
     this.flushScheduled = false;
+    if (batch.length === 0) return;
     const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
     const appendOne = this.db.transaction((pending: PendingAppend) => this.appendInTransaction(pending));
     const commitBatch = this.db.transaction(() => {
@@ -161,8 +164,19 @@ export class SqliteEventStore implements EventStore {
     return row ? { streamId: row.stream_id, nextExpectedVersion: row.version, lastGlobalPosition: row.position, duplicate: true } : null;
   }
 
+  /** The durability settings in force on this connection. */
+  settings(): { journalMode: string; synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA' } {
+    const levels = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: levels[Number(this.db.pragma('synchronous', { simple: true }))]!,
+    };
+  }
+
   async close(): Promise<void> {
-    if (this.queue.length > 0) this.flush();
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
     this.db.close();
   }
 }

@@ -1,0 +1,34 @@
+import { expect, test } from './fixtures';
+
+test('the landing page renders without console errors', async ({ homePage, page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await homePage.open();
+  await expect(homePage.heading()).toContainText('Chronicle');
+  expect(errors).toEqual([]);
+});
+
+test('a client opens an account, deposits, is refused an overdraft, and reads the stream', async ({ request }) => {
+  const opened = await request.post('/api/accounts', {
+    data: { owner: 'Playwright Tester', currency: 'EUR' },
+    headers: { 'X-Demo-Actor': 'teller:e2e' },
+  });
+  expect(opened.status()).toBe(201);
+  const { accountId } = (await opened.json()) as { accountId: string };
+
+  const deposit = await request.post(`/api/accounts/${accountId}/deposit`, {
+    data: { amount: 25_00 },
+    headers: { 'Idempotency-Key': `e2e-${accountId}` },
+  });
+  expect(deposit.status()).toBe(200);
+  expect(await deposit.json()).toMatchObject({ accountId, version: 2 });
+
+  const refused = await request.post(`/api/accounts/${accountId}/withdraw`, { data: { amount: 99_00 } });
+  expect(refused.status()).toBe(422);
+  expect(await refused.json()).toMatchObject({ error: { code: 'insufficient_funds' } });
+
+  const stream = await request.get(`/api/streams/account-${accountId}/events`);
+  const { events } = (await stream.json()) as { events: Array<{ type: string; metadata: { actor: string } }> };
+  expect(events.map((e) => e.type)).toEqual(['AccountOpened', 'MoneyDeposited']);
+  expect(events[0]!.metadata.actor).toBe('teller:e2e');
+});

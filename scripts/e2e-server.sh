@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds and serves the app for Playwright on a fresh, seeded SQLite file.
+set -euo pipefail
+port="${1:-3100}"
+export DATABASE_URL="file:./data/e2e.db"
+rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm
+npm run --silent db:migrate
+npx tsx scripts/seed.ts --customers 12 --sales-per-day 4
+if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then npx next build; fi
+exec npx next start -H 127.0.0.1 -p "$port"

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# `npm test`: every check and test. PostgreSQL tests skip with a warning on a
+# laptop without it; with CI=true they fail instead.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+rm -f test-results/vitest.json test-results/e2e-report.json
+status=0
+step() { echo; echo "━━ $1"; shift; "$@" || status=1; }
+
+step "Type check" npx tsc --noEmit
+step "Lint" npx eslint .
+step "Unit and integration tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step "End-to-end tests (Playwright, built app)" npx playwright test
+node scripts/test-summary.mjs || status=1
+exit $status
