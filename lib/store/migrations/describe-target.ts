@@ -1,0 +1,9 @@
+import type { DatabaseConfig } from '../../server/database-config';
+
+/** A one-line name for the database, with any password hidden. */
+export const describeTarget = (config: DatabaseConfig): string => {
+  if (config.provider === 'sqlite') return `SQLite ${config.filename}`;
+  const url = new URL(config.url);
+  if (url.password) url.password = '***';
+  return `PostgreSQL ${url.toString()}`;
+};
