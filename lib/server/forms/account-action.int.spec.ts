@@ -1,0 +1,80 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CommandResult } from '../account-commands';
+import { SqliteEventStore } from '../../store/sqlite/sqlite-event-store';
+import { createSqliteTestDatabase } from '../../store/testing/test-databases';
+import { runAccountAction } from './account-action';
+
+const filename = createSqliteTestDatabase();
+const store = new SqliteEventStore({ filename });
+afterAll(async () => {
+  await store.close();
+  rmSync(dirname(filename), { recursive: true, force: true });
+});
+
+const form = (fields: Record<string, string>): FormData => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+};
+const anonymous = { header: null, cookie: undefined };
+
+const openAccount = async (fields: Record<string, string> = { owner: 'Ada', currency: 'EUR' }): Promise<CommandResult> => {
+  const state = await runAccountAction('open', form(fields), anonymous, store);
+  if (!state.ok) throw new Error(`open failed: ${state.code}`);
+  return state.result;
+};
+
+describe('runAccountAction', () => {
+  it('opens and deposits through the shared dispatch, amounts converted from major units', async () => {
+    const opened = await openAccount({ owner: 'Ada', currency: 'EUR', overdraftLimit: '10' });
+    const deposited = await runAccountAction(
+      'deposit',
+      form({ accountId: opened.accountId, amount: '12.34', currency: 'EUR' }),
+      { cookie: 'teller:grace' },
+      store,
+    );
+    expect(deposited).toMatchObject({ ok: true, result: { accountId: opened.accountId, version: 2 } });
+    const events = await store.readStream(`account-${opened.accountId}`);
+    expect(events[0]?.data).toMatchObject({ overdraftLimit: 1000 });
+    expect(events[1]).toMatchObject({ data: { amount: 1234 }, metadata: { actor: 'teller:grace' } });
+  });
+
+  it('makes a double submit harmless through the hidden command id', async () => {
+    const { accountId } = await openAccount();
+    const fields = { accountId, amount: '5', currency: 'EUR', commandId: `form-${accountId}` };
+    const first = await runAccountAction('deposit', form(fields), anonymous, store);
+    const second = await runAccountAction('deposit', form(fields), anonymous, store);
+    expect(second).toMatchObject({ ok: true, result: { version: 2, duplicate: true } });
+    expect(first).toMatchObject({ ok: true, result: { version: 2, duplicate: false } });
+    expect(await store.readStream(`account-${accountId}`)).toHaveLength(2);
+  });
+
+  it('returns every field problem at once: conversion and schema', async () => {
+    const state = await runAccountAction('open', form({ owner: ' ', currency: 'EUR', overdraftLimit: '1.234' }), anonymous, store);
+    expect(state).toEqual({
+      ok: false,
+      code: 'validation_failed',
+      message: 'Please correct the highlighted fields',
+      fieldErrors: { overdraftLimit: ['EUR amounts have at most 2 decimal places'], owner: ['Owner is required'] },
+    });
+  });
+
+  it('maps schema, rule and concurrency errors to form state and writes nothing', async () => {
+    const { accountId } = await openAccount();
+    const negative = await runAccountAction('deposit', form({ accountId, amount: '-5', currency: 'EUR' }), anonymous, store);
+    expect(negative).toMatchObject({ ok: false, code: 'validation_failed', fieldErrors: { amount: ['Amount must be greater than zero'] } });
+    const broke = await runAccountAction('withdraw', form({ accountId, amount: '1', currency: 'EUR' }), anonymous, store);
+    expect(broke).toMatchObject({ ok: false, code: 'insufficient_funds', fieldErrors: {} });
+    const mismatch = await runAccountAction('deposit', form({ accountId, amount: '1', currency: 'GBP' }), anonymous, store);
+    expect(mismatch).toMatchObject({ ok: false, code: 'currency_mismatch' });
+    const stale = await runAccountAction('close', form({ accountId, expectedVersion: '7' }), anonymous, store);
+    expect(stale).toMatchObject({ ok: false, code: 'version_conflict' });
+    const missing = await runAccountAction('close', form({ accountId: 'nobody' }), anonymous, store);
+    expect(missing).toMatchObject({ ok: false, code: 'account_not_found' });
+    const actor = await runAccountAction('close', form({ accountId }), { header: 'bad actor' }, store);
+    expect(actor).toMatchObject({ ok: false, code: 'validation_failed', fieldErrors: { 'X-Demo-Actor': [expect.any(String)] } });
+    expect(await store.readStream(`account-${accountId}`)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,37 @@
+import { dispatchAccountCommand, type AccountCommandName, type CommandResult } from '../account-commands';
+import { eventStore } from '../event-store';
+import { readJsonObject } from './json-body';
+import { commandRequest } from './request-context';
+import { errorResponse, jsonResponse } from './responses';
+import { commandResultBody } from './schemas';
+
+type AccountParams = { params: Promise<{ accountId: string }> };
+
+const commandResponse = (result: CommandResult, status: number): Response =>
+  jsonResponse(commandResultBody(result), status, {
+    ETag: `"${result.version}"`,
+    ...(result.duplicate ? { 'Idempotent-Replayed': 'true' } : {}),
+  });
+
+const runCommand = async (request: Request, name: AccountCommandName, accountId: string | undefined, status: number) => {
+  try {
+    const body = await readJsonObject(request);
+    const { input, context } = commandRequest(request, body);
+    const result = await dispatchAccountCommand(eventStore(), name, accountId, input, context);
+    return commandResponse(result, status);
+  } catch (error) {
+    return errorResponse(error);
+  }
+};
+
+/** POST /api/accounts: the server chooses the account id. */
+export const openAccountRoute =
+  () =>
+  (request: Request): Promise<Response> =>
+    runCommand(request, 'open', undefined, 201);
+
+/** POST /api/accounts/{accountId}/{command} */
+export const accountCommandRoute =
+  (name: Exclude<AccountCommandName, 'open'>) =>
+  async (request: Request, { params }: AccountParams): Promise<Response> =>
+    runCommand(request, name, (await params).accountId, 200);

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { RecordedEvent } from '../../core/envelope';
+import type { CommandResult } from '../account-commands';
+
+/**
+ * Response shapes of the JSON API. The route helpers build their bodies with
+ * the functions below and the OpenAPI document describes them from these schemas.
+ */
+export const commandResultSchema = z.object({
+  accountId: z.string(),
+  version: z.number().int().min(1).describe('The stream version after the command; send it back as If-Match'),
+  globalPosition: z.number().int().min(1).describe('Global position of the last event written: a read-your-writes token'),
+});
+
+export const fieldIssueSchema = z.object({ path: z.string(), message: z.string() });
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string().describe('Machine code, e.g. validation_failed, insufficient_funds, version_conflict'),
+    message: z.string(),
+    issues: z.array(fieldIssueSchema).optional().describe('Per-field problems (400 only)'),
+  }),
+});
+
+export const recordedEventSchema = z.object({
+  eventId: z.string(),
+  streamId: z.string(),
+  streamVersion: z.number().int().min(1),
+  globalPosition: z.number().int().min(1),
+  type: z.string(),
+  schemaVersion: z.number().int().min(1),
+  data: z.record(z.string(), z.unknown()),
+  metadata: z
+    .object({
+      actor: z.string(),
+      correlationId: z.string(),
+      causationId: z.string().nullable(),
+      commandId: z.string().nullable(),
+    })
+    .catchall(z.unknown()),
+  recordedAt: z.iso.datetime({ offset: true }),
+  hash: z.string().describe("sha256 hex over the previous event's hash and this event's canonical encoding"),
+});
+
+export const streamEventsSchema = z.object({ streamId: z.string(), events: z.array(recordedEventSchema) });
+
+export type CommandResultBody = z.infer<typeof commandResultSchema>;
+export type RecordedEventBody = z.infer<typeof recordedEventSchema>;
+
+export const commandResultBody = ({ accountId, version, globalPosition }: CommandResult): CommandResultBody => ({
+  accountId,
+  version,
+  globalPosition,
+});
+
+export const recordedEventBody = (event: RecordedEvent): RecordedEventBody => ({
+  eventId: event.eventId,
+  streamId: event.streamId,
+  streamVersion: event.streamVersion,
+  globalPosition: event.globalPosition,
+  type: event.type,
+  schemaVersion: event.schemaVersion,
+  data: event.data as Record<string, unknown>,
+  metadata: event.metadata,
+  recordedAt: event.recordedAt.toISOString(),
+  hash: event.hash,
+});

@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { RecordedEvent } from '../../core/envelope';
+import type { EventStore } from '../../core/event-store';
+import { createSqliteTestDatabase } from '../../store/testing/test-databases';
+import { eventStore } from '../event-store';
+
+/* Helpers for the route tests: a temporary database behind eventStore() and terse requests. */
+
+const holder = globalThis as { chronicleEventStore?: EventStore };
+
+export type TemporaryStore = {
+  store: EventStore;
+  /** Events of a stream, read through the store the routes use. */
+  events: (streamId: string) => Promise<RecordedEvent[]>;
+  /** Rows in the file itself, bypassing the store: proves the routes wrote where we think. */
+  rowCount: () => number;
+  release: () => Promise<void>;
+};
+
+/** Points the server's eventStore() singleton at a fresh migrated SQLite file; call before the first request. */
+export const useTemporaryEventStore = (): TemporaryStore => {
+  if (holder.chronicleEventStore) throw new Error('eventStore() was created before the test database was chosen');
+  const filename = createSqliteTestDatabase();
+  process.env.DATABASE_URL = `file:${filename}`;
+  const store = eventStore();
+  return {
+    store,
+    events: (streamId) => store.readStream(streamId),
+    rowCount: () => {
+      const db = new Database(filename, { readonly: true });
+      try {
+        return (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    },
+    release: async () => {
+      await store.close();
+      delete holder.chronicleEventStore;
+      rmSync(dirname(filename), { recursive: true, force: true });
+    },
+  };
+};
+
+export const BASE = 'http://chronicle.test';
+
+export const jsonRequest = (path: string, body: unknown, headers: Record<string, string> = {}): Request =>
+  new Request(`${BASE}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+export const params = <T extends Record<string, string>>(value: T) => ({ params: Promise.resolve(value) });
+
+export type ErrorJson = { error: { code: string; message: string; issues?: Array<{ path: string; message: string }> } };

@@ -1,0 +1,18 @@
+/**
+ * Native drivers stay outside the server bundle: Node loads them at run time.
+ * Nothing here reaches the network or the database, so `next build` works offline
+ * and without a migrated DB.
+ * @type {import('next').NextConfig}
+ */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  typedRoutes: false,
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg'],
+  experimental: {
+    // Forms post a handful of fields; the JSON API caps bodies at 16 KiB in the same spirit.
+    serverActions: { bodySizeLimit: '64kb' },
+  },
+};
+
+export default nextConfig;
