@@ -4,6 +4,7 @@
  */
 import { SingleBar, Presets } from 'cli-progress';
 import { parseArgs } from 'node:util';
+import { UnavailableError } from '../lib/core/errors';
 import { databaseConfig } from '../lib/server/database-config';
 import { createEventStore } from '../lib/server/event-store';
 import { seedBank } from '../lib/seed/seed-bank';
@@ -21,7 +22,14 @@ if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${v
 const config = databaseConfig();
 let now = new Date();
 // Bulk import: NORMAL is safe against process crashes, and a failed seed is simply rerun on a fresh database.
-const store = createEventStore(config, { clock: () => now, synchronous: 'NORMAL' });
+const store = (() => {
+  try {
+    return createEventStore(config, { clock: () => now, synchronous: 'NORMAL' });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+})();
 
 try {
   if ((await store.readAll({ limit: 1 })).length > 0) {
@@ -49,8 +57,8 @@ try {
     );
   }
 } catch (error) {
-  if (error instanceof Error && /no such table|relation .* does not exist/.test(error.message)) {
-    console.error('The database has no tables yet: run `npm run db:migrate` first.');
+  if (error instanceof UnavailableError) {
+    console.error(error.message);
     process.exitCode = 1;
   } else {
     throw error;

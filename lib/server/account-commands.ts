@@ -43,8 +43,13 @@ export const commandIdSchema = z
   .max(128)
   .regex(/^[\x21-\x7e]+$/, 'Command id must be printable ASCII without spaces');
 
+/** One issue per field; an unknown key is reported at its own path. */
 export const issuesOf = (error: z.ZodError): FieldIssue[] =>
-  error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: `Unknown field "${key}"` }))
+      : [{ path: issue.path.join('.'), message: issue.message }],
+  );
 
 const parse = <T>(schema: z.ZodType<T>, input: unknown, what: string): T => {
   const result = schema.safeParse(input);

@@ -156,6 +156,7 @@ export class PostgresEventStore implements EventStore {
       return await this.pool.query<Row>(text, values);
     } catch (error) {
       if (isConnectionError(error)) throw new UnavailableError('The database is unavailable; try again shortly');
+      if (isMissingSchema(error)) throw new UnavailableError('The database has no tables yet: run `npm run db:migrate`');
       throw error;
     }
   }
@@ -170,3 +171,6 @@ const isConnectionError = (error: unknown): boolean => {
   if (code && CONNECTION_CODES.has(code)) return true;
   return error instanceof Error && /Connection terminated|connect ECONNREFUSED/.test(error.message);
 };
+
+/** undefined_table, undefined_function: the migrations have not been applied. */
+const isMissingSchema = (error: unknown): boolean => ['42P01', '42883'].includes((error as { code?: string } | null)?.code ?? '');

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { NewEvent, RecordedEvent } from '../../core/envelope';
-import { ConcurrencyError, ValidationError } from '../../core/errors';
+import { ConcurrencyError, UnavailableError, ValidationError } from '../../core/errors';
 import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from '../../core/event-store';
 import { assertExpectedVersion } from '../../core/expected-version';
 import { prepareEvents } from '../../core/prepare-events';
@@ -37,7 +37,7 @@ export class SqliteEventStore implements EventStore {
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
-  private readonly statements;
+  private readonly statements: ReturnType<SqliteEventStore['compileStatements']>;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -46,7 +46,23 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.clock = options.clock ?? (() => new Date());
-    this.statements = {
+    this.statements = this.prepareStatements();
+  }
+
+  private prepareStatements() {
+    try {
+      return this.compileStatements();
+    } catch (error) {
+      this.db.close();
+      if (error instanceof Error && error.message.includes('no such table')) {
+        throw new UnavailableError('The database has no tables yet: run `npm run db:migrate`');
+      }
+      throw error;
+    }
+  }
+
+  private compileStatements() {
+    return {
       head: this.db.prepare<[string], { version: number; hash: string }>(
         'SELECT stream_version AS version, hash FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
       ),
@@ -101,13 +117,13 @@ export class SqliteEventStore implements EventStore {
     try {
       commitBatch.immediate();
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
+      for (const pending of batch) pending.reject(asStoreError(error));
       return;
     }
     batch.forEach((pending, index) => {
       const outcome = outcomes[index]!;
       if (outcome.ok) pending.resolve(outcome.result);
-      else pending.reject(outcome.error);
+      else pending.reject(asStoreError(outcome.error));
     });
   }
 
@@ -148,19 +164,19 @@ export class SqliteEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const from = Math.max(options.fromVersion ?? 1, 1);
     const to = options.toVersion ?? Number.MAX_SAFE_INTEGER;
-    return this.statements.readStream.all(streamId, from, to, options.limit ?? -1).map(toRecordedEvent);
+    return guard(() => this.statements.readStream.all(streamId, from, to, options.limit ?? -1).map(toRecordedEvent));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.statements.readAll.all(options.fromPosition ?? 0, options.limit ?? 1000).map(toRecordedEvent);
+    return guard(() => this.statements.readAll.all(options.fromPosition ?? 0, options.limit ?? 1000).map(toRecordedEvent));
   }
 
   async streamExists(streamId: string): Promise<boolean> {
-    return this.statements.exists.get(streamId) !== undefined;
+    return guard(() => this.statements.exists.get(streamId) !== undefined);
   }
 
   async findCommand(commandId: string): Promise<AppendResult | null> {
-    const row = this.statements.findCommand.get(commandId);
+    const row = guard(() => this.statements.findCommand.get(commandId));
     return row ? { streamId: row.stream_id, nextExpectedVersion: row.version, lastGlobalPosition: row.position, duplicate: true } : null;
   }
 
@@ -185,3 +201,20 @@ const isUniqueViolation = (error: unknown, column: string): boolean =>
   error instanceof Error &&
   (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
   error.message.includes(column);
+
+/** A busy or locked database is a temporary outage (503), not a bug. */
+const asStoreError = (error: unknown): unknown => {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_READONLY') {
+    return new UnavailableError('The database is busy; try again shortly');
+  }
+  return error;
+};
+
+const guard = <T>(read: () => T): T => {
+  try {
+    return read();
+  } catch (error) {
+    throw asStoreError(error);
+  }
+};
