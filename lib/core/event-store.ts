@@ -38,6 +38,8 @@ export interface EventStore {
   /** Events of every stream in global order, positions after `fromPosition` (exclusive). */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   streamExists(streamId: string): Promise<boolean>;
+  /** The global position of the newest event (0 when empty). */
+  headPosition(): Promise<number>;
   /** The result recorded for a command id, if any. */
   findCommand(commandId: string): Promise<AppendResult | null>;
   close(): Promise<void>;

@@ -59,6 +59,10 @@ export class InMemoryEventStore implements EventStore {
     return (this.streams.get(streamId)?.length ?? 0) > 0;
   }
 
+  async headPosition(): Promise<number> {
+    return this.all.length;
+  }
+
   async findCommand(commandId: string): Promise<AppendResult | null> {
     const known = this.commands.get(commandId);
     return known ? { ...known, duplicate: true } : null;

@@ -135,6 +135,11 @@ export class PostgresEventStore implements EventStore {
     return (result.rowCount ?? 0) > 0;
   }
 
+  async headPosition(): Promise<number> {
+    const result = await this.query<{ position: string | null }>('SELECT max(position) AS position FROM events', []);
+    return Number(result.rows[0]?.position ?? 0);
+  }
+
   async findCommand(commandId: string): Promise<AppendResult | null> {
     const result = await this.query<{ stream_id: string; version: number; position: string }>(
       'SELECT stream_id, version, position FROM commands WHERE command_id = $1',

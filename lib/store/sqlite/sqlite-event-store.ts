@@ -13,8 +13,8 @@ export type SqliteEventStoreOptions = {
   /** FULL (default) survives power loss; NORMAL is faster and survives process crashes. */
   synchronous?: 'FULL' | 'NORMAL';
   clock?: () => Date;
-  /** How long another process's write lock is waited for before failing. */
-  busyTimeoutMs?: number;
+  /** How long another connection's write lock is waited for (asynchronously) before failing. */
+  lockWaitMs?: number;
 };
 
 type PendingAppend = {
@@ -36,6 +36,7 @@ export class SqliteEventStore implements EventStore {
   private readonly clock: () => Date;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
+  private readonly lockWaitMs: number;
   private closed = false;
   private readonly statements: ReturnType<SqliteEventStore['compileStatements']>;
 
@@ -44,7 +45,10 @@ export class SqliteEventStore implements EventStore {
     this.db = new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    // No blocking busy handler: a synchronous wait would freeze the event loop, and with it any other
+    // connection in this process (the read side's) that holds the lock. Busy batches are retried asynchronously.
+    this.db.pragma('busy_timeout = 0');
+    this.lockWaitMs = options.lockWaitMs ?? 5000;
     this.clock = options.clock ?? (() => new Date());
     this.statements = this.prepareStatements();
   }
@@ -83,6 +87,7 @@ export class SqliteEventStore implements EventStore {
         `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
       ),
       exists: this.db.prepare<[string], { found: number }>('SELECT 1 AS found FROM events WHERE stream_id = ? LIMIT 1'),
+      headPosition: this.db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
     };
   }
 
@@ -103,6 +108,14 @@ export class SqliteEventStore implements EventStore {
     this.queue = [];
     this.flushScheduled = false;
     if (batch.length === 0) return;
+    this.commit(batch, Date.now());
+  }
+
+  private commit(batch: PendingAppend[], firstTry: number): void {
+    if (this.closed) {
+      for (const pending of batch) pending.reject(new Error('The event store was closed before the append was written'));
+      return;
+    }
     const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
     const appendOne = this.db.transaction((pending: PendingAppend) => this.appendInTransaction(pending));
     const commitBatch = this.db.transaction(() => {
@@ -117,6 +130,10 @@ export class SqliteEventStore implements EventStore {
     try {
       commitBatch.immediate();
     } catch (error) {
+      if (isBusy(error) && !this.closed && Date.now() - firstTry < this.lockWaitMs) {
+        setTimeout(() => this.commit(batch, firstTry), 2 + Math.random() * 8);
+        return;
+      }
       for (const pending of batch) pending.reject(asStoreError(error));
       return;
     }
@@ -175,6 +192,10 @@ export class SqliteEventStore implements EventStore {
     return guard(() => this.statements.exists.get(streamId) !== undefined);
   }
 
+  async headPosition(): Promise<number> {
+    return guard(() => this.statements.headPosition.get()?.position ?? 0);
+  }
+
   async findCommand(commandId: string): Promise<AppendResult | null> {
     const row = guard(() => this.statements.findCommand.get(commandId));
     return row ? { streamId: row.stream_id, nextExpectedVersion: row.version, lastGlobalPosition: row.position, duplicate: true } : null;
@@ -202,10 +223,11 @@ const isUniqueViolation = (error: unknown, column: string): boolean =>
   (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
   error.message.includes(column);
 
+const isBusy = (error: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string } | null)?.code ?? '');
+
 /** A busy or locked database is a temporary outage (503), not a bug. */
 const asStoreError = (error: unknown): unknown => {
-  const code = (error as { code?: string } | null)?.code;
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_READONLY') {
+  if (isBusy(error) || (error as { code?: string } | null)?.code === 'SQLITE_READONLY') {
     return new UnavailableError('The database is busy; try again shortly');
   }
   return error;

@@ -110,6 +110,13 @@ export const describeEventStoreContract = (name: string, createFixture: () => Pr
       expect(page.map((e) => (e.data as { n: number }).n)).toEqual([2, 3]);
     });
 
+    it('reports the head position', async () => {
+      const before = await store.headPosition();
+      const result = await store.appendToStream(streamName(), [event(1), event(2)]);
+      expect(result.lastGlobalPosition).toBeGreaterThan(before);
+      expect(await store.headPosition()).toBe(result.lastGlobalPosition);
+    });
+
     it('knows which streams exist', async () => {
       const stream = streamName();
       expect(await store.streamExists(stream)).toBe(false);

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { EventStore } from '../core/event-store';
+import type { ReadDb } from '../read/read-db';
+import { Checkpoints, type Checkpoint } from './checkpoints';
+import type { Projection } from './projection';
+import { ProjectionRunner, type BatchOutcome } from './projection-runner';
+
+export type ProjectionStatus = {
+  name: string;
+  version: number;
+  activeGeneration: number | null;
+  status: Checkpoint['status'] | 'unknown';
+  checkpoint: number;
+  head: number;
+  lag: { events: number; seconds: number };
+  lastError: { message: string; position: number | null; at: string | null } | null;
+  rebuilding: { generation: number; checkpoint: number } | null;
+};
+
+export type ManagerOptions = { pollMs?: number; batchSize?: number; leaseMs?: number; holder?: string; log?: (message: string) => void };
+
+/**
+ * Keeps every projection caught up: its live generation and, when the code's
+ * version differs, a new generation built beside it and switched in once it
+ * has caught up. Runs in the web server (woken right after appends) and in
+ * `npm run projector`; leases keep one writer per projection generation.
+ */
+export class ProjectionManager {
+  readonly checkpoints: Checkpoints;
+  private readonly runner: ProjectionRunner;
+  private readonly pollMs: number;
+  private running = false;
+  private readonly sleepers = new Set<() => void>();
+  private loops: Promise<void>[] = [];
+  private readonly log: (message: string) => void;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: ReadDb,
+    private readonly projections: readonly Projection[],
+    options: ManagerOptions = {},
+  ) {
+    this.checkpoints = new Checkpoints(db);
+    const holder = options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.runner = new ProjectionRunner(store, db, this.checkpoints, { holder, batchSize: options.batchSize, leaseMs: options.leaseMs });
+    this.pollMs = options.pollMs ?? 500;
+    this.log = options.log ?? (() => undefined);
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    for (const projection of this.projections) await this.checkpoints.ensureProjection(projection.name, projection.version);
+    this.loops = this.projections.map((projection) => this.loop(projection));
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.notify();
+    await Promise.all(this.loops);
+  }
+
+  /** New events were appended: catch up now rather than at the next poll. */
+  notify(): void {
+    for (const wake of [...this.sleepers]) wake();
+  }
+
+  /** Catches every projection up to the head once (tests, CLI); stops at failures. */
+  async catchUp(): Promise<void> {
+    for (const projection of this.projections) {
+      await this.checkpoints.ensureProjection(projection.name, projection.version);
+      for (;;) {
+        const outcome = await this.step(projection);
+        if (outcome.kind !== 'progressed') break;
+      }
+    }
+  }
+
+  private async loop(projection: Projection): Promise<void> {
+    while (this.running) {
+      let outcome: BatchOutcome;
+      try {
+        outcome = await this.step(projection);
+      } catch (error) {
+        this.log(`projection ${projection.name}: ${(error as Error).message}`);
+        outcome = { kind: 'leased-elsewhere' };
+      }
+      if (outcome.kind === 'failed') this.log(`projection ${projection.name} stopped at position ${outcome.position}: ${String(outcome.error)}`);
+      if (outcome.kind !== 'progressed') await this.sleep();
+    }
+  }
+
+  /** One batch for the live generation, then one for a build in progress (switching it in once caught up). */
+  private async step(projection: Projection): Promise<BatchOutcome> {
+    const active = await this.checkpoints.activeGeneration(projection.name);
+    if (active === null) return { kind: 'stopped', status: 'missing' };
+    const live = await this.checkpoints.get(projection.name, active);
+    if (live && live.version !== projection.version) await this.ensureBuild(projection);
+    const outcome = await this.runner.processBatch(projection, active);
+    const building = (await this.checkpoints.list(projection.name)).find((c) => c.status === 'building' && c.version === projection.version);
+    if (!building) return outcome;
+    const buildOutcome = await this.runner.processBatch(projection, building.generation);
+    if (buildOutcome.kind === 'idle') await this.switchTo(projection, building.generation);
+    return buildOutcome.kind === 'progressed' ? buildOutcome : outcome;
+  }
+
+  private async ensureBuild(projection: Projection): Promise<void> {
+    const checkpoints = await this.checkpoints.list(projection.name);
+    if (checkpoints.some((c) => c.version === projection.version && (c.status === 'building' || c.status === 'failed'))) return;
+    const generation = await this.checkpoints.startBuild(projection.name, projection.version);
+    this.log(`projection ${projection.name}: version ${projection.version} differs from the live one; rebuilding as generation ${generation}`);
+  }
+
+  /** Starts a rebuild of a projection from the first event; the live generation keeps serving until it catches up. */
+  async startRebuild(projection: Projection): Promise<number> {
+    await this.checkpoints.ensureProjection(projection.name, projection.version);
+    const existing = (await this.checkpoints.list(projection.name)).find((c) => c.status === 'building');
+    return existing?.generation ?? this.checkpoints.startBuild(projection.name, projection.version);
+  }
+
+  /** Drives one build to the head and switches it in; reports progress as it goes. */
+  async runBuild(projection: Projection, generation: number, onProgress?: (position: number, head: number) => void): Promise<void> {
+    for (;;) {
+      const outcome = await this.runner.processBatch(projection, generation);
+      if (outcome.kind === 'progressed') onProgress?.(outcome.position, await this.store.headPosition());
+      else if (outcome.kind === 'idle') return this.switchTo(projection, generation);
+      else if (outcome.kind === 'failed') throw new Error(`rebuild stopped at position ${outcome.position}: ${String(outcome.error)}`);
+      else if (outcome.kind === 'stopped') throw new Error(`rebuild generation ${generation} is ${outcome.status}`);
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  private async switchTo(projection: Projection, generation: number): Promise<void> {
+    const previous = await this.db.$transaction((tx) => this.checkpoints.switchTo(tx, projection.name, generation));
+    this.log(`projection ${projection.name}: generation ${generation} caught up and is now live`);
+    if (previous !== null && previous !== generation) {
+      await this.db.$transaction((tx) => projection.drop({ tx, generation: previous }), { timeout: 120_000 });
+      await this.db.$transaction((tx) => this.checkpoints.forget(tx, projection.name, previous));
+    }
+  }
+
+  /** Waits until every projection's live generation has reached `position`; false on timeout. */
+  async waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const statuses = await Promise.all(this.projections.map((p) => this.liveCheckpoint(p.name)));
+      if (statuses.every((checkpoint) => checkpoint !== null && checkpoint.position >= position)) return true;
+      if (Date.now() >= deadline) return false;
+      this.notify();
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+  }
+
+  private async liveCheckpoint(name: string): Promise<Checkpoint | null> {
+    const active = await this.checkpoints.activeGeneration(name);
+    return active === null ? null : this.checkpoints.get(name, active);
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const head = await this.store.headPosition();
+    return Promise.all(
+      this.projections.map(async (projection): Promise<ProjectionStatus> => {
+        const active = await this.checkpoints.activeGeneration(projection.name);
+        const all = await this.checkpoints.list(projection.name);
+        const live = all.find((c) => c.generation === active) ?? null;
+        const building = all.find((c) => c.status === 'building' || (c.status === 'failed' && c.generation !== active)) ?? null;
+        const checkpoint = live?.position ?? 0;
+        const next = checkpoint < head ? (await this.store.readAll({ fromPosition: checkpoint, limit: 1 }))[0] : undefined;
+        const failed = live?.status === 'failed' ? live : building?.status === 'failed' ? building : null;
+        return {
+          name: projection.name,
+          version: projection.version,
+          activeGeneration: active,
+          status: live?.status ?? 'unknown',
+          checkpoint,
+          head,
+          lag: { events: head - checkpoint, seconds: next ? Math.max(0, (Date.now() - next.recordedAt.getTime()) / 1000) : 0 },
+          lastError: failed ? { message: failed.lastError ?? '', position: failed.errorPosition, at: failed.errorAt?.toISOString() ?? null } : null,
+          rebuilding: building ? { generation: building.generation, checkpoint: building.position } : null,
+        };
+      }),
+    );
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, this.pollMs);
+      this.sleepers.add(wake);
+    });
+  }
+}
