@@ -28,6 +28,7 @@ export type ManagerOptions = { pollMs?: number; batchSize?: number; leaseMs?: nu
  */
 export class ProjectionManager {
   readonly checkpoints: Checkpoints;
+  readonly holder: string;
   private readonly runner: ProjectionRunner;
   private readonly pollMs: number;
   private running = false;
@@ -43,6 +44,7 @@ export class ProjectionManager {
   ) {
     this.checkpoints = new Checkpoints(db);
     const holder = options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.holder = holder;
     this.runner = new ProjectionRunner(store, db, this.checkpoints, { holder, batchSize: options.batchSize, leaseMs: options.leaseMs });
     this.pollMs = options.pollMs ?? 500;
     this.log = options.log ?? (() => undefined);
@@ -55,10 +57,16 @@ export class ProjectionManager {
     this.loops = this.projections.map((projection) => this.loop(projection));
   }
 
+  /** Stops the loops and hands back this process's leases, so another projector takes over at once. */
   async stop(): Promise<void> {
     this.running = false;
     this.notify();
     await Promise.all(this.loops);
+    for (const projection of this.projections) {
+      for (const checkpoint of await this.checkpoints.list(projection.name)) {
+        await this.checkpoints.releaseLease(projection.name, checkpoint.generation, this.holder);
+      }
+    }
   }
 
   /** New events were appended: catch up now rather than at the next poll. */
@@ -119,15 +127,21 @@ export class ProjectionManager {
     return existing?.generation ?? this.checkpoints.startBuild(projection.name, projection.version);
   }
 
-  /** Drives one build to the head and switches it in; reports progress as it goes. */
+  /**
+   * Drives one build to the head and switches it in, reporting progress. If
+   * another process (a running server) holds the build's lease, it follows
+   * that process's progress until the build goes live.
+   */
   async runBuild(projection: Projection, generation: number, onProgress?: (position: number, head: number) => void): Promise<void> {
     for (;;) {
       const outcome = await this.runner.processBatch(projection, generation);
-      if (outcome.kind === 'progressed') onProgress?.(outcome.position, await this.store.headPosition());
-      else if (outcome.kind === 'idle') return this.switchTo(projection, generation);
-      else if (outcome.kind === 'failed') throw new Error(`rebuild stopped at position ${outcome.position}: ${String(outcome.error)}`);
-      else if (outcome.kind === 'stopped') throw new Error(`rebuild generation ${generation} is ${outcome.status}`);
-      else await new Promise((resolve) => setTimeout(resolve, 100));
+      if (outcome.kind === 'idle') return this.switchTo(projection, generation);
+      if (outcome.kind === 'failed') throw new Error(`rebuild stopped at position ${outcome.position}: ${String(outcome.error)}`);
+      const checkpoint = await this.checkpoints.get(projection.name, generation);
+      if (checkpoint?.status === 'live') return;
+      if (!checkpoint || checkpoint.status !== 'building') throw new Error(`rebuild generation ${generation} is ${checkpoint?.status ?? 'gone'}`);
+      onProgress?.(checkpoint.position, await this.store.headPosition());
+      if (outcome.kind !== 'progressed') await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
