@@ -42,6 +42,21 @@ describe.each(backends)('projection engine on $name', ({ create }) => {
     }
   });
 
+  it('keeps up with writes while running, in the same process as the writer', async () => {
+    const { store, db, cleanup } = await create();
+    const manager = new ProjectionManager(store, db, PROJECTIONS, { batchSize: 20, pollMs: 10 });
+    try {
+      await manager.start();
+      await Promise.all([generateActivity(store, 3, 120, 'x'), generateActivity(store, 3, 120, 'y')]);
+      expect(await manager.waitForPosition(await store.headPosition(), 20_000)).toBe(true);
+      expect((await manager.status()).map((s) => s.status)).toEqual(['live', 'live', 'live']);
+      expect(await projectedSummaries(db)).toEqual(await replayedSummaries(store));
+    } finally {
+      await manager.stop();
+      await cleanup();
+    }
+  });
+
   it('rolls back a batch that dies before commit and applies it once on resume', async () => {
     const { store, db, cleanup } = await create();
     try {

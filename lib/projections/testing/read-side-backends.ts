@@ -9,7 +9,7 @@ import { postgresAvailable } from '../../store/testing/postgres-availability';
 import { createPostgresTestSchema, createSqliteTestDatabase } from '../../store/testing/test-databases';
 
 /** A fresh database with the event store and the read side's Prisma client on it. */
-export type ReadSideFixture = { store: EventStore; db: ReadDb; openDb: () => ReadDb; cleanup: () => Promise<void> };
+export type ReadSideFixture = { url: string; store: EventStore; db: ReadDb; openDb: () => ReadDb; cleanup: () => Promise<void> };
 
 const sqlite = async (): Promise<ReadSideFixture> => {
   const filename = createSqliteTestDatabase();
@@ -22,6 +22,7 @@ const sqlite = async (): Promise<ReadSideFixture> => {
     return db;
   };
   return {
+    url,
     store,
     db: openDb(),
     openDb,
@@ -43,6 +44,7 @@ const postgres = async (): Promise<ReadSideFixture> => {
     return db;
   };
   return {
+    url: database.url,
     store,
     db: openDb(),
     openDb,
