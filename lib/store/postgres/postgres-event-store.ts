@@ -12,20 +12,23 @@ import type {
 } from '../../core/event-store';
 import { matchesExpectedVersion } from '../../core/expected-version';
 import { KeyedQueue } from '../../core/keyed-queue';
-import { prepareEvents } from '../../core/prepare-events';
+import { prepareEvents, type PreparedEvent } from '../../core/prepare-events';
+import { AppendBatcher } from './append-batcher';
 import { createPool, type PostgresConnectionOptions } from './postgres-pool';
 import { EVENT_COLUMNS, toRecordedEvent, type PostgresEventRow } from './postgres-rows';
 
 export type PostgresEventStoreOptions = PostgresConnectionOptions & { clock?: () => Date; pool?: pg.Pool };
 
-type AppendRow = { status: 'ok' | 'conflict' | 'duplicate'; stream_version: number; last_position: string | null };
+type AppendRow = { status: 'ok' | 'conflict' | 'duplicate' | 'invalid'; stream_version: number; last_position: string | null; detail: string | null };
+type AppendRequest = { streamId: string; expectedVersion: number; prepared: PreparedEvent[]; commandId: string | undefined };
 
 const HEAD_CACHE_LIMIT = 10_000;
+const EMPTY_HEAD: StreamHead = { version: 0, hash: null };
 
 /**
- * PostgreSQL through the raw `pg` driver. Each append is one round trip to
- * `chronicle_append` (see the init migration), which takes a transaction-scoped
- * advisory lock so positions commit in order. Stream heads this process wrote
+ * PostgreSQL through the raw `pg` driver. Appends go to `chronicle_append_batch`
+ * (see the migrations), which takes a transaction-scoped advisory lock so
+ * positions commit in order; concurrent appends share one call (group commit). Stream heads this process wrote
  * are cached so a sequential writer skips the head lookup; a stale entry only
  * costs a retry.
  */
@@ -35,6 +38,7 @@ export class PostgresEventStore implements EventStore {
   private readonly heads = new Map<string, StreamHead>();
   /** Appends to one stream from this process queue up instead of racing each other into conflicts. */
   private readonly streamQueue = new KeyedQueue();
+  private readonly batcher = new AppendBatcher<AppendRequest, AppendRow>((requests) => this.sendBatch(requests));
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = options.pool ?? createPool(options);
@@ -48,7 +52,8 @@ export class PostgresEventStore implements EventStore {
 
   private async appendNow(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const expected = options.expectedVersion ?? 'any';
-    let head = this.heads.get(streamId);
+    // A stream expected not to exist needs no lookup: its head is version 0; the function checks it under the lock.
+    let head = this.heads.get(streamId) ?? (expected === 'no_stream' || expected === 0 ? EMPTY_HEAD : undefined);
     for (;;) {
       if (!head || !matchesExpectedVersion(expected, head.version)) head = await this.readHead(streamId);
       if (!matchesExpectedVersion(expected, head.version)) return this.conflictOrDuplicate(streamId, expected, head.version, options.commandId);
@@ -59,6 +64,7 @@ export class PostgresEventStore implements EventStore {
         return { streamId, nextExpectedVersion: row.stream_version, lastGlobalPosition: Number(row.last_position), duplicate: false };
       }
       if (row.status === 'duplicate') return (await this.findCommand(options.commandId!))!;
+      if (row.status === 'invalid') throw new ValidationError(`The append was refused: ${row.detail ?? 'constraint violated'}`);
       this.heads.delete(streamId);
       if (!retriesOnConflict(expected)) return this.conflictOrDuplicate(streamId, expected, row.stream_version, options.commandId);
       head = undefined;
@@ -77,28 +83,66 @@ export class PostgresEventStore implements EventStore {
     throw new ConcurrencyError(streamId, String(expected), actual);
   }
 
-  private async callAppend(
+  private callAppend(
     streamId: string,
     expectedVersion: number,
-    prepared: ReturnType<typeof prepareEvents>,
+    prepared: PreparedEvent[],
     commandId: string | undefined,
   ): Promise<AppendRow> {
-    const result = await this.query<AppendRow>(
-      'SELECT status, stream_version, last_position FROM chronicle_append($1, $2, $3, $4, $5, $6::jsonb[], $7::jsonb[], $8, $9, $10)',
+    return this.batcher.submit({ streamId, expectedVersion, prepared, commandId });
+  }
+
+  private async sendBatch(requests: AppendRequest[]): Promise<AppendRow[]> {
+    if (requests.length === 1) return [await this.sendOne(requests[0]!)];
+    const events = requests.flatMap((request) => request.prepared);
+    const result = await this.query<AppendRow & { ordinal: number }>(
+      `SELECT ordinal, status, stream_version, last_position, detail
+       FROM chronicle_append_batch($1, $2, $3, $4, $5, $6, $7, $8::jsonb[], $9::jsonb[], $10, $11) ORDER BY ordinal`,
       [
-        streamId,
-        expectedVersion,
-        prepared.map((event) => event.eventId),
-        prepared.map((event) => event.type),
-        prepared.map((event) => event.schemaVersion),
-        prepared.map((event) => JSON.stringify(event.data)),
-        prepared.map((event) => JSON.stringify(event.metadata)),
-        prepared.map((event) => event.hash),
-        prepared[0]!.recordedAt,
-        commandId ?? null,
+        requests.map((request) => request.streamId),
+        requests.map((request) => request.expectedVersion),
+        requests.map((request) => request.commandId ?? null),
+        requests.map((request) => request.prepared.length),
+        events.map((event) => event.eventId),
+        events.map((event) => event.type),
+        events.map((event) => event.schemaVersion),
+        events.map((event) => JSON.stringify(event.data)),
+        events.map((event) => JSON.stringify(event.metadata)),
+        events.map((event) => event.hash),
+        requests.map((request) => request.prepared[0]!.recordedAt),
       ],
     );
-    return result.rows[0]!;
+    return result.rows;
+  }
+
+  /** A lone append skips the batch function's per-append savepoint: a duplicate event id fails the call instead. */
+  private async sendOne({ streamId, expectedVersion, prepared, commandId }: AppendRequest): Promise<AppendRow> {
+    try {
+      const result = await this.query<AppendRow>(
+        {
+          name: 'chronicle_append',
+          text: 'SELECT status, stream_version, last_position, NULL AS detail FROM chronicle_append($1, $2, $3, $4, $5, $6::jsonb[], $7::jsonb[], $8, $9, $10)',
+        },
+        [
+          streamId,
+          expectedVersion,
+          prepared.map((event) => event.eventId),
+          prepared.map((event) => event.type),
+          prepared.map((event) => event.schemaVersion),
+          prepared.map((event) => JSON.stringify(event.data)),
+          prepared.map((event) => JSON.stringify(event.metadata)),
+          prepared.map((event) => event.hash),
+          prepared[0]!.recordedAt,
+          commandId ?? null,
+        ],
+      );
+      return result.rows[0]!;
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') {
+        return { status: 'invalid', stream_version: expectedVersion, last_position: null, detail: (error as Error).message };
+      }
+      throw error;
+    }
   }
 
   private async readHead(streamId: string): Promise<StreamHead> {
@@ -156,9 +200,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** Connection failures become UnavailableError so the edge can answer 503. */
-  private async query<Row extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<Row>> {
+  private async query<Row extends pg.QueryResultRow>(
+    query: string | { name: string; text: string },
+    values: unknown[],
+  ): Promise<pg.QueryResult<Row>> {
     try {
-      return await this.pool.query<Row>(text, values);
+      return await this.pool.query<Row>(typeof query === 'string' ? { text: query, values } : { ...query, values });
     } catch (error) {
       if (isConnectionError(error)) throw new UnavailableError('The database is unavailable; try again shortly');
       if (isMissingSchema(error)) throw new UnavailableError('The database has no tables yet: run `npm run db:migrate`');
