@@ -7,6 +7,7 @@ import { jsonResponse } from './responses';
 import { expectedVersionSchema } from './request-context';
 import { commandResultSchema, errorBodySchema, recordedEventSchema, streamEventsSchema } from './schemas';
 import { DEFAULT_EVENTS_LIMIT, MAX_EVENTS_LIMIT, streamIdSchema } from './stream-query';
+import { withReadApi } from './openapi-read';
 
 /**
  * The OpenAPI 3.1 description of the JSON API, generated from the zod schemas
@@ -231,7 +232,7 @@ const buildDocument = (): Document => ({
 
 let cached: Document | undefined;
 
-export const openApiDocument = (): Document => (cached ??= buildDocument());
+export const openApiDocument = (): Document => (cached ??= withReadApi(buildDocument()));
 
 /** Method, path and summary of every operation, for the landing page. */
 export const apiQuickReference = (): Array<{ method: string; path: string; summary: string }> =>

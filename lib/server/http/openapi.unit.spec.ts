@@ -36,8 +36,13 @@ describe('GET /api/openapi.json', () => {
         '/api/accounts/{accountId}/close',
         '/api/accounts/{accountId}/deposit',
         '/api/accounts/{accountId}/interest',
+        '/api/accounts/{accountId}/summary',
+        '/api/accounts/{accountId}/transactions',
         '/api/accounts/{accountId}/withdraw',
         '/api/openapi.json',
+        '/api/projections',
+        '/api/projections/{name}/retry',
+        '/api/stats',
         '/api/streams/{streamId}/events',
       ].sort(),
     );

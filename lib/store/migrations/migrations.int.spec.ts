@@ -117,7 +117,7 @@ describe.skipIf(!postgresUp)('migrations on PostgreSQL', () => {
       `SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 ORDER BY 1`,
       [schema],
     );
-    expect(functions.rows.map((row) => row.proname)).toEqual(['chronicle_append', 'events_refuse_change']);
+    expect(functions.rows.map((row) => row.proname)).toEqual(['chronicle_append', 'chronicle_append_batch', 'events_refuse_change']);
   });
 
   it('applies nothing the second time', async () => {

@@ -1,0 +1,6 @@
+import { projectionsRoute } from '@/lib/server/http/projection-routes';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = projectionsRoute();

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { UnavailableError } from '../core/errors';
+import { asReadSideError } from './read-db-errors';
+
+const prismaError = (code: string) => Object.assign(new Error(`prisma ${code}`), { code });
+
+describe('read-side database errors', () => {
+  it('turns missing tables and an unreachable or busy database into UnavailableError', () => {
+    for (const error of [prismaError('P2021'), prismaError('P1001'), prismaError('P1017'), new Error('SQLITE_BUSY: database is locked')]) {
+      expect(asReadSideError(error)).toBeInstanceOf(UnavailableError);
+    }
+    expect((asReadSideError(prismaError('P2021')) as Error).message).toContain('db:migrate');
+  });
+
+  it('leaves every other error alone', () => {
+    const error = prismaError('P2002');
+    expect(asReadSideError(error)).toBe(error);
+    expect(asReadSideError('text')).toBe('text');
+  });
+});
