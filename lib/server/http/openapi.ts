@@ -8,6 +8,7 @@ import { expectedVersionSchema } from './request-context';
 import { commandResultSchema, errorBodySchema, recordedEventSchema, streamEventsSchema } from './schemas';
 import { DEFAULT_EVENTS_LIMIT, MAX_EVENTS_LIMIT, streamIdSchema } from './stream-query';
 import { withReadApi } from './openapi-read';
+import { EVENTS_STREAM_PATH, eventsStreamPathItem } from './openapi-events';
 
 /**
  * The OpenAPI 3.1 description of the JSON API, generated from the zod schemas
@@ -135,6 +136,7 @@ const buildDocument = (): Document => ({
     { name: 'meta', description: 'This document' },
   ],
   paths: {
+    [EVENTS_STREAM_PATH]: eventsStreamPathItem,
     ...Object.fromEntries(
       (Object.keys(COMMAND_DOCS) as AccountCommandName[]).map((name) => [COMMAND_DOCS[name].path, { post: commandOperation(name) }]),
     ),

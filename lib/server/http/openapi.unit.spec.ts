@@ -39,6 +39,7 @@ describe('GET /api/openapi.json', () => {
         '/api/accounts/{accountId}/summary',
         '/api/accounts/{accountId}/transactions',
         '/api/accounts/{accountId}/withdraw',
+        '/api/events/stream',
         '/api/openapi.json',
         '/api/projections',
         '/api/projections/{name}/retry',

@@ -1,0 +1,6 @@
+import { eventStreamRoute } from '@/lib/server/sse/event-stream';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = eventStreamRoute();

@@ -1,0 +1,147 @@
+import { isChronicleError } from '../../core/errors';
+import { appendSignal } from '../append-signal';
+import { eventStore } from '../event-store';
+import { errorResponse } from '../http/responses';
+import { AppendWatch } from './append-watch';
+import { liveTail } from './live-tail';
+import { serverReadSideProgress } from './read-side-progress';
+import { DEFAULT_HEARTBEAT_MS, RETRY_MS, parseEventStreamRequest, resolveStart, type EventStreamRequest } from './stream-filter';
+
+/** Bytes of frames a connection may have queued before it stops reading the store until the client catches up. */
+export const QUEUE_BYTES = 64 * 1024;
+
+export const SSE_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  // no-transform also keeps compression middleware from buffering the stream.
+  'Cache-Control': 'no-cache, no-transform',
+  Connection: 'keep-alive',
+  // nginx would otherwise buffer the response and deliver events in bursts.
+  'X-Accel-Buffering': 'no',
+};
+
+export type SseSettings = { heartbeatMs: number; pollMs: number };
+
+const envMs = (env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number => {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got ${raw}`);
+  return value;
+};
+
+/** CHRONICLE_SSE_HEARTBEAT_MS: default heartbeat interval. CHRONICLE_SSE_POLL_MS: how often other processes' appends are looked for. */
+export const sseSettings = (env: Record<string, string | undefined> = process.env): SseSettings => ({
+  heartbeatMs: envMs(env, 'CHRONICLE_SSE_HEARTBEAT_MS', DEFAULT_HEARTBEAT_MS, 10, 600_000),
+  pollMs: envMs(env, 'CHRONICLE_SSE_POLL_MS', 1_000, 10, 60_000),
+});
+
+const globalForSse = globalThis as unknown as { chronicleAppendWatch?: AppendWatch };
+
+/** One watch per server process, shared by every open stream. */
+export const serverAppendWatch = (): AppendWatch =>
+  (globalForSse.chronicleAppendWatch ??= new AppendWatch(() => eventStore().headPosition(), appendSignal(), sseSettings().pollMs));
+
+/**
+ * A byte stream pulling frames one at a time: nothing is produced while
+ * `QUEUE_BYTES` are waiting for a slow client. The request's abort signal and
+ * a cancel both stop the producer, even one parked at a `yield` because the
+ * queue is full (the abort cannot wake that one; `return()` does). A producer
+ * failure (the database went away) ends the stream cleanly; EventSource then
+ * reconnects with its Last-Event-ID after the announced retry delay, which
+ * resumes exactly.
+ *
+ * It takes the request, not just its signal, and keeps it: a Request's signal
+ * follows the signal it was built with through a weak reference to its own
+ * controller, which the Request holds, so once the Request is garbage
+ * collected its signal would never abort.
+ */
+export const frameStream = (
+  produce: (signal: AbortSignal) => AsyncGenerator<string, void, undefined>,
+  request: Request,
+): ReadableStream<Uint8Array> => {
+  const stop = new AbortController();
+  const encoder = new TextEncoder();
+  let frames: AsyncGenerator<string, void, undefined> | undefined;
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  let finished = false;
+
+  const finish = async (closeStream: boolean): Promise<void> => {
+    if (!finished) {
+      finished = true;
+      request.signal.removeEventListener('abort', onRequestAbort);
+      stop.abort();
+      if (closeStream) {
+        try {
+          controller?.close();
+        } catch {
+          // already closed or cancelled
+        }
+      }
+    }
+    try {
+      await frames?.return();
+    } catch {
+      // a producer error was reported where pull caught it
+    }
+  };
+  const onRequestAbort = () => void finish(true);
+
+  return new ReadableStream<Uint8Array>(
+    {
+      start(streamController) {
+        controller = streamController;
+        frames = produce(stop.signal);
+        if (request.signal.aborted) void finish(true);
+        else request.signal.addEventListener('abort', onRequestAbort);
+      },
+      async pull(streamController) {
+        try {
+          const next = await frames!.next();
+          if (finished) return;
+          if (next.done) await finish(true);
+          else streamController.enqueue(encoder.encode(next.value));
+        } catch (error) {
+          if (finished) return;
+          if (isChronicleError(error)) console.warn(`[sse] stream ended: ${error.message}`);
+          else console.error('[sse] stream failed', error);
+          await finish(true);
+        }
+      },
+      cancel: () => finish(false),
+    },
+    { highWaterMark: QUEUE_BYTES, size: (chunk) => chunk.byteLength },
+  );
+};
+
+/** GET /api/events/stream: the events after a start point, then each new one, as server-sent events (contract in openapi-events.ts). */
+export const eventStreamRoute =
+  () =>
+  async (request: Request): Promise<Response> => {
+    let query: EventStreamRequest;
+    let start: number;
+    let settings: SseSettings;
+    let watch: AppendWatch;
+    try {
+      settings = sseSettings();
+      query = parseEventStreamRequest(request);
+      start = resolveStart(query.start, await eventStore().headPosition());
+      watch = serverAppendWatch();
+    } catch (error) {
+      return errorResponse(error);
+    }
+    const body = frameStream(
+      (signal) =>
+        liveTail({
+          store: eventStore(),
+          onAppended: (listener) => watch.subscribe(listener),
+          readSide: serverReadSideProgress(),
+          start,
+          filter: query.filter,
+          heartbeatMs: query.heartbeatMs ?? settings.heartbeatMs,
+          retryMs: RETRY_MS,
+          signal,
+        }),
+      request,
+    );
+    return new Response(body, { status: 200, headers: SSE_HEADERS });
+  };
