@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { AppProviders } from '@/components/providers/app-providers';
+import { SiteHeader } from '@/components/layout/site-header';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -18,7 +20,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <main className="shell">{children}</main>
+        <AppProviders>
+          <SiteHeader />
+          <main className="shell">{children}</main>
+        </AppProviders>
       </body>
     </html>
   );

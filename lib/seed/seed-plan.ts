@@ -1,6 +1,6 @@
 import type { Currency } from '../domain/account/money';
 import type { AccountCommandName } from '../server/account-commands';
-import { seedCustomers } from './customers';
+import { customerActor, seedCustomers } from './customers';
 import type { Random } from './random';
 
 /** One thing that happens in the simulated bank: a command someone sends at a moment. */
@@ -21,7 +21,6 @@ export type SeedStep =
 export type SeedPlanOptions = { customers: number; start: Date; end: Date; merchantSalesPerDay: number };
 
 const DAY = 86_400_000;
-const slug = (name: string) => name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const atHour = (day: Date, random: Random) => new Date(day.getTime() + random.int(7 * 3600, 21 * 3600) * 1000);
 const eachDay = (start: Date, end: Date) =>
   Array.from({ length: Math.floor((end.getTime() - start.getTime()) / DAY) }, (_, i) => new Date(start.getTime() + i * DAY));
@@ -36,7 +35,7 @@ export const seedPlan = (random: Random, options: SeedPlanOptions): SeedStep[] =
     steps.push({ kind: 'command', at, accountId, name, input, actor });
 
   seedCustomers(options.customers, random).forEach((customer, index) => {
-    const actor = `customer:${slug(customer.name)}`;
+    const actor = customerActor(customer.name);
     const current = random.uuid();
     const openedOn = days[random.int(0, 20)]!;
     command(atHour(openedOn, random), current, 'open', { owner: customer.name, currency: customer.currency, overdraftLimit: customer.overdraft }, 'teller:ann');

@@ -1,0 +1,26 @@
+/** Typed JSON fetches for the browser; errors carry the API's `{ error: { code, message } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const getJson = async <T>(path: string, init?: RequestInit): Promise<T> => {
+  const response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
+  const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  if (!response.ok) {
+    throw new ApiError(response.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `Request failed (${response.status})`);
+  }
+  return body as T;
+};
+
+/**
+ * Read-your-writes: a query after this browser's own command asks the server
+ * to wait until the read models include it (see `after_position` in the API).
+ */
+export const withPosition = (path: string, position: number): string =>
+  position > 0 ? `${path}${path.includes('?') ? '&' : '?'}after_position=${position}` : path;
