@@ -4,6 +4,7 @@ import { ReadModelNotices } from './read-model-notices';
 import type { ReadSideProgress } from './read-side-progress';
 import { encodeFrame, encodeJsonFrame } from './sse-format';
 import { matchesFilter, type EventFilter } from './stream-filter';
+import { recordedEventBody } from '../http/schemas';
 
 export type LiveTailOptions = {
   store: Pick<EventStore, 'readAll'>;
@@ -26,17 +27,10 @@ const READ_SIDE_FIRST_CHECK_MS = 20;
 const READ_SIDE_MAX_CHECK_MS = 1_000;
 
 /** The event frame's payload: the envelope without the hash chain, which only auditors need. */
-export const eventFramePayload = (event: RecordedEvent) => ({
-  eventId: event.eventId,
-  streamId: event.streamId,
-  streamVersion: event.streamVersion,
-  globalPosition: event.globalPosition,
-  type: event.type,
-  schemaVersion: event.schemaVersion,
-  data: event.data,
-  metadata: event.metadata,
-  recordedAt: event.recordedAt.toISOString(),
-});
+export const eventFramePayload = (event: RecordedEvent) => {
+  const { hash: _hash, ...payload } = recordedEventBody(event);
+  return payload;
+};
 
 /**
  * The frames of one connection, produced only when the consumer asks for the

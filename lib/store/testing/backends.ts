@@ -7,13 +7,14 @@ import { postgresAvailable } from './postgres-availability';
 import { createPostgresTestSchema, createSqliteTestDatabase } from './test-databases';
 
 /** A fresh database and a way to open any number of store instances on it (as separate processes would). */
-export type TestBackend = { name: string; open: () => EventStore; cleanup: () => Promise<void> };
+export type TestBackend = { name: string; url: string; open: () => EventStore; cleanup: () => Promise<void> };
 
 const sqliteBackend = async (): Promise<TestBackend> => {
   const filename = createSqliteTestDatabase();
   const stores: EventStore[] = [];
   return {
     name: 'SQLite',
+    url: `file:${filename}`,
     open: () => {
       const store = new SqliteEventStore({ filename });
       stores.push(store);
@@ -31,6 +32,7 @@ const postgresBackend = async (): Promise<TestBackend> => {
   const stores: EventStore[] = [];
   return {
     name: 'PostgreSQL',
+    url: database.url,
     open: () => {
       const store = new PostgresEventStore({ connectionString: database.url });
       stores.push(store);
