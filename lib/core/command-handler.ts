@@ -1,3 +1,4 @@
+import { AggregateLoader } from './aggregate-loader';
 import type { Decider } from './decider';
 import { ConcurrencyError } from './errors';
 import type { EventStore, ExpectedVersion } from './event-store';
@@ -23,6 +24,8 @@ export type HandleOptions = {
   expectedVersion?: ExpectedVersion;
   /** Conflicts with concurrent writers are retried on fresh state this many times. */
   maxRetries?: number;
+  /** Cache and snapshots; by default the whole stream is replayed. */
+  loader?: AggregateLoader<never, never>;
 };
 
 /** Load (replay), decide, append with the version read; retry on conflict; idempotent by command id. */
@@ -39,14 +42,12 @@ export const handleCommand = async <State, Command extends CommandEnvelope, Even
     const previous = await store.findCommand(commandId);
     if (previous) return fromAppend(previous, []);
 
-    const history = await store.readStream(streamId);
-    let state = decider.initialState();
-    for (const event of history) state = decider.evolve(state, event as unknown as Event);
-    const version = history.length;
+    const loader = (options.loader as AggregateLoader<State, Event> | undefined) ?? new AggregateLoader<State, Event>(store, decider);
+    const { state, version } = await loader.load(streamId);
     if (options.expectedVersion !== undefined) assertExpectedVersion(streamId, options.expectedVersion, version);
 
     const events = decider.decide(command, state);
-    if (events.length === 0) return { streamId, version, globalPosition: history.at(-1)?.globalPosition ?? 0, events, duplicate: false };
+    if (events.length === 0) return { streamId, version, globalPosition: 0, events, duplicate: false };
     const metadata = { actor, commandId, correlationId: correlationId ?? commandId, causationId: causationId ?? commandId };
     try {
       const result = await store.appendToStream(
@@ -54,8 +55,10 @@ export const handleCommand = async <State, Command extends CommandEnvelope, Even
         events.map((event) => ({ type: event.type, data: event.data, metadata })),
         { expectedVersion: version, commandId },
       );
+      if (!result.duplicate) loader.appended(streamId, version, { state: events.reduce(decider.evolve, state), version: result.nextExpectedVersion });
       return fromAppend(result, result.duplicate ? [] : events);
     } catch (error) {
+      if (error instanceof ConcurrencyError) loader.forget(streamId);
       if (error instanceof ConcurrencyError && attempt < maxRetries) {
         await backoff(attempt);
         continue;

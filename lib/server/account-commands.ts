@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { AggregateLoader } from '../core/aggregate-loader';
 import { handleCommand } from '../core/command-handler';
 import { KeyedQueue } from '../core/keyed-queue';
 import { NotFoundError, ValidationError, type FieldIssue } from '../core/errors';
@@ -13,6 +14,8 @@ import {
   type CommandMetadata,
 } from '../domain/account/commands';
 import { accountDecider, accountStreamId } from '../domain/account/decider';
+import type { AccountEvent } from '../domain/account/events';
+import type { AccountState } from '../domain/account/state';
 
 /** Who sends a command and how: supplied by the edge (API route, server action, CLI, seed). */
 export type CommandContext = {
@@ -71,6 +74,7 @@ export const dispatchAccountCommand = async (
   accountId: string | undefined,
   input: unknown,
   context: CommandContext,
+  loader?: AggregateLoader<AccountState, AccountEvent>,
 ): Promise<CommandResult> => {
   const { type, input: schema } = ACCOUNT_COMMANDS[name];
   const data = parse(schema as z.ZodType<Record<string, unknown>>, input ?? {}, 'command');
@@ -89,7 +93,10 @@ export const dispatchAccountCommand = async (
   const command = { type, data: { ...data, accountId: id }, metadata } as AccountCommand;
   const streamId = accountStreamId(id);
   const handled = await accountQueue.run(streamId, () =>
-    handleCommand(store, accountDecider, streamId, command, { expectedVersion: context.expectedVersion }),
+    handleCommand(store, accountDecider, streamId, command, {
+      expectedVersion: context.expectedVersion,
+      loader: loader as AggregateLoader<never, never> | undefined,
+    }),
   );
   const resultAccountId = handled.streamId.slice('account-'.length);
   return { accountId: resultAccountId, version: handled.version, globalPosition: handled.globalPosition, duplicate: handled.duplicate };

@@ -19,3 +19,6 @@ export type AccountState =
   | ({ status: 'closed'; closedAt: string } & Common);
 
 export const initialState = (): AccountState => ({ status: 'none' });
+
+/** Bump when AccountState's shape changes: snapshots of older shapes are then ignored and replaced. */
+export const ACCOUNT_STATE_SCHEMA_VERSION = 1;

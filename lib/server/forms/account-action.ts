@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { EventStore } from '../../core/event-store';
 import { ACCOUNT_COMMANDS, dispatchAccountCommand, issuesOf, type AccountCommandName } from '../account-commands';
+import { accountLoader } from '../account-loader';
 import { eventStore } from '../event-store';
 import { resolveDemoActor, type ActorSources } from '../http/demo-actor';
 import { actionFailure, addFieldError, invalidForm, type AccountActionResult } from './action-state';
@@ -30,11 +31,14 @@ export const runAccountAction = async (
       }
       return invalidForm(errors);
     }
-    const result = await dispatchAccountCommand(store ?? eventStore(), name, form.accountId, form.input, {
-      ...context,
-      commandId: form.commandId,
-      expectedVersion: form.expectedVersion,
-    });
+    const result = await dispatchAccountCommand(
+      store ?? eventStore(),
+      name,
+      form.accountId,
+      form.input,
+      { ...context, commandId: form.commandId, expectedVersion: form.expectedVersion },
+      store ? undefined : accountLoader(),
+    );
     return { ok: true, result };
   } catch (error) {
     return actionFailure(error);

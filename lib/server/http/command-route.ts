@@ -1,4 +1,5 @@
 import { dispatchAccountCommand, type AccountCommandName, type CommandResult } from '../account-commands';
+import { accountLoader } from '../account-loader';
 import { eventStore } from '../event-store';
 import { readJsonObject } from './json-body';
 import { commandRequest } from './request-context';
@@ -17,7 +18,7 @@ const runCommand = async (request: Request, name: AccountCommandName, accountId:
   try {
     const body = await readJsonObject(request);
     const { input, context } = commandRequest(request, body);
-    const result = await dispatchAccountCommand(eventStore(), name, accountId, input, context);
+    const result = await dispatchAccountCommand(eventStore(), name, accountId, input, context, accountLoader());
     return commandResponse(result, status);
   } catch (error) {
     return errorResponse(error);
