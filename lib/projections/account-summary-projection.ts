@@ -17,7 +17,7 @@ export const accountSummaryProjection: Projection = {
         data: {
           generation,
           accountId,
-          owner: event.data.owner,
+          owner: event.data.holder.name,
           currency: event.data.currency,
           status: 'open',
           balance: 0n,

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../core/envelope';
 import type { EventStore } from '../core/event-store';
+import { isMigratedCopy } from '../core/migrated-from';
 import type { ReadDb } from '../read/read-db';
 import { LeaseLostError, type Checkpoints } from './checkpoints';
 import type { Projection } from './projection';
@@ -74,7 +75,8 @@ export class ProjectionRunner {
         async (tx) => {
           for (index = 0; index < events.length; index++) {
             const event = events[index]!;
-            if (projection.eventTypes.includes(event.type)) await projection.apply(event, { tx, generation });
+            // A stream migration's copy restates facts its original stream already gave this projection.
+            if (projection.eventTypes.includes(event.type) && !isMigratedCopy(event)) await projection.apply(event, { tx, generation });
           }
           index = events.length;
           await this.checkpoints.advance(tx, projection.name, generation, this.options.holder, events.at(-1)!.globalPosition, this.leaseMs);

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { RuleViolation } from '../core/errors';
+import type { NewEvent } from '../core/envelope';
 import type { EventStore } from '../core/event-store';
 import type { AccountCommand } from '../domain/account/commands';
 import { accountDecider, accountStreamId } from '../domain/account/decider';
 import type { AccountEvent } from '../domain/account/events';
 import type { AccountState } from '../domain/account/state';
+import { accountUpcasters } from '../domain/account/upcasters';
 import { ACCOUNT_COMMANDS } from '../server/account-commands';
 import { seededRandom } from './random';
 import { seedPlan, type SeedPlanOptions, type SeedStep } from './seed-plan';
@@ -33,15 +35,18 @@ export const seedBank = async (store: EventStore, options: SeedOptions): Promise
     const account = accounts.get(step.accountId) ?? { state: accountDecider.initialState(), version: 0 };
     const commandId = `seed-${options.seed}-${index}`;
     const metadata = { actor: step.actor, commandId, correlationId: commandId, causationId: commandId };
-    const events = step.kind === 'import' ? importedEvents(step) : decideStep(step, account.state, commandId);
-    if (events) {
+    const decided = step.kind === 'import' ? step.events : decideStep(step, account.state, commandId);
+    if (decided) {
+      // Decided events are written at today's versions whatever store we are given; imports keep the version they came with.
+      const events: NewEvent[] = accountUpcasters.stamp(decided);
       await store.appendToStream(
         accountStreamId(step.accountId),
         events.map((event) => ({ ...event, metadata: step.kind === 'import' ? { ...metadata, importedFrom: 'core-banking-v1', legacyRef: step.legacyRef } : metadata })),
         { expectedVersion: account.version, commandId },
       );
       if (account.version === 0) summary.accounts++;
-      accounts.set(step.accountId, { state: events.reduce(accountDecider.evolve, account.state), version: account.version + events.length });
+      const current = events.map((event) => accountUpcasters.upcast({ ...event, schemaVersion: event.schemaVersion! }) as unknown as AccountEvent);
+      accounts.set(step.accountId, { state: current.reduce(accountDecider.evolve, account.state), version: account.version + events.length });
       summary.events += events.length;
       summary.commands++;
     } else {
@@ -51,8 +56,6 @@ export const seedBank = async (store: EventStore, options: SeedOptions): Promise
   }
   return summary;
 };
-
-const importedEvents = (step: Extract<SeedStep, { kind: 'import' }>) => step.events as AccountEvent[];
 
 /** The decider's answer, or null when a rule refuses (a customer trying to overspend, say). */
 const decideStep = (step: Extract<SeedStep, { kind: 'command' }>, state: AccountState, commandId: string): AccountEvent[] | null => {

@@ -15,8 +15,10 @@ export type SeedStep =
       /** The amount is this share of the balance when the command runs (payouts, final withdrawals). */
       amountFromBalance?: number;
     }
-  /** Events carried over from a legacy system as they were, predating today's rules. */
-  | { kind: 'import'; at: Date; accountId: string; events: Array<{ type: string; data: Record<string, unknown> }>; actor: string; legacyRef: string };
+  /** Events carried over from a legacy system as they were (its schema version 1), predating today's rules and shapes. */
+  | { kind: 'import'; at: Date; accountId: string; events: LegacyEvent[]; actor: string; legacyRef: string };
+
+export type LegacyEvent = { type: string; schemaVersion: number; data: Record<string, unknown> };
 
 export type SeedPlanOptions = { customers: number; start: Date; end: Date; merchantSalesPerDay: number };
 
@@ -77,7 +79,7 @@ export const MERCHANT_ACCOUNT_ID = 'cafe-aurora-merchant';
 /** A busy café's card settlements: the 10,000+ event stream for the debugger to scrub. */
 const merchantHistory = (random: Random, days: Date[], salesPerDay: number): SeedStep[] => {
   const steps: SeedStep[] = [
-    { kind: 'command', at: new Date(days[0]!.getTime() + 8 * 3600_000), accountId: MERCHANT_ACCOUNT_ID, name: 'open', input: { owner: 'Café Aurora Ltd', currency: 'EUR', overdraftLimit: 2_000_00 }, actor: 'teller:ann' },
+    { kind: 'command', at: new Date(days[0]!.getTime() + 8 * 3600_000), accountId: MERCHANT_ACCOUNT_ID, name: 'open', input: { owner: 'Café Aurora Ltd', holderKind: 'organisation', currency: 'EUR', overdraftLimit: 2_000_00 }, actor: 'teller:ann' },
   ];
   for (const day of days.slice(1)) {
     for (let sale = 0; sale < salesPerDay; sale++) {
@@ -90,30 +92,58 @@ const merchantHistory = (random: Random, days: Date[], salesPerDay: number): See
 };
 
 export const LEGACY_ACCOUNT_ID = 'legacy-000417';
+export const LEGACY_SAVINGS_ACCOUNT_ID = 'legacy-000982';
+
+/*
+ * Accounts migrated from the old core-banking system (CORE1), stored exactly
+ * as it exported them: schema version 1, a single holder name, amounts in
+ * decimal EUR with no currency. Upcasters bring them to today's shapes on read.
+ */
+const v1 = (type: string, data: Record<string, unknown>): LegacyEvent => ({ type, schemaVersion: 1, data });
 
 /**
- * An account migrated from the old core-banking system. Its early history
- * predates overdraft protection: one withdrawal took the balance below zero
- * with no overdraft allowed. The debugger's `balance < 0` breakpoint finds it.
+ * Its early history predates overdraft protection: a batch card payment took
+ * the balance to -84.12 EUR at version 4 with no overdraft allowed. The
+ * debugger's `balance < 0` breakpoint finds it.
  */
+const legacyCurrentAccount = (at: (day: number, hour: number) => Date): SeedStep => {
+  const accountId = LEGACY_ACCOUNT_ID;
+  return {
+    kind: 'import',
+    at: at(12, 23),
+    accountId,
+    actor: 'import:legacy-core',
+    legacyRef: 'CORE1/000417',
+    events: [
+      v1('AccountOpened', { accountId, name: 'Margaret Keller', openedAt: at(2, 9).toISOString() }),
+      v1('MoneyDeposited', { accountId, amount: 1250, description: 'Opening balance (legacy)', depositedAt: at(3, 10).toISOString() }),
+      v1('MoneyWithdrawn', { accountId, amount: 1100, description: 'Standing order: rent (legacy)', withdrawnAt: at(5, 8).toISOString() }),
+      v1('MoneyWithdrawn', { accountId, amount: 234.12, description: 'Card payment: electronics (legacy batch, no balance check)', withdrawnAt: at(6, 16).toISOString() }),
+      v1('MoneyDeposited', { accountId, amount: 400, description: 'Transfer in (legacy)', depositedAt: at(12, 11).toISOString() }),
+    ],
+  };
+};
+
+/** CORE1's own arithmetic shows: an interest credit it computed as 0.1 + 0.2 was exported as 0.30000000000000004. */
+const legacySavingsAccount = (at: (day: number, hour: number) => Date): SeedStep => {
+  const accountId = LEGACY_SAVINGS_ACCOUNT_ID;
+  return {
+    kind: 'import',
+    at: at(12, 23),
+    accountId,
+    actor: 'import:legacy-core',
+    legacyRef: 'CORE1/000982',
+    events: [
+      v1('AccountOpened', { accountId, name: 'Joan Clarke', openedAt: at(1, 14).toISOString() }),
+      v1('MoneyDeposited', { accountId, amount: 2450.5, description: 'Savings transfer (legacy)', depositedAt: at(2, 9).toISOString() }),
+      v1('MoneyDeposited', { accountId, amount: 0.30000000000000004, description: 'Interest credit (legacy)', depositedAt: at(4, 0).toISOString() }),
+      v1('MoneyWithdrawn', { accountId, amount: 19.99, withdrawnAt: at(9, 15).toISOString() }),
+      v1('MoneyDeposited', { accountId, amount: 125, depositedAt: at(11, 10).toISOString() }),
+    ],
+  };
+};
+
 const legacyImport = (days: Date[]): SeedStep[] => {
   const at = (dayIndex: number, hour: number) => new Date(days[dayIndex]!.getTime() + hour * 3600_000);
-  const data = (extra: Record<string, unknown>, when: Date) => ({ accountId: LEGACY_ACCOUNT_ID, currency: 'EUR', ...extra, _at: when.toISOString() });
-  const opened = at(2, 9);
-  return [
-    {
-      kind: 'import',
-      at: at(12, 23),
-      accountId: LEGACY_ACCOUNT_ID,
-      actor: 'import:legacy-core',
-      legacyRef: 'CORE1/000417',
-      events: [
-        { type: 'AccountOpened', data: { accountId: LEGACY_ACCOUNT_ID, owner: 'Margaret Keller', currency: 'EUR', overdraftLimit: 0, openedAt: opened.toISOString() } },
-        { type: 'MoneyDeposited', data: { ...data({ amount: 1_250_00, description: 'Opening balance (legacy)' }, at(3, 10)), depositedAt: at(3, 10).toISOString() } },
-        { type: 'MoneyWithdrawn', data: { ...data({ amount: 1_100_00, description: 'Standing order: rent (legacy)' }, at(5, 8)), withdrawnAt: at(5, 8).toISOString() } },
-        { type: 'MoneyWithdrawn', data: { ...data({ amount: 234_12, description: 'Card payment: electronics (legacy batch, no balance check)' }, at(6, 16)), withdrawnAt: at(6, 16).toISOString() } },
-        { type: 'MoneyDeposited', data: { ...data({ amount: 400_00, description: 'Transfer in (legacy)' }, at(12, 11)), depositedAt: at(12, 11).toISOString() } },
-      ].map((event) => ({ ...event, data: Object.fromEntries(Object.entries(event.data).filter(([key]) => key !== '_at')) })),
-    },
-  ];
+  return [legacyCurrentAccount(at), legacySavingsAccount(at)];
 };

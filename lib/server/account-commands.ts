@@ -5,6 +5,7 @@ import { handleCommand } from '../core/command-handler';
 import { KeyedQueue } from '../core/keyed-queue';
 import { NotFoundError, ValidationError, type FieldIssue } from '../core/errors';
 import type { EventStore, ExpectedVersion } from '../core/event-store';
+import { withUpcasting } from '../core/upcasting-store';
 import {
   applyInterestInput,
   closeAccountInput,
@@ -16,6 +17,7 @@ import {
 import { accountDecider, accountStreamId } from '../domain/account/decider';
 import type { AccountEvent } from '../domain/account/events';
 import type { AccountState } from '../domain/account/state';
+import { accountUpcasters } from '../domain/account/upcasters';
 
 /** Who sends a command and how: supplied by the edge (API route, server action, CLI, seed). */
 export type CommandContext = {
@@ -93,7 +95,8 @@ export const dispatchAccountCommand = async (
   const command = { type, data: { ...data, accountId: id }, metadata } as AccountCommand;
   const streamId = accountStreamId(id);
   const handled = await accountQueue.run(streamId, () =>
-    handleCommand(store, accountDecider, streamId, command, {
+    // Whatever store the caller holds, the decider sees current events and its events are written at current versions.
+    handleCommand(withUpcasting(store, accountUpcasters), accountDecider, streamId, command, {
       expectedVersion: context.expectedVersion,
       loader: loader as AggregateLoader<never, never> | undefined,
     }),

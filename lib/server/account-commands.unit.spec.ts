@@ -15,7 +15,19 @@ describe('dispatchAccountCommand', () => {
     expect(result).toMatchObject({ version: 1, globalPosition: 1, duplicate: false });
     const [event] = await store.readStream(`account-${result.accountId}`);
     expect(event!.metadata).toMatchObject({ actor, commandId: expect.any(String) });
-    expect(event!.data).toMatchObject({ owner: 'Ada', currency: 'EUR', overdraftLimit: 0 });
+    expect(event!.data).toMatchObject({ holder: { name: 'Ada', kind: 'person' }, currency: 'EUR', overdraftLimit: 0 });
+    // Even through a bare store the event is written at today's schema version.
+    expect(event!.schemaVersion).toBe(2);
+  });
+
+  it('records an organisation as the holder when told', async () => {
+    const store = new InMemoryEventStore();
+    const { accountId } = await openAccount(store, { owner: 'Café Aurora Ltd', holderKind: 'organisation', currency: 'EUR' });
+    const [event] = await store.readStream(`account-${accountId}`);
+    expect(event!.data).toMatchObject({ holder: { name: 'Café Aurora Ltd', kind: 'organisation' } });
+    await expect(openAccount(store, { owner: 'X', holderKind: 'robot', currency: 'EUR' })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'holderKind' })],
+    });
   });
 
   it('rejects malformed input with per-field issues and writes nothing', async () => {

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import type { EventStore } from '../core/event-store';
+import { upcastingStore, type UpcastingEventStore } from '../core/upcasting-store';
+import { accountUpcasters } from '../domain/account/upcasters';
 import { PostgresEventStore } from '../store/postgres/postgres-event-store';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
 import { appendSignal } from './append-signal';
@@ -7,7 +9,8 @@ import { databaseConfig, type DatabaseConfig } from './database-config';
 
 export type EventStoreOverrides = { clock?: () => Date; synchronous?: 'FULL' | 'NORMAL' };
 
-export const createEventStore = (config: DatabaseConfig = databaseConfig(), overrides: EventStoreOverrides = {}): EventStore =>
+/** The database adapter itself: events exactly as stored, versions as recorded. */
+export const createStoredEventStore = (config: DatabaseConfig = databaseConfig(), overrides: EventStoreOverrides = {}): EventStore =>
   config.provider === 'sqlite'
     ? new SqliteEventStore({
         filename: resolve(config.filename),
@@ -15,6 +18,14 @@ export const createEventStore = (config: DatabaseConfig = databaseConfig(), over
         clock: overrides.clock,
       })
     : new PostgresEventStore({ connectionString: config.url, clock: overrides.clock });
+
+/**
+ * The store every reader and writer of domain events uses (server, projector,
+ * CLI): reads are upcast to the current schema versions, new events are
+ * written at them. `.stored` is the adapter beneath.
+ */
+export const createEventStore = (config: DatabaseConfig = databaseConfig(), overrides: EventStoreOverrides = {}): UpcastingEventStore =>
+  upcastingStore(createStoredEventStore(config, overrides), accountUpcasters);
 
 /** Announces each append on the in-process signal once it is durable. */
 export const signallingAppends = (store: EventStore): EventStore => ({
@@ -31,7 +42,12 @@ export const signallingAppends = (store: EventStore): EventStore => ({
   close: () => store.close(),
 });
 
-const globalForStore = globalThis as unknown as { chronicleEventStore?: EventStore };
+const globalForStore = globalThis as unknown as { chronicleEventStore?: UpcastingEventStore };
 
 /** One store per server process, surviving Next's hot reloads in development. */
-export const eventStore = (): EventStore => (globalForStore.chronicleEventStore ??= signallingAppends(createEventStore()));
+export const eventStore = (): UpcastingEventStore => {
+  const cached = globalForStore.chronicleEventStore;
+  // A dev server hot-reloaded from before upcasting holds a plain store: replace it rather than serve stored shapes.
+  if (cached && 'upcasters' in cached) return cached;
+  return (globalForStore.chronicleEventStore = upcastingStore(signallingAppends(createStoredEventStore()), accountUpcasters));
+};

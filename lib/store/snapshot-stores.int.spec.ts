@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SnapshotStore } from '../core/snapshots';
-import { PostgresEventStore } from './postgres/postgres-event-store';
+import { type PostgresEventStore } from './postgres/postgres-event-store';
 import { PostgresSnapshotStore } from './postgres/postgres-snapshot-store';
 import { SqliteSnapshotStore } from './sqlite/sqlite-snapshot-store';
 import { testBackends } from './testing/backends';

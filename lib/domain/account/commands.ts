@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOLDER_KINDS } from './events';
 import { amountSchema, currencySchema, MAX_AMOUNT_MINOR } from './money';
 
 /**
@@ -11,6 +12,8 @@ const isoDateTime = z.iso.datetime({ offset: true, message: 'Expected an ISO 860
 export const openAccountInput = z
   .object({
     owner: z.string().trim().min(1, 'Owner is required').max(100, 'Owner may be at most 100 characters'),
+    /** Whether the owner is a person or an organisation (a company, a club); a person unless said otherwise. */
+    holderKind: z.enum(HOLDER_KINDS, { message: 'Holder kind must be person or organisation' }).default('person'),
     currency: currencySchema,
     overdraftLimit: z
       .number()

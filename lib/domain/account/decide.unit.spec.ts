@@ -22,7 +22,10 @@ const given = deciderSpec(accountDecider);
 describe('account decider', () => {
   it('opens an account once', () => {
     given([]).when(openAccount(500)).then([
-      { type: 'AccountOpened', data: { accountId: ACCOUNT_ID, owner: 'Ada Lovelace', currency: 'EUR', overdraftLimit: 500, openedAt: NOW } },
+      {
+        type: 'AccountOpened',
+        data: { accountId: ACCOUNT_ID, holder: { name: 'Ada Lovelace', kind: 'person' }, currency: 'EUR', overdraftLimit: 500, openedAt: NOW },
+      },
     ]);
     given([opened()]).when(openAccount()).thenRejects('account_already_exists');
   });

@@ -1,8 +1,15 @@
 import type { Currency } from './money';
 
+export const HOLDER_KINDS = ['person', 'organisation'] as const;
+export type HolderKind = (typeof HOLDER_KINDS)[number];
+/** Who holds the account; the read models show `name` as the account's owner. */
+export type AccountHolder = { name: string; kind: HolderKind };
+
+/* Today's shapes (each type's current schema version, see upcasters.ts); older versions are upcast on read. */
+
 export type AccountOpened = {
   type: 'AccountOpened';
-  data: { accountId: string; owner: string; currency: Currency; overdraftLimit: number; openedAt: string };
+  data: { accountId: string; holder: AccountHolder; currency: Currency; overdraftLimit: number; openedAt: string };
 };
 export type MoneyDeposited = {
   type: 'MoneyDeposited';

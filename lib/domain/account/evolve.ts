@@ -5,11 +5,11 @@ import type { AccountState } from './state';
 export const evolve = (state: AccountState, event: AccountEvent): AccountState => {
   switch (event.type) {
     case 'AccountOpened': {
-      const { accountId, owner, currency, overdraftLimit, openedAt } = event.data;
+      const { accountId, holder, currency, overdraftLimit, openedAt } = event.data;
       return {
         status: 'open',
         accountId,
-        owner,
+        holder,
         currency,
         overdraftLimit,
         balance: 0,

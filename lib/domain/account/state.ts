@@ -1,8 +1,9 @@
+import type { AccountHolder } from './events';
 import type { Currency } from './money';
 
 type Common = {
   accountId: string;
-  owner: string;
+  holder: AccountHolder;
   currency: Currency;
   /** Minor units; may go negative down to -overdraftLimit. */
   balance: number;
@@ -21,4 +22,4 @@ export type AccountState =
 export const initialState = (): AccountState => ({ status: 'none' });
 
 /** Bump when AccountState's shape changes: snapshots of older shapes are then ignored and replaced. */
-export const ACCOUNT_STATE_SCHEMA_VERSION = 1;
+export const ACCOUNT_STATE_SCHEMA_VERSION = 2;

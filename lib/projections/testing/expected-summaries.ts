@@ -1,4 +1,5 @@
 import type { EventStore } from '../../core/event-store';
+import { isMigratedCopy } from '../../core/migrated-from';
 import type { AccountEvent } from '../../domain/account/events';
 import { accountDecider } from '../../domain/account/decider';
 import type { ReadDb } from '../../read/read-db';
@@ -10,7 +11,7 @@ export const replayedSummaries = async (store: EventStore): Promise<Record<strin
     const batch = await store.readAll({ fromPosition: from, limit: 1000 });
     if (batch.length === 0) break;
     for (const event of batch) {
-      if (!event.streamId.startsWith('account-')) continue;
+      if (!event.streamId.startsWith('account-') || isMigratedCopy(event)) continue;
       byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event as unknown as AccountEvent]);
     }
     from = batch.at(-1)!.globalPosition;

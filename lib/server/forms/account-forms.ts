@@ -89,6 +89,8 @@ const INPUTS: Record<AccountCommandName, (form: FormReader) => Record<string, un
     return {
       // Sent even when blank so the schema answers "Owner is required".
       owner: form.raw('owner') ?? '',
+      // Optional: a person unless the form says otherwise; the schema checks the value.
+      holderKind: form.optional('holderKind'),
       currency,
       overdraftLimit: form.money('overdraftLimit', currency, false),
     };

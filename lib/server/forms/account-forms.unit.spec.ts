@@ -18,6 +18,14 @@ describe('parseAccountForm', () => {
     });
   });
 
+  it('passes a holder kind on when the form has one', () => {
+    expect(parseAccountForm('open', form({ owner: 'Café', holderKind: 'organisation', currency: 'EUR' })).input).toEqual({
+      owner: 'Café',
+      holderKind: 'organisation',
+      currency: 'EUR',
+    });
+  });
+
   it('leaves a blank overdraft to the schema default and a blank owner to the schema message', () => {
     const parsed = parseAccountForm('open', form({ owner: '', currency: 'JPY', overdraftLimit: '' }));
     expect(parsed.input).toEqual({ owner: '', currency: 'JPY' });

@@ -58,7 +58,8 @@ describe('POST /api/accounts', () => {
     expect(opened).toMatchObject({
       type: 'AccountOpened',
       globalPosition: body.globalPosition,
-      data: { accountId: body.accountId, owner: 'Ada Lovelace', currency: 'EUR', overdraftLimit: 5000 },
+      schemaVersion: 2,
+      data: { accountId: body.accountId, holder: { name: 'Ada Lovelace', kind: 'person' }, currency: 'EUR', overdraftLimit: 5000 },
       metadata: { actor: 'demo:anonymous' },
     });
   });

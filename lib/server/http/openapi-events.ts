@@ -21,7 +21,7 @@ export const readModelFrameSchema = z.object({
 
 const CONTRACT = [
   'Server-sent events, for EventSource. Frames:',
-  '`event: event`, `id: <globalPosition>`, data: the recorded event (without its hash), in global order.',
+  '`event: event`, `id: <globalPosition>`, data: the recorded event (without its hash), in global order, upcast to its current schema version.',
   '`event: readmodel`, data `{ position, projections }`: the listed projections have folded every event up to `position`, ' +
     'in particular the events of this connection that they read; invalidate cached queries of those read models. Its `id` is the ' +
     'connection\'s cursor (at least `position`), so it never moves Last-Event-ID backwards.',

@@ -5,7 +5,7 @@ import { DEFAULT_DEMO_ACTOR, DEMO_ACTOR_COOKIE, demoActorSchema } from './demo-a
 import { MAX_BODY_BYTES } from './json-body';
 import { jsonResponse } from './responses';
 import { expectedVersionSchema } from './request-context';
-import { commandResultSchema, errorBodySchema, recordedEventSchema, streamEventsSchema } from './schemas';
+import { commandResultSchema, errorBodySchema, recordedEventSchema, STREAM_EVENT_FORMS, streamEventSchema, streamEventsSchema } from './schemas';
 import { DEFAULT_EVENTS_LIMIT, MAX_EVENTS_LIMIT, streamIdSchema } from './stream-query';
 import { withReadApi } from './openapi-read';
 import { EVENTS_STREAM_PATH, eventsStreamPathItem } from './openapi-events';
@@ -144,8 +144,19 @@ const buildDocument = (): Document => ({
       get: {
         operationId: 'getStreamEvents',
         summary: "Read a stream's events",
+        description:
+          'Stored events never change; older schema versions are upcast on read, one version at a time, to the version ' +
+          'this application writes today. By default events come upcast (`form: current`), each with the `storedSchemaVersion` ' +
+          'it was recorded at; `raw=1` returns them exactly as stored (`form: stored`), e.g. to compare both forms. ' +
+          "An event's `hash` always covers its stored form, so verify the chain over `raw=1`.",
         tags: ['streams'],
-        parameters: [ref('parameters', 'StreamId'), ref('parameters', 'FromVersion'), ref('parameters', 'ToVersion'), ref('parameters', 'Limit')],
+        parameters: [
+          ref('parameters', 'StreamId'),
+          ref('parameters', 'FromVersion'),
+          ref('parameters', 'ToVersion'),
+          ref('parameters', 'Limit'),
+          ref('parameters', 'Raw'),
+        ],
         responses: {
           200: { description: 'Events in version order', content: json(ref('schemas', 'StreamEvents')) },
           400: ref('responses', 'BadRequest'),
@@ -173,7 +184,15 @@ const buildDocument = (): Document => ({
       CommandResult: schemaOf(commandResultSchema),
       Error: schemaOf(errorBodySchema),
       RecordedEvent: schemaOf(recordedEventSchema),
-      StreamEvents: { ...schemaOf(streamEventsSchema), properties: { streamId: { type: 'string' }, events: { type: 'array', items: ref('schemas', 'RecordedEvent') } } },
+      StreamEvent: schemaOf(streamEventSchema),
+      StreamEvents: {
+        ...schemaOf(streamEventsSchema),
+        properties: {
+          streamId: { type: 'string' },
+          form: { ...schemaOf(streamEventsSchema.shape.form) },
+          events: { type: 'array', items: ref('schemas', 'StreamEvent') },
+        },
+      },
     },
     parameters: {
       AccountId: { name: 'accountId', in: 'path', required: true, schema: schemaOf(accountIdSchema) },
@@ -210,6 +229,12 @@ const buildDocument = (): Document => ({
       },
       FromVersion: { name: 'fromVersion', in: 'query', description: 'First version, inclusive (default 1)', schema: { type: 'integer', minimum: 1 } },
       ToVersion: { name: 'toVersion', in: 'query', description: 'Last version, inclusive', schema: { type: 'integer', minimum: 1 } },
+      Raw: {
+        name: 'raw',
+        in: 'query',
+        description: `\`1\`: the events as stored, schema versions as recorded. Default \`0\`: upcast to the current versions. Forms: ${STREAM_EVENT_FORMS.join(', ')}.`,
+        schema: { type: 'string', enum: ['0', '1', 'false', 'true'], default: '0' },
+      },
       Limit: {
         name: 'limit',
         in: 'query',

@@ -42,10 +42,27 @@ export const recordedEventSchema = z.object({
   hash: z.string().describe("sha256 hex over the previous event's hash and this event's canonical encoding"),
 });
 
-export const streamEventsSchema = z.object({ streamId: z.string(), events: z.array(recordedEventSchema) });
+export const streamEventSchema = recordedEventSchema.extend({
+  schemaVersion: z.number().int().min(1).describe('The version of `data` as returned: the current one, unless `raw=1`'),
+  storedSchemaVersion: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Absent with `raw=1`. The version as stored; when lower than `schemaVersion`, `data` was upcast on read'),
+});
+
+export const STREAM_EVENT_FORMS = ['current', 'stored'] as const;
+
+export const streamEventsSchema = z.object({
+  streamId: z.string(),
+  form: z.enum(STREAM_EVENT_FORMS).describe('`current`: upcast to the current schema versions (default); `stored`: as stored (`raw=1`)'),
+  events: z.array(streamEventSchema),
+});
 
 export type CommandResultBody = z.infer<typeof commandResultSchema>;
 export type RecordedEventBody = z.infer<typeof recordedEventSchema>;
+export type StreamEventBody = z.infer<typeof streamEventSchema>;
 
 export const commandResultBody = ({ accountId, version, globalPosition }: CommandResult): CommandResultBody => ({
   accountId,
@@ -64,4 +81,10 @@ export const recordedEventBody = (event: RecordedEvent): RecordedEventBody => ({
   metadata: event.metadata,
   recordedAt: event.recordedAt.toISOString(),
   hash: event.hash,
+});
+
+/** An event upcast on read, with the version it was stored at; its hash still covers the stored form. */
+export const upcastEventBody = (stored: RecordedEvent, current: RecordedEvent): StreamEventBody => ({
+  ...recordedEventBody(current),
+  storedSchemaVersion: stored.schemaVersion,
 });

@@ -1,23 +1,28 @@
 import { NotFoundError } from '../../core/errors';
 import { eventStore } from '../event-store';
 import { errorResponse, jsonResponse } from './responses';
-import { recordedEventBody } from './schemas';
+import { recordedEventBody, upcastEventBody } from './schemas';
 import { parseStreamEventsQuery, parseStreamId } from './stream-query';
 
-/** GET /api/streams/{streamId}/events: a window of one stream, every envelope field included. */
+/**
+ * GET /api/streams/{streamId}/events: a window of one stream, every envelope
+ * field included; upcast to the current schema versions, or as stored with `raw=1`.
+ */
 export const streamEventsRoute =
   () =>
   async (request: Request, { params }: { params: Promise<{ streamId: string }> }): Promise<Response> => {
     try {
       const streamId = parseStreamId((await params).streamId);
-      const { fromVersion, toVersion, limit } = parseStreamEventsQuery(new URL(request.url).searchParams);
+      const { fromVersion, toVersion, limit, raw } = parseStreamEventsQuery(new URL(request.url).searchParams);
       const store = eventStore();
-      const events = await store.readStream(streamId, { fromVersion, toVersion, limit });
+      // One read of what is stored serves both forms, so the two always describe the same events.
+      const stored = await store.stored.readStream(streamId, { fromVersion, toVersion, limit });
       // An empty window of an existing stream is a valid answer; a stream with no events does not exist.
-      if (events.length === 0 && !(await store.streamExists(streamId))) {
+      if (stored.length === 0 && !(await store.streamExists(streamId))) {
         throw new NotFoundError(`Stream ${streamId} does not exist`, 'stream_not_found');
       }
-      return jsonResponse({ streamId, events: events.map(recordedEventBody) });
+      const events = raw ? stored.map(recordedEventBody) : stored.map((event) => upcastEventBody(event, store.upcasters.upcast(event)));
+      return jsonResponse({ streamId, form: raw ? 'stored' : 'current', events });
     } catch (error) {
       return errorResponse(error);
     }

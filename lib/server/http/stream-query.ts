@@ -24,6 +24,11 @@ export const streamEventsQuery = z
     fromVersion: wholeNumber('fromVersion', 1, Number.MAX_SAFE_INTEGER).optional(),
     toVersion: wholeNumber('toVersion', 1, Number.MAX_SAFE_INTEGER).optional(),
     limit: wholeNumber('limit', 1, MAX_EVENTS_LIMIT).default(DEFAULT_EVENTS_LIMIT),
+    /** `1`: the events as stored; default: upcast to their current schema versions. */
+    raw: z
+      .enum(['0', '1', 'false', 'true'], { message: 'raw must be 1 or 0' })
+      .transform((value) => value === '1' || value === 'true')
+      .default(false),
   })
   .refine((query) => query.toVersion === undefined || query.toVersion >= (query.fromVersion ?? 1), {
     message: 'toVersion must not be below fromVersion',
@@ -43,7 +48,7 @@ export const parseStreamId = (raw: string): string => {
 /** Unknown parameters are ignored; a known one given twice is ambiguous and refused. */
 export const parseStreamEventsQuery = (searchParams: URLSearchParams): StreamEventsQuery => {
   const raw: Record<string, string> = {};
-  for (const key of ['fromVersion', 'toVersion', 'limit']) {
+  for (const key of ['fromVersion', 'toVersion', 'limit', 'raw']) {
     const values = searchParams.getAll(key);
     if (values.length > 1) throw new ValidationError('Invalid query', [{ path: key, message: `${key} may be given once` }]);
     if (values[0] !== undefined) raw[key] = values[0];

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RecordedEvent } from '../../core/envelope';
 import type { EventStore } from '../../core/event-store';
+import type { UpcastingEventStore } from '../../core/upcasting-store';
 import { createSqliteTestDatabase } from '../../store/testing/test-databases';
 import { eventStore } from '../event-store';
 
@@ -11,7 +12,8 @@ import { eventStore } from '../event-store';
 const holder = globalThis as { chronicleEventStore?: EventStore };
 
 export type TemporaryStore = {
-  store: EventStore;
+  /** The server's store; `.stored` writes and reads events exactly as stored. */
+  store: UpcastingEventStore;
   /** Events of a stream, read through the store the routes use. */
   events: (streamId: string) => Promise<RecordedEvent[]>;
   /** Rows in the file itself, bypassing the store: proves the routes wrote where we think. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/events/stream/route';
 import type { NewEvent } from '../../core/envelope';
 import { UnavailableError } from '../../core/errors';
+import type { EventStore } from '../../core/event-store';
 import { SqliteEventStore } from '../../store/sqlite/sqlite-event-store';
 import { dispatchAccountCommand } from '../account-commands';
 import { appendSignal } from '../append-signal';
@@ -82,7 +83,7 @@ const connect = async (query = '', headers: Record<string, string> = {}) => {
   };
 };
 
-const append = (streamId: string, count: number, store = eventStore()) =>
+const append = (streamId: string, count: number, store: EventStore = eventStore()) =>
   store.appendToStream(
     streamId,
     Array.from({ length: count }, (_, n): NewEvent => ({ type: 'Noted', data: { n } })),
