@@ -83,6 +83,7 @@ export const decide = (command: AccountCommand, state: AccountState): AccountEve
       if (account.interestPaidThrough !== null && Date.parse(periodStart) < Date.parse(account.interestPaidThrough)) {
         reject('interest_already_applied');
       }
+      if (Date.parse(periodEnd) > Date.parse(now)) reject('interest_period_not_ended');
       const amount = interestFor(account.balance, rateBasisPoints, periodStart, periodEnd);
       if (amount <= 0) reject('no_interest_due');
       if (account.balance + amount > MAX_BALANCE_MINOR) reject('balance_limit_exceeded');

@@ -76,8 +76,8 @@ describe('account decider', () => {
   });
 
   it('applies simple annual interest for a period, rounded down, once per period', () => {
-    const start = '2026-01-01T00:00:00.000Z';
-    const end = '2027-01-01T00:00:00.000Z';
+    const start = '2025-01-01T00:00:00.000Z';
+    const end = '2026-01-01T00:00:00.000Z';
     given([opened(), deposited(1000_00)]).when(applyInterest(250, start, end)).then([
       {
         type: 'InterestApplied',
@@ -85,10 +85,11 @@ describe('account decider', () => {
       },
     ]);
     const applied = accountDecider.decide(applyInterest(250, start, end), fold(accountDecider, [opened(), deposited(1000_00)]));
-    given([opened(), deposited(1000_00), ...applied]).when(applyInterest(250, '2026-06-01T00:00:00.000Z', end)).thenRejects(
+    given([opened(), deposited(1000_00), ...applied]).when(applyInterest(250, '2025-06-01T00:00:00.000Z', end)).thenRejects(
       'interest_already_applied',
     );
     given([opened()]).when(applyInterest(250, start, end)).thenRejects('no_interest_due');
+    given([opened(), deposited(1000_00)]).when(applyInterest(250, end, '2026-06-01T00:00:00.000Z')).thenRejects('interest_period_not_ended');
     given([opened(), deposited(1)]).when(applyInterest(1, start, '2026-01-02T00:00:00.000Z')).thenRejects('no_interest_due');
   });
 

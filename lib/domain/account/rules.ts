@@ -8,6 +8,7 @@ export const ACCOUNT_RULES = {
   balance_limit_exceeded: 'The deposit would take the balance above the maximum the bank holds',
   no_interest_due: 'No interest is due: the balance is not positive or the interest rounds to zero',
   interest_already_applied: 'Interest was already applied for part of this period',
+  interest_period_not_ended: 'Interest can only be applied for a period that has ended',
 } as const;
 
 export type AccountRuleCode = keyof typeof ACCOUNT_RULES;

@@ -1,7 +1,7 @@
 import { currencySchema, type Currency } from '../../domain/account/money';
 import { commandIdSchema, type AccountCommandName } from '../account-commands';
 import { addFieldError, type FieldErrors } from './action-state';
-import { parseMoney, parseWholeNumber } from './decimal';
+import { parseMoney, parseWholeNumber } from '../../domain/account/decimal-amount';
 
 /**
  * Turns a submitted form into what `dispatchAccountCommand` takes. Forms hold

@@ -103,8 +103,8 @@ describe('POST /api/accounts/{id}/{command}', () => {
     await expectOk(
       await send('interest', accountId, {
         rateBasisPoints: 500,
-        periodStart: '2026-01-01T00:00:00Z',
-        periodEnd: '2026-12-31T00:00:00Z',
+        periodStart: '2025-01-01T00:00:00Z',
+        periodEnd: '2025-12-31T00:00:00Z',
       }),
       4,
     );

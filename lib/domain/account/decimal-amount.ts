@@ -1,4 +1,4 @@
-import { CURRENCIES, type Currency } from '../../domain/account/money';
+import { CURRENCIES, type Currency } from './money';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

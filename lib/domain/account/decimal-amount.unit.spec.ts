@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDecimalToMinor, parseMoney, parseWholeNumber } from './decimal';
+import { parseDecimalToMinor, parseMoney, parseWholeNumber } from './decimal-amount';
 
 describe('parseDecimalToMinor', () => {
   it.each([

@@ -1,0 +1,99 @@
+'use client';
+
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
+import { CloseAccountForm } from './close-account-form';
+import { formatDate } from './format';
+import { InterestForm } from './interest-form';
+import { MoneyForm } from './money-form';
+import styles from './account.module.css';
+
+const TABS = [
+  { key: 'deposit', label: 'Deposit' },
+  { key: 'withdraw', label: 'Withdraw' },
+  { key: 'interest', label: 'Interest' },
+  { key: 'close', label: 'Close' },
+] as const;
+type TabKey = (typeof TABS)[number]['key'];
+
+/**
+ * The four commands as tabs (WAI-ARIA tabs: arrow keys, Home and End move
+ * between them). Every panel stays mounted, so a half-filled form or its last
+ * message survives a look at another tab.
+ */
+export function AccountActions({ account }: { account: AccountSummaryView }) {
+  const id = useId();
+  const [active, setActive] = useState<TabKey>('deposit');
+  const tabRefs = useRef(new Map<TabKey, HTMLButtonElement>());
+  const closed = account.status === 'closed';
+
+  const select = (index: number) => {
+    const tab = TABS[(index + TABS.length) % TABS.length]!;
+    setActive(tab.key);
+    tabRefs.current.get(tab.key)?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const current = TABS.findIndex((tab) => tab.key === active);
+    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: TABS.length - 1 };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    select(next);
+  };
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="account-actions">
+      <h2 id={`${id}-title`}>Manage this account</h2>
+      {closed ? (
+        <p className={styles.closedNote} data-testid="closed-note">
+          This account was closed{account.closedAt ? ` on ${formatDate(account.closedAt)}` : ''}. Its history stays here, but money can no
+          longer go in or out, so these actions are switched off.
+        </p>
+      ) : null}
+
+      <div role="tablist" aria-label="Account actions" className={styles.tabs} onKeyDown={onKeyDown}>
+        {TABS.map((tab) => (
+          <button
+            key={tab.key}
+            ref={(element) => {
+              if (element) tabRefs.current.set(tab.key, element);
+              else tabRefs.current.delete(tab.key);
+            }}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${tab.key}`}
+            aria-controls={`${id}-panel-${tab.key}`}
+            aria-selected={active === tab.key}
+            tabIndex={active === tab.key ? 0 : -1}
+            className={styles.tab}
+            onClick={() => setActive(tab.key)}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </div>
+
+      <fieldset disabled={closed} className={styles.bareFieldset}>
+        <legend className="visually-hidden">{closed ? 'Actions (switched off: the account is closed)' : 'Actions'}</legend>
+        {TABS.map((tab) => (
+          <div
+            key={tab.key}
+            role="tabpanel"
+            id={`${id}-panel-${tab.key}`}
+            aria-labelledby={`${id}-tab-${tab.key}`}
+            hidden={active !== tab.key}
+          >
+            {tab.key === 'deposit' || tab.key === 'withdraw' ? (
+              <MoneyForm kind={tab.key} account={account} />
+            ) : tab.key === 'interest' ? (
+              <InterestForm account={account} />
+            ) : (
+              <CloseAccountForm account={account} />
+            )}
+          </div>
+        ))}
+      </fieldset>
+    </section>
+  );
+}
