@@ -37,6 +37,7 @@ const RULES: Record<AccountRuleCode, Explain> = {
     attempt.interestPaidThrough
       ? `Interest has already been paid up to ${formatDate(attempt.interestPaidThrough)}. Start the period on that day or later.`
       : 'Interest has already been paid for part of this period. Start the period later.',
+  interest_period_not_ended: () => 'Interest can only be paid for a period that has already ended. Choose an end date no later than today.',
   account_already_exists: () => 'An account with this id already exists.',
 };
 
