@@ -1,11 +1,10 @@
 import { expect, test } from './fixtures';
 
-test('the landing page renders without console errors', async ({ homePage, page }) => {
-  const errors: string[] = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await homePage.open();
-  await expect(homePage.heading()).toContainText('Chronicle');
-  expect(errors).toEqual([]);
+test('the API page renders the reference without console errors', async ({ page, consoleErrors }) => {
+  await page.goto('/developers');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Chronicle API');
+  await expect(page.getByRole('heading', { name: 'API quick reference' })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
 });
 
 test('a client opens an account, deposits, is refused an overdraft, and reads the stream', async ({ request }) => {
