@@ -1,0 +1,6 @@
+import { streamStateRoute } from '@/lib/server/http/debugger-routes';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = streamStateRoute();

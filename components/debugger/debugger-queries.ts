@@ -1,0 +1,100 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { getJson } from '@/lib/client/api-client';
+import type { SeriesPoint } from '@/lib/debugger/debugger-service';
+import type { DensityBucket } from '@/lib/debugger/stream-probe';
+import type { BreakpointResult, SnapshotComparison, SnapshotMark, StateView, TestCase, TimelineRow } from '@/lib/debugger/types';
+
+const base = (streamId: string) => `/api/streams/${encodeURIComponent(streamId)}`;
+
+export const PAGE_SIZE = 200;
+/** How often the head is polled for the "new events" note. */
+const LIVE_INTERVAL_MS = 5_000;
+
+const NEIGHBOURS = [1, -1, 10, -10, 100, -100];
+
+const stateQuery = (streamId: string, version: number) => ({
+  queryKey: ['debugger', streamId, 'state', version],
+  queryFn: () => getJson<StateView>(`${base(streamId)}/state?version=${version}`),
+  staleTime: Infinity, // history does not change
+});
+
+/** The state at a version; the previous answer stays on screen while the next loads, so nothing jumps. */
+export const useStateAt = (streamId: string, version: number, head: number | undefined) => {
+  const enabled = head !== undefined;
+  const client = useQueryClient();
+  const query = useQuery({ ...stateQuery(streamId, version), enabled, placeholderData: keepPreviousData });
+  // The positions one key press away (step, ten, a page, Home, End): fetched ahead so a move shows at once.
+  useEffect(() => {
+    if (!enabled) return;
+    for (const next of [...NEIGHBOURS.map((delta) => version + delta), 0, head!]) {
+      if (next >= 0 && next <= head!) void client.prefetchQuery(stateQuery(streamId, next));
+    }
+  }, [client, streamId, version, enabled, head]);
+  return query;
+};
+
+export const useHead = (streamId: string) =>
+  useQuery({
+    queryKey: ['debugger', streamId, 'head'],
+    queryFn: async () => (await getJson<{ head: number; rows: TimelineRow[] }>(`${base(streamId)}/timeline?from=1&limit=1`)).head,
+    refetchInterval: LIVE_INTERVAL_MS,
+    staleTime: 0,
+  });
+
+export const useTimelinePage = (streamId: string, page: number, enabled: boolean) =>
+  useQuery({
+    queryKey: ['debugger', streamId, 'timeline', page],
+    queryFn: () => getJson<{ head: number; rows: TimelineRow[] }>(`${base(streamId)}/timeline?from=${page * PAGE_SIZE + 1}&limit=${PAGE_SIZE}`),
+    enabled,
+    staleTime: Infinity,
+  });
+
+export const useDensity = (streamId: string, head: number) =>
+  useQuery({
+    queryKey: ['debugger', streamId, 'density', head],
+    queryFn: () => getJson<{ buckets: DensityBucket[] }>(`${base(streamId)}/timeline?density=buckets&buckets=120`),
+    enabled: head > 0,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+
+export const useBalanceSeries = (streamId: string, head: number) =>
+  useQuery({
+    queryKey: ['debugger', streamId, 'series', head],
+    queryFn: () => getJson<{ points: SeriesPoint[] }>(`${base(streamId)}/timeline?series=balance&points=400`),
+    enabled: head > 0,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+
+export const useBreakpointHits = (streamId: string, expression: string, head: number) =>
+  useQuery({
+    queryKey: ['debugger', streamId, 'breakpoints', expression, head],
+    queryFn: () => getJson<BreakpointResult>(`${base(streamId)}/timeline/breakpoints?expr=${encodeURIComponent(expression)}`),
+    enabled: expression !== '' && head > 0,
+    placeholderData: (previous) => (previous?.expression === expression ? previous : undefined),
+    staleTime: Infinity,
+    retry: false,
+  });
+
+export const useSnapshots = (streamId: string, head: number) =>
+  useQuery({
+    queryKey: ['debugger', streamId, 'snapshots', head],
+    queryFn: () => getJson<{ snapshots: SnapshotMark[] }>(`${base(streamId)}/state/snapshots`),
+    enabled: head > 0,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+
+export const useSnapshotComparison = (streamId: string, version: number | null) =>
+  useQuery({
+    queryKey: ['debugger', streamId, 'snapshot', version],
+    queryFn: () => getJson<SnapshotComparison>(`${base(streamId)}/state/snapshots?version=${version}`),
+    enabled: version !== null,
+    staleTime: Infinity,
+  });
+
+export const fetchTestCase = (streamId: string, version: number) => getJson<TestCase>(`${base(streamId)}/state/test-case?version=${version}`);
+
+export const fetchVersionAt = async (streamId: string, at: string) => (await getJson<StateView>(`${base(streamId)}/state?at=${encodeURIComponent(at)}`)).version;

@@ -1,0 +1,185 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError } from '@/lib/client/api-client';
+import { BalanceChart } from './balance-chart';
+import { BreakpointBar, nextHit, previousHit } from './breakpoint-bar';
+import { useBalanceSeries, useBreakpointHits, useDensity, useHead, useSnapshots, useStateAt } from './debugger-queries';
+import { useDebuggerStore } from './debugger-store';
+import { DensityStrip } from './density-strip';
+import { EventCard } from './event-card';
+import { EventList } from './event-list';
+import { ExportButton } from './export-button';
+import { formatCount } from './format';
+import { SnapshotPanel } from './snapshot-panel';
+import { StatePanel } from './state-panel';
+import { Transport } from './transport';
+import { usePosition } from './use-position';
+import { useShortcuts } from './use-shortcuts';
+import styles from './debugger.module.css';
+
+export function DebuggerView({ streamId }: { streamId: string }) {
+  const headQuery = useHead(streamId);
+  const liveHead = headQuery.data;
+  // The timeline grows with new events; the position and the head shown stay until the user looks.
+  const [seenHead, setSeenHead] = useState<number | undefined>(undefined);
+  if (seenHead === undefined && liveHead !== undefined) setSeenHead(liveHead);
+  const head = seenHead;
+  const newEvents = liveHead !== undefined && head !== undefined ? liveHead - head : 0;
+
+  const { version, goTo } = usePosition(head);
+  const playing = useDebuggerStore((state) => state.playing);
+  const setPlaying = useDebuggerStore((state) => state.setPlaying);
+  const speed = useDebuggerStore((state) => state.speed);
+  const breakpoint = useDebuggerStore((state) => state.breakpoint);
+  const setBreakpoint = useDebuggerStore((state) => state.setBreakpoint);
+  const jumpToFirstHit = useRef(false);
+
+  const view = useStateAt(streamId, version, head);
+  const density = useDensity(streamId, head ?? 0);
+  const series = useBalanceSeries(streamId, head ?? 0);
+  const snapshots = useSnapshots(streamId, head ?? 0);
+  const breakpoints = useBreakpointHits(streamId, breakpoint, head ?? 0);
+  const hits = useMemo(() => breakpoints.data?.hits.map((hit) => hit.version) ?? [], [breakpoints.data]);
+  const hitSet = useMemo(() => new Set(hits), [hits]);
+  const snapshotList = snapshots.data?.snapshots;
+  const snapshotVersions = useMemo(() => snapshotList?.map((s) => s.version) ?? [], [snapshotList]);
+  // A stable callback for the memoised chart: it reads the latest goTo when clicked.
+  const goToRef = useRef(goTo);
+  useEffect(() => {
+    goToRef.current = goTo;
+  }, [goTo]);
+  const [jumpTo] = useState(() => (target: number) => goToRef.current(target));
+
+  // A preset breakpoint goes straight to its first hit: the incident in one click.
+  useEffect(() => {
+    if (jumpToFirstHit.current && breakpoints.data && breakpoints.data.expression === breakpoint) {
+      jumpToFirstHit.current = false;
+      const first = breakpoints.data.hits[0];
+      if (first) goTo(first.version);
+    }
+  }, [breakpoints.data, breakpoint, goTo]);
+
+  // Playback: one event per tick, replacing history entries so Back still means "where I was".
+  useEffect(() => {
+    if (!playing || head === undefined) return;
+    if (version >= head) {
+      setPlaying(false);
+      return;
+    }
+    const timer = setTimeout(() => goTo(version + 1, 'replace'), 1000 / speed);
+    return () => clearTimeout(timer);
+  }, [playing, version, head, speed, goTo, setPlaying]);
+
+  const actions = useMemo(
+    () => ({
+      step: (delta: number) => goTo(version + delta),
+      first: () => goTo(0),
+      last: () => goTo(head ?? 0),
+      togglePlay: () => setPlaying(!playing),
+      nextHit: () => {
+        const next = nextHit(hits, version);
+        if (next !== undefined) goTo(next);
+      },
+      previousHit: () => {
+        const previous = previousHit(hits, version);
+        if (previous !== undefined) goTo(previous);
+      },
+    }),
+    [goTo, version, head, playing, setPlaying, hits],
+  );
+  useShortcuts(actions);
+
+  if (headQuery.isError && head === undefined) {
+    const missing = headQuery.error instanceof ApiError && headQuery.error.status === 404;
+    return (
+      <div className={styles.page}>
+        <h1 className={styles.title}>{streamId}</h1>
+        <p role="alert">{missing ? 'This stream has no events yet, so there is no history to travel through.' : `The stream could not be loaded: ${headQuery.error.message}`}</p>
+        <Link href="/">Back to the overview</Link>
+      </div>
+    );
+  }
+
+  const current = view.data;
+  const accountId = streamId.startsWith('account-') ? streamId.slice('account-'.length) : null;
+  return (
+    <div className={styles.page} data-testid="debugger">
+      <header className={styles.header}>
+        <div>
+          <p className={styles.crumbs}>
+            <Link href="/">Overview</Link>
+            {accountId ? (
+              <>
+                {' / '}
+                <Link href={`/accounts/${accountId}`}>Account</Link>
+              </>
+            ) : null}
+            {' / '}Time travel
+          </p>
+          <h1 className={styles.title}>{streamId}</h1>
+        </div>
+        <div className={styles.headerFacts}>
+          <span className={styles.badge}>{streamId.split('-')[0]} aggregate</span>
+          <span>head v{head === undefined ? '…' : formatCount(head)}</span>
+          <span className={styles.live} title="New events are checked every few seconds">
+            ● live
+          </span>
+          {newEvents > 0 ? (
+            <button type="button" className={styles.chip} onClick={() => setSeenHead(liveHead)} data-testid="new-events">
+              {formatCount(newEvents)} new {newEvents === 1 ? 'event' : 'events'}: show
+            </button>
+          ) : null}
+          <ExportButton streamId={streamId} version={version} />
+        </div>
+      </header>
+
+      {head === undefined ? (
+        <p className={styles.muted} role="status">
+          Finding the stream…
+        </p>
+      ) : (
+        <>
+          <DensityStrip buckets={density.data?.buckets ?? []} version={version} hits={hits} onJump={goTo} />
+          <Transport streamId={streamId} version={version} head={head} goTo={goTo} />
+          <BreakpointBar
+            version={version}
+            result={breakpoints.data}
+            error={breakpoints.error}
+            loading={breakpoints.isFetching && !breakpoints.data}
+            goTo={goTo}
+            onRun={(expression, jump) => {
+              jumpToFirstHit.current = jump;
+              setBreakpoint(expression);
+            }}
+          />
+          <div className={styles.grid}>
+            <EventList streamId={streamId} head={head} version={version} hits={hitSet} onSelect={goTo} />
+            <EventCard event={current?.version === version ? current.event : null} version={version} />
+            {current ? (
+              <StatePanel state={current.state} previousState={current.previousState} changedPaths={current.changedPaths} title={`State at v${current.version}`} />
+            ) : (
+              <section className={styles.panel}>
+                <h2>State</h2>
+                <p className={styles.muted}>{view.isError ? `Could not load this state: ${view.error.message}` : 'Replaying…'}</p>
+              </section>
+            )}
+          </div>
+          {series.data ? (
+            <BalanceChart points={series.data.points} head={head} version={version} hits={hits} snapshots={snapshotVersions} onJump={jumpTo} />
+          ) : (
+            <section className={`${styles.panel} ${styles.chartPending}`}>
+              <h2>Balance over versions</h2>
+              <p className={styles.muted}>{series.isError ? `The chart could not be drawn: ${series.error.message}` : `Replaying ${formatCount(head)} events for the chart…`}</p>
+            </section>
+          )}
+          <SnapshotPanel streamId={streamId} snapshots={snapshotList} loading={snapshots.isPending} goTo={jumpTo} />
+          <p className={styles.keys}>
+            Keys: ←/→ step · Shift+←/→ ten · PageUp/PageDown hundred · Home/End · Space play/pause · N/P next/previous hit
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

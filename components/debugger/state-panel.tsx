@@ -1,0 +1,43 @@
+'use client';
+
+import styles from './debugger.module.css';
+
+type Leaf = { path: string; value: unknown };
+
+const leaves = (value: unknown, prefix = ''): Leaf[] =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => leaves(inner, prefix ? `${prefix}.${key}` : key))
+    : [{ path: prefix, value }];
+
+const lookup = (value: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((current, key) => (current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value);
+
+const show = (value: unknown): string => (value === undefined ? '(absent)' : JSON.stringify(value));
+
+/** The state at this version, fields this event changed highlighted with what they were before. */
+export function StatePanel({ state, previousState, changedPaths, title = 'State' }: { state: unknown; previousState: unknown; changedPaths: readonly string[]; title?: string }) {
+  const changed = new Set(changedPaths);
+  const rows = leaves(state);
+  // Fields the event removed still deserve a line.
+  for (const path of changedPaths) if (!rows.some((row) => row.path === path)) rows.push({ path, value: undefined });
+  return (
+    <section className={styles.panel} aria-labelledby="state-panel-title" data-testid="state-panel">
+      <h2 id="state-panel-title">
+        {title} <span className={styles.muted}>{changed.size ? `${changed.size} changed` : 'unchanged'}</span>
+      </h2>
+      <table className={styles.stateTable}>
+        <tbody>
+          {rows.map(({ path, value }) => (
+            <tr key={path} className={changed.has(path) ? styles.changed : undefined} data-changed={changed.has(path) || undefined}>
+              <th scope="row">{path}</th>
+              <td>
+                <span className={typeof value === 'number' && value < 0 ? styles.negative : undefined}>{show(value)}</span>
+                {changed.has(path) ? <span className={styles.before}>was {show(lookup(previousState, path))}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

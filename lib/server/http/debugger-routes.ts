@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { ValidationError } from '../../core/errors';
+import { issuesOf } from '../account-commands';
+import { accountDebugger } from './debugger-service';
+import { errorResponse, jsonResponse } from './responses';
+import { parseStreamId } from './stream-query';
+
+/* GET routes of the time-travel debugger; each parses its query, asks the service, answers JSON. */
+
+type Context = { params: Promise<{ streamId: string }> };
+
+const version = (name: string) => z.string().regex(/^\d{1,15}$/, `${name} must be a whole number`).transform(Number);
+const isoTime = z.iso.datetime({ offset: true, local: true, message: 'at must be an ISO date-time, e.g. 2026-03-01T10:00:00Z' });
+
+export const DENSITY_BUCKETS = { default: 120, max: 1_000 };
+export const SERIES_POINTS = { default: 400, max: 2_000 };
+export const TIMELINE_LIMIT = { default: 200, max: 2_000 };
+
+const parse = <Schema extends z.ZodType>(schema: Schema, searchParams: URLSearchParams, keys: readonly string[]): z.output<Schema> => {
+  const raw: Record<string, string> = {};
+  for (const key of keys) {
+    const values = searchParams.getAll(key);
+    if (values.length > 1) throw new ValidationError('Invalid query', [{ path: key, message: `${key} may be given once` }]);
+    if (values[0] !== undefined) raw[key] = values[0];
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError('Invalid query', issuesOf(parsed.error));
+  return parsed.data;
+};
+
+const route =
+  (answer: (streamId: string, searchParams: URLSearchParams) => Promise<unknown>) =>
+  async (request: Request, { params }: Context): Promise<Response> => {
+    try {
+      const streamId = parseStreamId((await params).streamId);
+      return jsonResponse(await answer(streamId, new URL(request.url).searchParams));
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+
+const stateQuery = z
+  .object({ version: version('version').optional(), at: isoTime.optional() })
+  .refine((query) => (query.version === undefined) !== (query.at === undefined), { message: 'Give exactly one of version or at', path: ['version'] });
+
+/** A time without an offset is read as UTC, so a link means the same moment on every server. */
+const asUtc = (iso: string): Date => new Date(/(?:[zZ]|[+-]\d\d:?\d\d)$/.test(iso) ? iso : `${iso}Z`);
+
+/** GET /api/streams/{streamId}/state?version=N | ?at=ISO */
+export const streamStateRoute = () =>
+  route(async (streamId, searchParams) => {
+    const query = parse(stateQuery, searchParams, ['version', 'at']);
+    return accountDebugger().stateView(streamId, query.version !== undefined ? { version: query.version } : { at: asUtc(query.at!) });
+  });
+
+const densityQuery = z.object({
+  density: z.literal('buckets', { message: 'density must be buckets' }),
+  buckets: version('buckets').pipe(z.number().min(1, 'buckets must be at least 1').max(DENSITY_BUCKETS.max, `buckets may be at most ${DENSITY_BUCKETS.max}`)).default(DENSITY_BUCKETS.default),
+});
+const windowQuery = z.object({
+  from: version('from').pipe(z.number().min(1, 'from must be at least 1')).default(1),
+  limit: version('limit').pipe(z.number().min(1, 'limit must be at least 1').max(TIMELINE_LIMIT.max, `limit may be at most ${TIMELINE_LIMIT.max}`)).default(TIMELINE_LIMIT.default),
+});
+
+const seriesQuery = z.object({
+  series: z.string().trim().min(1, 'series must name a field, e.g. balance'),
+  points: version('points').pipe(z.number().min(2, 'points must be at least 2').max(SERIES_POINTS.max, `points may be at most ${SERIES_POINTS.max}`)).default(SERIES_POINTS.default),
+});
+
+/** GET /api/streams/{streamId}/timeline?from=V&limit=L | ?density=buckets&buckets=B | ?series=balance&points=P */
+export const streamTimelineRoute = () =>
+  route(async (streamId, searchParams) => {
+    if (searchParams.has('series')) {
+      const query = parse(seriesQuery, searchParams, ['series', 'points']);
+      return accountDebugger().series(streamId, query.series, query.points);
+    }
+    if (searchParams.has('density')) return accountDebugger().density(streamId, parse(densityQuery, searchParams, ['density', 'buckets']).buckets);
+    const query = parse(windowQuery, searchParams, ['from', 'limit']);
+    return accountDebugger().timeline(streamId, query.from, query.limit);
+  });
+
+const breakpointQuery = z.object({ expr: z.string().trim().min(1, 'expr must not be empty') });
+
+/** GET /api/streams/{streamId}/timeline/breakpoints?expr=balance%20%3C%200 */
+export const streamBreakpointsRoute = () =>
+  route(async (streamId, searchParams) => accountDebugger().breakpoints(streamId, parse(breakpointQuery, searchParams, ['expr']).expr));
+
+const snapshotQuery = z.object({ version: version('version').optional() });
+
+/** GET /api/streams/{streamId}/state/snapshots, or ?version=N for one snapshot beside the replayed state. */
+export const streamSnapshotsRoute = () =>
+  route(async (streamId, searchParams) => {
+    const query = parse(snapshotQuery, searchParams, ['version']);
+    return query.version === undefined ? accountDebugger().snapshots(streamId) : accountDebugger().compareSnapshot(streamId, query.version);
+  });
+
+const testCaseQuery = z.object({ version: version('version') });
+
+/** GET /api/streams/{streamId}/state/test-case?version=N */
+export const streamTestCaseRoute = () =>
+  route(async (streamId, searchParams) => accountDebugger().testCase(streamId, parse(testCaseQuery, searchParams, ['version']).version));
