@@ -5,6 +5,8 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { parseArgs } from 'node:util';
 import { UnavailableError } from '../lib/core/errors';
+import { ACCOUNT_STATE_SCHEMA_VERSION } from '../lib/domain/account/state';
+import { createSnapshotStore, snapshotEvery } from '../lib/server/account-loader';
 import { databaseConfig } from '../lib/server/database-config';
 import { createEventStore } from '../lib/server/event-store';
 import { seedBank } from '../lib/seed/seed-bank';
@@ -31,6 +33,9 @@ const store = (() => {
   }
 })();
 
+const snapshotStore = createSnapshotStore(config);
+const every = snapshotEvery();
+
 try {
   if ((await store.readAll({ limit: 1 })).length > 0) {
     console.log('The store already holds events: seeding skipped (seed a fresh database to start over).');
@@ -44,6 +49,7 @@ try {
       end: new Date('2026-11-20T00:00:00Z'),
       merchantSalesPerDay: Number(values['sales-per-day']),
       setTime: (at) => (now = at),
+      snapshots: every > 0 ? { store: snapshotStore, policy: { every, stateSchemaVersion: ACCOUNT_STATE_SCHEMA_VERSION } } : undefined,
       onProgress: (done, total) => {
         if (!started) bar.start(total, 0);
         started = true;
@@ -64,5 +70,6 @@ try {
     throw error;
   }
 } finally {
+  await snapshotStore.close();
   await store.close();
 }

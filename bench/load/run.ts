@@ -101,7 +101,7 @@ if (values.backend === 'sqlite' || values.backend === 'both') {
   const store = new SqliteEventStore({ filename });
   const snapshots = new SqliteSnapshotStore(filename);
   results.push({ backend: 'sqlite', ...(await benchBackend('sqlite', store, snapshots)) });
-  snapshots.close();
+  await snapshots.close();
   await store.close();
 }
 if ((values.backend === 'postgresql' || values.backend === 'both') && (await postgresAvailable())) {

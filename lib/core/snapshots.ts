@@ -20,6 +20,7 @@ export interface SnapshotStore {
   list(streamId: string): Promise<SnapshotInfo[]>;
   /** Removes the stream's snapshots (all streams' when omitted); returns how many. */
   delete(streamId?: string): Promise<number>;
+  close(): Promise<void>;
 }
 
 export type SnapshotPolicy = {
@@ -62,4 +63,6 @@ export class InMemorySnapshotStore implements SnapshotStore {
     this.snapshots.delete(streamId);
     return count;
   }
+
+  async close(): Promise<void> {}
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { RuleViolation } from '../core/errors';
 import type { NewEvent } from '../core/envelope';
 import type { EventStore } from '../core/event-store';
+import { crossesSnapshotBoundary, type SnapshotPolicy, type SnapshotStore } from '../core/snapshots';
 import type { AccountCommand } from '../domain/account/commands';
 import { accountDecider, accountStreamId } from '../domain/account/decider';
 import type { AccountEvent } from '../domain/account/events';
@@ -16,6 +17,8 @@ export type SeedOptions = SeedPlanOptions & {
   /** The store's clock must read this, so events are recorded at simulated times. */
   setTime: (at: Date) => void;
   onProgress?: (done: number, total: number) => void;
+  /** Leaves the snapshots the server's policy would have taken, so long streams load fast from the start. */
+  snapshots?: { store: SnapshotStore; policy: SnapshotPolicy };
 };
 
 export type SeedSummary = { accounts: number; events: number; commands: number; refused: number };
@@ -46,7 +49,13 @@ export const seedBank = async (store: EventStore, options: SeedOptions): Promise
       );
       if (account.version === 0) summary.accounts++;
       const current = events.map((event) => accountUpcasters.upcast({ ...event, schemaVersion: event.schemaVersion! }) as unknown as AccountEvent);
-      accounts.set(step.accountId, { state: current.reduce(accountDecider.evolve, account.state), version: account.version + events.length });
+      const next = { state: current.reduce(accountDecider.evolve, account.state), version: account.version + events.length };
+      accounts.set(step.accountId, next);
+      const snapshots = options.snapshots;
+      if (snapshots && crossesSnapshotBoundary(snapshots.policy, account.version, next.version)) {
+        const { stateSchemaVersion } = snapshots.policy;
+        await snapshots.store.save({ streamId: accountStreamId(step.accountId), ...next, stateSchemaVersion, createdAt: step.at });
+      }
       summary.events += events.length;
       summary.commands++;
     } else {

@@ -16,7 +16,7 @@ export type AccountLoader = AggregateLoader<AccountState, AccountEvent>;
 export const createSnapshotStore = (config: DatabaseConfig = databaseConfig()): SnapshotStore =>
   config.provider === 'sqlite'
     ? new SqliteSnapshotStore(resolve(config.filename))
-    : new PostgresSnapshotStore(createPool({ connectionString: config.url, max: 2 }));
+    : new PostgresSnapshotStore(createPool({ connectionString: config.url, max: 2 }), true);
 
 /** SNAPSHOT_EVERY (default 100) events between account snapshots; 0 turns snapshots off. */
 export const snapshotEvery = (env: Record<string, string | undefined> = process.env): number => {

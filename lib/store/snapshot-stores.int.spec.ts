@@ -30,7 +30,7 @@ describe.each(backends)('snapshot store on $name', ({ name, create }) => {
       expect(await snapshots.delete('account-x')).toBe(3);
       expect(await snapshots.latest('account-x', 2)).toBeNull();
     } finally {
-      if (snapshots instanceof SqliteSnapshotStore) snapshots.close();
+      await snapshots.close();
       await backend.cleanup();
     }
   });

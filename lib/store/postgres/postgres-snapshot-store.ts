@@ -3,9 +3,16 @@ import type { Snapshot, SnapshotInfo, SnapshotStore } from '../../core/snapshots
 
 type Row = { stream_id: string; version: number; state_schema_version: number; state?: unknown; created_at: Date };
 
-/** Snapshots in PostgreSQL, on the event store's pool. */
+/** Snapshots in PostgreSQL, on a pool of their own or one shared with the event store (then not closed here). */
 export class PostgresSnapshotStore implements SnapshotStore {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly ownsPool = false,
+  ) {}
+
+  async close(): Promise<void> {
+    if (this.ownsPool) await this.pool.end();
+  }
 
   async latest(streamId: string, stateSchemaVersion: number, atOrBefore = 2_147_483_647): Promise<Snapshot | null> {
     const { rows } = await this.pool.query<Row>(

@@ -44,8 +44,8 @@ export class SqliteSnapshotStore implements SnapshotStore {
     return result.changes;
   }
 
-  close(): void {
-    this.db.close();
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
   }
 }
 
