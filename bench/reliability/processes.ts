@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/* Real processes for the reliability checks: the built web server and the projector, killable with SIGKILL. */
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+export type Managed = {
+  name: string;
+  child: ChildProcess;
+  /** kill -9: no shutdown hook runs, exactly as when a machine loses power or the OOM killer strikes. */
+  kill9: () => Promise<void>;
+  stop: () => Promise<void>;
+  output: () => string;
+};
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+const manage = (name: string, child: ChildProcess): Managed => {
+  let log = '';
+  const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return {
+    name,
+    child,
+    kill9: async () => {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited(child);
+      clearTimeout(timer);
+    },
+    output: () => log,
+  };
+};
+
+export const requireBuild = (): void => {
+  if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first');
+};
+
+export const waitForHttp = async (url: string, timeoutMs = 60_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+};
+
+export type ServerOptions = { port: number; databaseUrl: string; env?: Record<string, string> };
+
+export const startServer = async ({ port, databaseUrl, env = {} }: ServerOptions): Promise<Managed> => {
+  requireBuild();
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const server = manage(`server:${port}`, child);
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/api/openapi.json`);
+  } catch (error) {
+    await server.kill9();
+    throw new Error(`${(error as Error).message}\n${server.output()}`);
+  }
+  return server;
+};
+
+export const startScript = (script: string, args: string[], databaseUrl: string, env: Record<string, string> = {}): Managed =>
+  manage(
+    script,
+    spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, script), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );

@@ -1,0 +1,64 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { postgresAvailable } from '../../lib/store/testing/postgres-availability';
+import { createPostgresTestSchema, createSqliteTestDatabase } from '../../lib/store/testing/test-databases';
+import { ROOT } from './processes';
+
+export type Backend = 'sqlite' | 'postgres';
+export type PreparedDatabase = { backend: Backend; url: string; drop: () => Promise<void> };
+
+/** A fresh, migrated database of the chosen kind; PostgreSQL gets its own schema on the local server. */
+export const prepareDatabase = async (backend: Backend): Promise<PreparedDatabase> => {
+  if (backend === 'sqlite') {
+    const filename = createSqliteTestDatabase();
+    return { backend, url: `file:${filename}`, drop: async () => rmSync(dirname(filename), { recursive: true, force: true }) };
+  }
+  if (!(await postgresAvailable())) throw new Error('PostgreSQL is not reachable on 127.0.0.1:5432');
+  const { url, drop } = await createPostgresTestSchema();
+  return { backend, url, drop };
+};
+
+export const parseBackends = (value: string): Backend[] =>
+  value.split(',').map((name) => {
+    if (name !== 'sqlite' && name !== 'postgres') throw new Error(`Unknown backend ${name}: use sqlite, postgres or both`);
+    return name;
+  });
+
+/** Accounts for the load to work on, each with some money so that withdrawals are sometimes allowed. */
+export const openAccounts = async (baseUrl: string, count: number, headers: Record<string, string> = {}): Promise<string[]> => {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const opened = await fetch(`${baseUrl}/api/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ owner: `Load Customer ${i + 1}`, currency: 'EUR', overdraftLimit: 0 }),
+    });
+    if (opened.status !== 201) throw new Error(`opening an account answered ${opened.status}: ${await opened.text()}`);
+    const { accountId } = (await opened.json()) as { accountId: string };
+    ids.push(accountId);
+  }
+  return ids;
+};
+
+/** Credentials for the API, from CHRONICLE_LOAD_AUTH=user:password (HTTP Basic). */
+export const authHeaders = (): Record<string, string> => {
+  const credentials = process.env.CHRONICLE_LOAD_AUTH;
+  return credentials ? { authorization: `Basic ${Buffer.from(credentials).toString('base64')}` } : {};
+};
+
+export const printTable = (title: string, rows: Array<Record<string, string | number>>): void => {
+  console.log(`\n${title}`);
+  console.table(rows);
+};
+
+export const saveJson = (name: string, value: unknown): string => {
+  const file = join(ROOT, 'bench', 'reliability', 'results', `${name}.json`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+  return file;
+};
+
+export const arg = (name: string, fallback: string): string => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : (process.argv[index + 1] ?? fallback);
+};

@@ -1,0 +1,103 @@
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+
+/*
+ * A mix of commands and queries against the JSON API, driven by autocannon.
+ * Every command carries its own Idempotency-Key, and every acknowledgement
+ * (2xx) is remembered: afterwards each one must be found in the store.
+ */
+
+export type Ack = { commandId: string; accountId: string; kind: string; position: number };
+
+export type WorkloadResult = {
+  requests: number;
+  throughput: number;
+  latency: { p50: number; p90: number; p99: number; max: number };
+  statuses: Record<string, number>;
+  byKind: Record<string, Record<string, number>>;
+  /** Requests that got no HTTP answer at all (connection refused or reset: the server was down). */
+  transportErrors: number;
+  acks: Ack[];
+  serverErrors: Array<{ kind: string; status: number; body: string }>;
+};
+
+export type WorkloadOptions = {
+  baseUrl: string;
+  accountIds: string[];
+  seconds: number;
+  connections: number;
+  headers?: Record<string, string>;
+};
+
+type Planned = { kind: string; method: 'GET' | 'POST'; path: string; body?: string; commandId?: string; accountId: string };
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+
+const plan = (accountIds: string[]): Planned => {
+  const accountId = pick(accountIds);
+  const roll = Math.random();
+  const command = (kind: string, body: Record<string, unknown>): Planned => {
+    const commandId = `load-${randomUUID()}`;
+    return { kind, method: 'POST', path: `/api/accounts/${accountId}/${kind}`, body: JSON.stringify({ ...body, commandId }), commandId, accountId };
+  };
+  if (roll < 0.35) return command('deposit', { amount: 100 + Math.floor(Math.random() * 50_000), currency: 'EUR', description: 'Load deposit' });
+  // Large enough that some are refused for insufficient funds: refusals must write nothing.
+  if (roll < 0.55) return command('withdraw', { amount: 100 + Math.floor(Math.random() * 80_000), currency: 'EUR', description: 'Load withdrawal' });
+  if (roll < 0.75) return { kind: 'summary', method: 'GET', path: `/api/accounts/${accountId}/summary`, accountId };
+  if (roll < 0.87) return { kind: 'transactions', method: 'GET', path: `/api/accounts/${accountId}/transactions?limit=20`, accountId };
+  if (roll < 0.94) return { kind: 'accounts', method: 'GET', path: '/api/accounts?limit=25', accountId };
+  return { kind: 'stats', method: 'GET', path: '/api/stats', accountId };
+};
+
+export const runWorkload = async ({ baseUrl, accountIds, seconds, connections, headers = {} }: WorkloadOptions): Promise<WorkloadResult> => {
+  const acks: Ack[] = [];
+  const serverErrors: WorkloadResult['serverErrors'] = [];
+  const byKind: WorkloadResult['byKind'] = {};
+  const pending = new Map<object, Planned>();
+
+  const result = await autocannon({
+    url: baseUrl,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (request, context) => {
+          const next = plan(accountIds);
+          pending.set(context, next);
+          return {
+            ...request,
+            method: next.method,
+            path: next.path,
+            headers: { ...request.headers, ...headers, ...(next.body ? { 'content-type': 'application/json' } : {}) },
+            body: next.body,
+          };
+        },
+        onResponse: (status, body, context) => {
+          const sent = pending.get(context);
+          if (!sent) return;
+          const counts = (byKind[sent.kind] ??= {});
+          counts[status] = (counts[status] ?? 0) + 1;
+          if (status >= 500) serverErrors.push({ kind: sent.kind, status, body: String(body).slice(0, 300) });
+          if (sent.commandId && status >= 200 && status < 300) {
+            const answer = JSON.parse(String(body)) as { globalPosition: number };
+            acks.push({ commandId: sent.commandId, accountId: sent.accountId, kind: sent.kind, position: answer.globalPosition });
+          }
+        },
+      },
+    ],
+  });
+
+  const statuses: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = stat?.count ?? 0;
+  return {
+    requests: result.requests.total,
+    throughput: result.requests.average,
+    latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    statuses,
+    byKind,
+    transportErrors: result.errors,
+    acks,
+    serverErrors,
+  };
+};
