@@ -5,8 +5,26 @@
  */
 export type FieldIssue = { path: string; message: string };
 
+type ErrorKind = 'validation' | 'rule_violation' | 'not_found' | 'concurrency' | 'unavailable';
+
+/** Global, so that every copy of this module marks its errors the same way. */
+const BRAND = Symbol.for('chronicle.error');
+
 export abstract class ChronicleError extends Error {
-  abstract readonly kind: 'validation' | 'rule_violation' | 'not_found' | 'concurrency' | 'unavailable';
+  /**
+   * Recognises errors by brand and kind, not by class identity: a bundler may
+   * give each route its own copy of this module while the event store, a
+   * process-wide singleton, was built from another copy. Identity would then
+   * turn a ConcurrencyError into "unexpected" (no retry, a 500).
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== 'object' || value === null || (value as { [BRAND]?: unknown })[BRAND] !== true) return false;
+    const kind = (this as { KIND?: ErrorKind }).KIND;
+    return kind === undefined || (value as { kind?: unknown }).kind === kind;
+  }
+
+  readonly [BRAND] = true;
+  abstract readonly kind: ErrorKind;
   constructor(
     message: string,
     readonly code: string,
@@ -18,6 +36,7 @@ export abstract class ChronicleError extends Error {
 
 /** The input does not have the right shape, types or bounds. */
 export class ValidationError extends ChronicleError {
+  static readonly KIND = 'validation';
   readonly kind = 'validation' as const;
   constructor(
     message: string,
@@ -29,6 +48,7 @@ export class ValidationError extends ChronicleError {
 
 /** Well-formed input that a business rule refuses, e.g. `insufficient_funds`. */
 export class RuleViolation extends ChronicleError {
+  static readonly KIND = 'rule_violation';
   readonly kind = 'rule_violation' as const;
   constructor(code: string, message: string) {
     super(message, code);
@@ -36,6 +56,7 @@ export class RuleViolation extends ChronicleError {
 }
 
 export class NotFoundError extends ChronicleError {
+  static readonly KIND = 'not_found';
   readonly kind = 'not_found' as const;
   constructor(message: string, code = 'not_found') {
     super(message, code);
@@ -44,6 +65,7 @@ export class NotFoundError extends ChronicleError {
 
 /** The stream's version was not the one expected: nothing was written. */
 export class ConcurrencyError extends ChronicleError {
+  static readonly KIND = 'concurrency';
   readonly kind = 'concurrency' as const;
   constructor(
     readonly streamId: string,
@@ -56,6 +78,7 @@ export class ConcurrencyError extends ChronicleError {
 
 /** A dependency (database, bus) could not be reached; the caller may retry later. */
 export class UnavailableError extends ChronicleError {
+  static readonly KIND = 'unavailable';
   readonly kind = 'unavailable' as const;
   constructor(message: string) {
     super(message, 'unavailable');

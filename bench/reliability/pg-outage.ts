@@ -1,0 +1,88 @@
+/**
+ * PostgreSQL goes away during load (every connection reset, new ones refused,
+ * as during a restart) and comes back. While it is down commands must fail
+ * with clean 503s, nothing partial may be written, and service must resume by
+ * itself; afterwards every acknowledged command is in the store and the read
+ * models equal a replay.
+ *
+ *   npm run build && npx tsx bench/reliability/pg-outage.ts [--seconds 60] [--outages 3] [--outage-ms 4000]
+ */
+import { databaseConfig } from '../../lib/server/database-config';
+import { createStoredEventStore } from '../../lib/server/event-store';
+import { startServer } from './processes';
+import { arg, authHeaders, openAccounts, prepareDatabase, printTable, saveJson } from './setup';
+import { startCuttableProxy } from './tcp-proxy';
+import { verificationPassed, verifyRun } from './verify-run';
+import { runWorkload } from './workload';
+
+const seconds = Number(arg('seconds', '60'));
+const outages = Number(arg('outages', '3'));
+const outageMs = Number(arg('outage-ms', '4000'));
+const connections = Number(arg('connections', '8'));
+const port = Number(arg('port', '3393'));
+const headers = authHeaders();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const database = await prepareDatabase('postgres');
+const proxy = await startCuttableProxy({ host: '127.0.0.1', port: 5432 });
+const viaProxy = new URL(database.url);
+viaProxy.port = String(proxy.port);
+const server = await startServer({ port, databaseUrl: viaProxy.toString() });
+const baseUrl = `http://127.0.0.1:${port}`;
+let exitCode = 1;
+try {
+  const accountIds = await openAccounts(baseUrl, 16, headers);
+  console.log(`[pg-outage] ${outages} outages of ${outageMs} ms during ${seconds} s of load`);
+  const recoveries: number[] = [];
+  const cutter = (async () => {
+    const gap = (seconds * 1_000) / (outages + 1);
+    for (let i = 0; i < outages; i++) {
+      await sleep(gap - outageMs / 2);
+      await proxy.outage(outageMs);
+      // Service resumes by itself: how long until a command is accepted again, with no restart of anything.
+      const back = Date.now();
+      for (;;) {
+        const probe = await fetch(`${baseUrl}/api/accounts/${accountIds[0]}/deposit`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ amount: 1, currency: 'EUR', description: 'Recovery probe' }),
+        });
+        if (probe.status === 200) break;
+        if (Date.now() - back > 60_000) throw new Error(`still ${probe.status} a minute after PostgreSQL came back`);
+        await sleep(100);
+      }
+      recoveries.push(Date.now() - back);
+    }
+  })();
+  const workload = await runWorkload({ baseUrl, accountIds, seconds, connections, headers });
+  await cutter;
+  const store = createStoredEventStore(databaseConfig({ DATABASE_URL: database.url }));
+  const verification = await verifyRun(store, workload.acks, baseUrl, headers).finally(() => store.close());
+  const unclean = workload.serverErrors.filter((error) => error.status !== 503 || !/"code":"[a-z_]+"/.test(error.body) || /\n\s+at /.test(error.body));
+  const clean503 = workload.serverErrors.length - unclean.length;
+  const ok = verificationPassed(verification) && unclean.length === 0;
+  exitCode = ok ? 0 : 1;
+  if (unclean.length > 0) console.log('[pg-outage] unclean answers:', unclean.slice(0, 3), '\nserver log:', server.output().slice(-4_000));
+  if (!verificationPassed(verification)) console.log('[pg-outage] verification:', JSON.stringify(verification, null, 2).slice(0, 4_000));
+  printTable('PostgreSQL outages under load (connections reset and refused), then verified against the store', [
+    {
+      outages,
+      'outage ms': outageMs,
+      requests: workload.requests,
+      'clean 503': clean503,
+      'other 5xx': unclean.length,
+      'recovered after ms': recoveries.join(' / '),
+      acked: verification.acknowledged,
+      'acked missing': verification.acknowledgedMissing.length,
+      'broken streams': verification.brokenStreams.length,
+      'read model ≠ replay': verification.readModelMismatches.length,
+      verdict: ok ? 'PASS' : 'FAIL',
+    },
+  ]);
+  console.log(`JSON: ${saveJson('pg-outage', { outages, outageMs, recoveries, clean503, workload: { ...workload, acks: workload.acks.length }, verification, ok })}`);
+} finally {
+  await server.stop();
+  await proxy.close();
+  await database.drop();
+}
+process.exit(exitCode);
