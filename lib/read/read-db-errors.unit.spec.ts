@@ -12,6 +12,12 @@ describe('read-side database errors', () => {
     expect((asReadSideError(prismaError('P2021')) as Error).message).toContain('db:migrate');
   });
 
+  it('treats a connection lost mid-query as unavailable, though Prisma gives it no code', () => {
+    for (const message of ['Connection terminated unexpectedly', 'Server has closed the connection.', 'connect ECONNREFUSED 127.0.0.1:5432']) {
+      expect(asReadSideError(Object.assign(new Error(message), { clientVersion: '7.10.1' }))).toBeInstanceOf(UnavailableError);
+    }
+  });
+
   it('leaves every other error alone', () => {
     const error = prismaError('P2002');
     expect(asReadSideError(error)).toBe(error);
