@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { postgresAvailable } from '../../lib/store/testing/postgres-availability';
@@ -28,10 +29,12 @@ export const parseBackends = (value: string): Backend[] =>
 export const openAccounts = async (baseUrl: string, count: number, headers: Record<string, string> = {}): Promise<string[]> => {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const opened = await fetch(`${baseUrl}/api/accounts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ owner: `Load Customer ${i + 1}`, currency: 'EUR', overdraftLimit: 0 }),
+    // A command id makes the retry of a request whose answer was lost safe.
+    const body = JSON.stringify({ owner: `Load Customer ${i + 1}`, currency: 'EUR', overdraftLimit: 0, commandId: `load-open-${randomUUID()}` });
+    const send = () => fetch(`${baseUrl}/api/accounts`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const opened = await send().catch((error: unknown) => {
+      console.log(`[setup] opening an account failed (${String((error as Error).cause ?? error)}); retrying once`);
+      return send();
     });
     if (opened.status !== 201) throw new Error(`opening an account answered ${opened.status}: ${await opened.text()}`);
     const { accountId } = (await opened.json()) as { accountId: string };

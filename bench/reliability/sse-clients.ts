@@ -1,0 +1,172 @@
+/**
+ * Many concurrent server-sent-event clients for minutes while commands are
+ * appended: a few of them never read (slow clients). The fast ones must get
+ * every event, in order, without gaps or duplicates and with little delay;
+ * the server's memory must stay bounded.
+ *
+ *   npm run build && npx tsx bench/reliability/sse-clients.ts [--clients 1000] [--slow 20] [--seconds 120] [--rate 20]
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { startServer } from './processes';
+import { arg, authHeaders, openAccounts, prepareDatabase, printTable, saveJson } from './setup';
+
+const clients = Number(arg('clients', '1000'));
+const slow = Number(arg('slow', '20'));
+const seconds = Number(arg('seconds', '120'));
+const rate = Number(arg('rate', '20'));
+const port = Number(arg('port', '3394'));
+const headers = authHeaders();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resident memory of the server and any processes it started, in MiB. */
+const childrenOf = (pid: number): number[] => {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return []; // pgrep exits 1 when there are none
+  }
+};
+
+const rssMiB = (pid: number): number => {
+  const pids = [pid, ...childrenOf(pid)];
+  let kib = 0;
+  for (const id of pids) {
+    try {
+      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return kib / 1024;
+};
+
+type Client = { ids: number[]; received: Map<number, number>; request: http.ClientRequest; response?: http.IncomingMessage; ended: boolean };
+
+const connect = (slowClient: boolean): Client => {
+  const client: Client = { ids: [], received: new Map(), ended: false } as unknown as Client;
+  let buffer = '';
+  client.request = http.get({ host: '127.0.0.1', port, path: '/api/events/stream', headers: { accept: 'text/event-stream', ...headers }, agent: false }, (response) => {
+    client.response = response;
+    response.on('end', () => (client.ended = true));
+    response.on('error', () => (client.ended = true));
+    if (slowClient) {
+      response.pause();
+      return;
+    }
+    response.setEncoding('utf8');
+    response.on('data', (chunk: string) => {
+      buffer += chunk;
+      let boundary: number;
+      while ((boundary = buffer.indexOf('\n\n')) !== -1) {
+        const frame = buffer.slice(0, boundary);
+        buffer = buffer.slice(boundary + 2);
+        const id = /^id: ?(\d+)$/m.exec(frame)?.[1];
+        // readmodel notices repeat the cursor as their id; only events count.
+        if (id !== undefined && !/^event: ?readmodel$/m.test(frame)) {
+          client.ids.push(Number(id));
+          client.received.set(Number(id), performance.now());
+        }
+      }
+    });
+  });
+  client.request.on('error', () => (client.ended = true));
+  return client;
+};
+
+const database = await prepareDatabase('sqlite');
+const server = await startServer({ port, databaseUrl: database.url });
+const baseUrl = `http://127.0.0.1:${port}`;
+let exitCode = 1;
+try {
+  const accountIds = await openAccounts(baseUrl, 8, headers).catch((error: unknown) => {
+    throw new Error(`${String(error)}\n${server.output()}`);
+  });
+  const startPosition = Number(((await (await fetch(`${baseUrl}/api/accounts/${accountIds.at(-1)}/summary`, { headers })).json()) as { position?: number }).position ?? 0);
+  const baseline = rssMiB(server.child.pid!);
+  const connected: Client[] = [];
+  for (let i = 0; i < clients; i++) {
+    connected.push(connect(i < slow));
+    if (i % 50 === 49) await sleep(50);
+  }
+  await sleep(2_000);
+  const afterConnect = rssMiB(server.child.pid!);
+  console.log(`[sse] ${clients} clients (${slow} never read); appending ${rate}/s for ${seconds} s`);
+
+  const appended = new Map<number, number>();
+  const memory: number[] = [];
+  const sampler = setInterval(() => memory.push(rssMiB(server.child.pid!)), 1_000);
+  const deadline = Date.now() + seconds * 1_000;
+  let commandErrors = 0;
+  while (Date.now() < deadline) {
+    const tick = Date.now();
+    await Promise.all(
+      Array.from({ length: rate }, async (_, i) => {
+        await sleep((i * 1_000) / rate);
+        const response = await fetch(`${baseUrl}/api/accounts/${accountIds[i % accountIds.length]}/deposit`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ amount: 100, currency: 'EUR', description: 'SSE load' }),
+        });
+        if (response.status !== 200) {
+          commandErrors++;
+          return;
+        }
+        appended.set(((await response.json()) as { globalPosition: number }).globalPosition, performance.now());
+      }),
+    );
+    await sleep(Math.max(0, 1_000 - (Date.now() - tick)));
+  }
+  await sleep(3_000);
+  clearInterval(sampler);
+
+  const fast = connected.slice(slow);
+  const expected = [...appended.keys()].sort((a, b) => a - b);
+  const lastExpected = expected.at(-1) ?? 0;
+  let incomplete = 0;
+  let outOfOrder = 0;
+  const lags: number[] = [];
+  for (const client of fast) {
+    const seen = client.ids.filter((id) => id > startPosition);
+    if (seen.some((id, index) => index > 0 && id <= seen[index - 1]!)) outOfOrder++;
+    if (!expected.every((position) => client.received.has(position))) incomplete++;
+    for (const position of expected) {
+      const at = client.received.get(position);
+      if (at !== undefined) lags.push(Math.max(0, at - appended.get(position)!));
+    }
+  }
+  lags.sort((a, b) => a - b);
+  const percentile = (p: number) => Math.round(lags[Math.min(lags.length - 1, Math.floor((p / 100) * lags.length))] ?? NaN);
+  const slowStillOpen = connected.slice(0, slow).filter((client) => !client.ended).length;
+  const half = Math.floor(memory.length / 2);
+  const firstHalfMax = Math.max(...memory.slice(0, half));
+  const secondHalfMax = Math.max(...memory.slice(half));
+  // Bounded: the second half of the run needs no more than the first half plus a little (no growth per event).
+  const bounded = secondHalfMax <= firstHalfMax * 1.15 + 20;
+  const ok = incomplete === 0 && outOfOrder === 0 && commandErrors === 0 && bounded && lags.length > 0;
+  exitCode = ok ? 0 : 1;
+  const row = {
+    clients,
+    'never read': slow,
+    events: expected.length,
+    'fast clients missing events': incomplete,
+    'out of order': outOfOrder,
+    'lag p50 ms': percentile(50),
+    'lag p99 ms': percentile(99),
+    'lag max ms': Math.round(lags.at(-1) ?? NaN),
+    'RSS idle MiB': Math.round(baseline),
+    'RSS connected MiB': Math.round(afterConnect),
+    'RSS max 1st half': Math.round(firstHalfMax),
+    'RSS max 2nd half': Math.round(secondHalfMax),
+    'slow still open': slowStillOpen,
+    verdict: ok ? 'PASS' : 'FAIL',
+  };
+  printTable(`Server-sent events: ${clients} concurrent clients while ${rate} commands/s are appended (last position ${lastExpected})`, [row]);
+  console.log(`JSON: ${saveJson('sse-clients', { ...row, memory })}`);
+  for (const client of connected) client.request.destroy();
+} finally {
+  await server.stop();
+  await database.drop();
+}
+process.exit(exitCode);
