@@ -1,0 +1,7 @@
+import type { Command } from '../command';
+import { appendCommand } from './append';
+import { listCommand } from './list';
+import { replayCommand } from './replay';
+
+/** Every `chronicle` command, in the order the program's help lists them. */
+export const COMMANDS: readonly Command[] = [appendCommand, listCommand, replayCommand];

@@ -1,0 +1,103 @@
+import { userInfo } from 'node:os';
+import type { SnapshotStore } from '../core/snapshots';
+import type { UpcastingEventStore } from '../core/upcasting-store';
+import type { ReadDb } from '../read/read-db';
+import { createSnapshotStore } from '../server/account-loader';
+import { databaseConfig, type DatabaseConfig } from '../server/database-config';
+import { createEventStore } from '../server/event-store';
+
+export type CliIo = { stdout: (text: string) => void; stderr: (text: string) => void };
+
+export type CliSettings = { databaseUrl?: string; json: boolean; verbose: boolean; env: Record<string, string | undefined>; io: CliIo };
+
+/**
+ * What a command runs with: the server's database configuration (DATABASE_URL or
+ * --database-url), the same store code as the server, and its output. Connections
+ * open on first use and are closed when the command ends.
+ */
+export class CliContext {
+  readonly json: boolean;
+  readonly verbose: boolean;
+  private readonly closers: Array<() => Promise<unknown>> = [];
+  private cachedConfig: DatabaseConfig | undefined;
+  private store: UpcastingEventStore | undefined;
+  private snapshots: SnapshotStore | undefined;
+  private db: ReadDb | undefined;
+
+  constructor(private readonly settings: CliSettings) {
+    this.json = settings.json;
+    this.verbose = settings.verbose;
+  }
+
+  get config(): DatabaseConfig {
+    const env = this.settings.databaseUrl === undefined ? this.settings.env : { ...this.settings.env, DATABASE_URL: this.settings.databaseUrl };
+    return (this.cachedConfig ??= databaseConfig(env));
+  }
+
+  get env(): Record<string, string | undefined> {
+    return this.settings.env;
+  }
+
+  /** Who the events name as their actor: `cli:<os user>`. */
+  get actor(): string {
+    let user = this.settings.env.USER;
+    try {
+      user = userInfo().username;
+    } catch {
+      // No passwd entry (some containers): fall back to $USER.
+    }
+    return `cli:${user || 'unknown'}`;
+  }
+
+  eventStore(): UpcastingEventStore {
+    if (!this.store) {
+      const store = createEventStore(this.config);
+      this.closers.push(() => store.close());
+      this.store = store;
+    }
+    return this.store;
+  }
+
+  snapshotStore(): SnapshotStore {
+    if (!this.snapshots) {
+      const snapshots = createSnapshotStore(this.config);
+      this.closers.push(() => snapshots.close());
+      this.snapshots = snapshots;
+    }
+    return this.snapshots;
+  }
+
+  /** The read side's Prisma client, loaded only by the commands that need it. */
+  async readDb(): Promise<ReadDb> {
+    if (!this.db) {
+      const { createReadDb } = await import('../read/read-db');
+      const db = createReadDb(this.config);
+      this.closers.push(() => db.$disconnect());
+      this.db = db;
+    }
+    return this.db;
+  }
+
+  /** Registers something to close when the command ends (last opened, first closed). */
+  onClose(close: () => Promise<unknown>): void {
+    this.closers.push(close);
+  }
+
+  out(text: string): void {
+    this.settings.io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  err(text: string): void {
+    this.settings.io.stderr(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  /** Prints a value as one line of JSON (for --json). */
+  outJson(value: unknown): void {
+    this.out(JSON.stringify(value));
+  }
+
+  async close(): Promise<void> {
+    for (const close of this.closers.reverse()) await close().catch(() => undefined);
+    this.closers.length = 0;
+  }
+}

@@ -1,0 +1,35 @@
+import { isChronicleError, type ChronicleError } from '../core/errors';
+
+/** What `chronicle` exits with; scripts may rely on these (they are listed in `chronicle --help`). */
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  validation: 3,
+  ruleViolation: 4,
+  notFound: 5,
+  conflict: 6,
+  unavailable: 7,
+  integrity: 8,
+} as const;
+
+export const EXIT_CODES_HELP = `Exit codes:
+  0  done
+  1  unexpected failure
+  2  wrong command line (unknown command or option, missing argument)
+  3  invalid input (ValidationError), nothing written
+  4  refused by a business rule (RuleViolation, e.g. insufficient_funds), nothing written
+  5  not found (stream, account, version, snapshot, projection)
+  6  version conflict (ConcurrencyError): the stream moved on, nothing written
+  7  database unavailable or busy (UnavailableError): try again
+  8  integrity problem: a broken hash chain or a tampered import file`;
+
+const BY_KIND: Record<ChronicleError['kind'], number> = {
+  validation: EXIT.validation,
+  rule_violation: EXIT.ruleViolation,
+  not_found: EXIT.notFound,
+  concurrency: EXIT.conflict,
+  unavailable: EXIT.unavailable,
+};
+
+export const exitCodeOf = (error: unknown): number => (isChronicleError(error) ? BY_KIND[error.kind] : EXIT.failure);
