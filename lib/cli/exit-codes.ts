@@ -32,4 +32,13 @@ const BY_KIND: Record<ChronicleError['kind'], number> = {
   unavailable: EXIT.unavailable,
 };
 
-export const exitCodeOf = (error: unknown): number => (isChronicleError(error) ? BY_KIND[error.kind] : EXIT.failure);
+/** Stored or imported events do not match their hashes. */
+export class IntegrityError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IntegrityError';
+  }
+}
+
+export const exitCodeOf = (error: unknown): number =>
+  error instanceof IntegrityError ? EXIT.integrity : isChronicleError(error) ? BY_KIND[error.kind] : EXIT.failure;

@@ -1,7 +1,9 @@
 import type { Command } from '../command';
 import { appendCommand } from './append';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { listCommand } from './list';
 import { replayCommand } from './replay';
 
 /** Every `chronicle` command, in the order the program's help lists them. */
-export const COMMANDS: readonly Command[] = [appendCommand, listCommand, replayCommand];
+export const COMMANDS: readonly Command[] = [appendCommand, listCommand, replayCommand, exportCommand, importCommand];
