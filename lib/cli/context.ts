@@ -1,10 +1,12 @@
 import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import type { SnapshotStore } from '../core/snapshots';
 import type { UpcastingEventStore } from '../core/upcasting-store';
 import type { ReadDb } from '../read/read-db';
 import { createSnapshotStore } from '../server/account-loader';
 import { databaseConfig, type DatabaseConfig } from '../server/database-config';
 import { createEventStore } from '../server/event-store';
+import { PROJECT_ROOT } from './project-root';
 
 export type CliIo = { stdout: (text: string) => void; stderr: (text: string) => void };
 
@@ -31,7 +33,10 @@ export class CliContext {
 
   get config(): DatabaseConfig {
     const env = this.settings.databaseUrl === undefined ? this.settings.env : { ...this.settings.env, DATABASE_URL: this.settings.databaseUrl };
-    return (this.cachedConfig ??= databaseConfig(env));
+    if (this.cachedConfig) return this.cachedConfig;
+    const config = databaseConfig(env);
+    // As for `npm run …` (which runs at the project root), a relative SQLite path is the project's, not the shell's.
+    return (this.cachedConfig = config.provider === 'sqlite' ? { ...config, filename: resolve(PROJECT_ROOT, config.filename) } : config);
   }
 
   get env(): Record<string, string | undefined> {

@@ -15,7 +15,7 @@ export const exportedEventSchema = z
     eventId: z.string().min(1).max(128),
     streamId: streamIdSchema,
     streamVersion: z.number().int().positive(),
-    globalPosition: z.number().int().nonnegative().optional(),
+    globalPosition: z.number().int().positive(),
     type: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/, 'Event type must be a name such as MoneyDeposited'),
     schemaVersion: z.number().int().positive(),
     data: z.unknown().refine((data) => data !== undefined, 'Event data is required'),

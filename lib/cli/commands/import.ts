@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { streamCategory, type NewEvent } from '../../core/envelope';
 import { ConcurrencyError } from '../../core/errors';
+import type { MigratedFrom } from '../../core/migrated-from';
 import { createStoredEventStore } from '../../server/event-store';
 import { UsageError, type Command } from '../command';
 import { importedEventId, parseExport, sameImported, type ExportedEvent } from '../import-file';
@@ -28,8 +29,9 @@ import that was cut short is continued, and a finished one is left as it is.
 
 Options:
   --stream NEW_ID   import under another stream id (not into the account category, whose events
-                    name their account). Events get new ids derived from the old ones, and
-                    metadata.importedFrom {streamId, version, eventId}; hashes then differ.
+                    name their account). Events get new ids derived from the old ones and
+                    metadata.migratedFrom naming their original, which marks them as copies
+                    that projections do not count again; hashes then differ.
   --dry-run         check the file and report, write nothing`,
   options: { stream: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   async run({ positionals, values }, context) {
@@ -98,5 +100,15 @@ const toNewEvent = (event: ExportedEvent, target: string, renamed: boolean): New
   type: event.type,
   data: event.data,
   schemaVersion: event.schemaVersion,
-  metadata: renamed ? { ...event.metadata, importedFrom: { streamId: event.streamId, version: event.streamVersion, eventId: event.eventId } } : event.metadata,
+  metadata: renamed ? { ...event.metadata, migratedFrom: linkTo(event) } : event.metadata,
+});
+
+/** A renamed copy restates facts its original recorded: marked as a copy, projections skip it (as they skip `migrate streams` copies). */
+const linkTo = (event: ExportedEvent): MigratedFrom => ({
+  streamId: event.streamId,
+  version: event.streamVersion,
+  eventId: event.eventId,
+  schemaVersion: event.schemaVersion,
+  globalPosition: event.globalPosition,
+  recordedAt: event.recordedAt,
 });

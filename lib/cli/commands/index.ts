@@ -3,7 +3,19 @@ import { appendCommand } from './append';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
+import { migrateCommand } from './migrate';
+import { projectionsCommand } from './projections';
 import { replayCommand } from './replay';
+import { snapshotCommand } from './snapshot';
 
 /** Every `chronicle` command, in the order the program's help lists them. */
-export const COMMANDS: readonly Command[] = [appendCommand, listCommand, replayCommand, exportCommand, importCommand];
+export const COMMANDS: readonly Command[] = [
+  appendCommand,
+  listCommand,
+  replayCommand,
+  projectionsCommand,
+  snapshotCommand,
+  migrateCommand,
+  exportCommand,
+  importCommand,
+];
