@@ -1,5 +1,7 @@
 import { streamCategory } from '../../core/envelope';
-import { ValidationError } from '../../core/errors';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConcurrencyError, ValidationError } from '../../core/errors';
 import type { ExpectedVersion } from '../../core/event-store';
 import { ACCOUNT_EVENT_TYPES } from '../../domain/account/events';
 import { ACCOUNT_COMMANDS, commandIdSchema, dispatchAccountCommand, type AccountCommandName } from '../../server/account-commands';
@@ -17,6 +19,23 @@ const TOOL_CATEGORIES = new Set(['account_migrated', 'migration']);
 const COMMAND_NAMES = Object.keys(ACCOUNT_COMMANDS) as AccountCommandName[];
 const commandNamed = (type: string): AccountCommandName | undefined =>
   COMMAND_NAMES.find((name) => name === type.toLowerCase() || ACCOUNT_COMMANDS[name].type === type);
+
+/*
+ * The command handler retries conflicts itself, briefly; a fresh process racing a busy server's
+ * warm connections can still lose all of those, so it tries a few more rounds after a pause.
+ * Not when the caller named a version: then a conflict is the answer.
+ */
+const CONFLICT_ROUNDS = 4;
+const retryConflicts = async <T>(attempt: () => Promise<T>, rounds: number): Promise<T> => {
+  for (let round = 1; ; round++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) || round >= rounds) throw error;
+      await sleep(100 + Math.random() * 200 * round);
+    }
+  }
+};
 
 const expectedVersionArg = (raw: unknown): ExpectedVersion | undefined => {
   if (raw === undefined) return undefined;
@@ -109,11 +128,12 @@ Options:
     // the append is written before the command returns (the server writes it off the request's path).
     const snapshots = trackedSnapshots(context.snapshotStore());
     const loader = createAccountLoader(store, snapshots, false);
-    const result = await dispatchAccountCommand(store, name, streamId.slice('account-'.length), jsonArg(data, 'DATA_JSON', {}), {
-      actor: context.actor,
-      commandId: values['command-id'] as string | undefined,
-      expectedVersion,
-    }, loader);
+    const input = jsonArg(data, 'DATA_JSON', {});
+    // One command id across attempts, so a retry can never write the command twice.
+    const commandId = (values['command-id'] as string | undefined) ?? randomUUID();
+    const dispatch = () =>
+      dispatchAccountCommand(store, name, streamId.slice('account-'.length), input, { actor: context.actor, commandId, expectedVersion }, loader);
+    const result = await retryConflicts(dispatch, expectedVersion === undefined ? CONFLICT_ROUNDS : 1);
     await snapshots.settled();
     report({ streamId, version: result.version, globalPosition: result.globalPosition, duplicate: result.duplicate }, ACCOUNT_COMMANDS[name].type);
   },
