@@ -40,5 +40,11 @@ export class IntegrityError extends Error {
   }
 }
 
-export const exitCodeOf = (error: unknown): number =>
-  error instanceof IntegrityError ? EXIT.integrity : isChronicleError(error) ? BY_KIND[error.kind] : EXIT.failure;
+/** SQLite's own busy error, from connections that do not translate it (snapshots, read models). */
+const isSqliteBusy = (error: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown } | null)?.code ?? ''));
+
+export const exitCodeOf = (error: unknown): number => {
+  if (error instanceof IntegrityError) return EXIT.integrity;
+  if (isChronicleError(error)) return BY_KIND[error.kind];
+  return isSqliteBusy(error) ? EXIT.unavailable : EXIT.failure;
+};

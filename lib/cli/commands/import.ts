@@ -56,7 +56,9 @@ Options:
     const config = context.config;
     let now = new Date(events[0]!.recordedAt);
     // The event's own recorded time goes in through the store's clock, so the hash chain can be reproduced.
-    const store = createStoredEventStore(config, { clock: () => now });
+    // A bulk load, so SQLite syncs at checkpoints only (NORMAL): safe against a crash of this process, and
+    // an import cut short by a power cut is simply run again (it continues where the stream ends).
+    const store = createStoredEventStore(config, { clock: () => now, synchronous: 'NORMAL' });
     context.onClose(() => store.close());
     const existing = await store.readStream(target);
     const resumable = existing.length <= planned.length && existing.every((stored, index) => sameImported(stored, planned[index]!.eventId!, events[index]!));
