@@ -37,7 +37,7 @@ Options:
       context.out(`BROKEN: ${brk.streamId} version ${brk.streamVersion} (global position ${brk.globalPosition}): ${brk.problem}`);
       context.out(`  expected hash ${brk.expectedHash}`);
       context.out(`  stored hash   ${brk.storedHash}`);
-      context.out(`Checked ${report.eventsChecked} events in ${report.streamsChecked} stream(s) before the break.`);
+      context.out(`Checked ${report.eventsChecked} events in ${report.streamsChecked} stream(s) up to and including the break.`);
     }
     return report.ok ? EXIT.ok : EXIT.integrity;
   },
