@@ -33,7 +33,9 @@ export const GLOBAL_OPTIONS: OptionSpec = {
 };
 
 export const GLOBAL_OPTIONS_HELP = `Options for every command:
-  --database-url URL   file:PATH (SQLite) or postgresql://… (default: $DATABASE_URL, else file:./data/chronicle.db)
+  --database-url URL   file:PATH (SQLite) or postgresql://…[?schema=NAME] (default: $DATABASE_URL, else
+                       file:./data/chronicle.db); a relative file: path is taken from the project's root,
+                       as under \`npm run\`, whatever folder you run chronicle in
   --json               machine-readable output
   --verbose            stack traces on errors (also with DEBUG set)
   -h, --help           this help`;
