@@ -12,5 +12,7 @@ step "Type check" npx tsc --noEmit
 step "Lint" npx eslint .
 step "Unit and integration tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step "End-to-end tests (Playwright, built app)" npx playwright test
+# The e2e step just built the app; reliability checks run it as real processes.
+step "Reliability checks, short (load, kill -9, PostgreSQL outage, SSE clients)" env RELIABILITY_SKIP_BUILD=1 bash scripts/test-reliability.sh --short
 node scripts/test-summary.mjs || status=1
 exit $status
