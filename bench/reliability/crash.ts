@@ -17,7 +17,7 @@ type Target = 'server' | 'projector';
 
 const seconds = Number(arg('seconds', '120'));
 const connections = Number(arg('connections', '8'));
-const backends = parseBackends(arg('backends', 'sqlite,postgres'));
+const backends = await parseBackends(arg('backends', 'sqlite,postgres'));
 const targets = arg('targets', 'server,projector').split(',') as Target[];
 const port = Number(arg('port', '3392'));
 const headers = authHeaders();

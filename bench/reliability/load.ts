@@ -15,7 +15,7 @@ import { runWorkload } from './workload';
 
 const seconds = Number(arg('seconds', '180'));
 const connections = Number(arg('connections', '16'));
-const backends = parseBackends(arg('backends', 'sqlite,postgres'));
+const backends = await parseBackends(arg('backends', 'sqlite,postgres'));
 const port = Number(arg('port', '3391'));
 const headers = authHeaders();
 

@@ -10,7 +10,7 @@
 import { databaseConfig } from '../../lib/server/database-config';
 import { createStoredEventStore } from '../../lib/server/event-store';
 import { startServer } from './processes';
-import { arg, authHeaders, openAccounts, prepareDatabase, printTable, saveJson } from './setup';
+import { arg, authHeaders, openAccounts, parseBackends, prepareDatabase, printTable, saveJson } from './setup';
 import { startCuttableProxy } from './tcp-proxy';
 import { verificationPassed, verifyRun } from './verify-run';
 import { runWorkload } from './workload';
@@ -30,6 +30,7 @@ const unexpectedInLog = (log: string): string =>
     .join('\n');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+if ((await parseBackends('postgres')).length === 0) process.exit(0);
 const database = await prepareDatabase('postgres');
 const proxy = await startCuttableProxy({ host: '127.0.0.1', port: 5432 });
 const viaProxy = new URL(database.url);
