@@ -44,6 +44,7 @@ const FILTERS: Array<[string, TrailFilter]> = [
   ['time range', { from: new Date(START + 10 * MINUTE), to: new Date(START + 25 * MINUTE) }],
   ['correlation', { correlationId: 'corr-3' }],
   ['causation', { causationId: 'cause-15' }],
+  ['an id that is no UUID', { eventId: 'not-a-uuid' }],
   ['stream', { streamId: 'account-b' }],
   ['category with an underscore', { category: 'account_migrated' }],
   ['category, not a prefix of another', { category: 'account' }],
@@ -98,6 +99,11 @@ for (const adapter of adapters) {
         const found = await audit.queryEvents(query);
         expect(found.map((event) => event.globalPosition)).toEqual(expected(query));
       }
+    });
+
+    it('finds one event by its id', async () => {
+      const [found] = await audit.queryEvents({ eventId: all[17]!.eventId, order: 'asc', limit: 5 });
+      expect(found?.globalPosition).toBe(all[17]!.globalPosition);
     });
 
     it('finds what each filter is about', async () => {

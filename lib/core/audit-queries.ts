@@ -8,6 +8,7 @@ export type EventQuery = {
   types?: string[];
   from?: Date;
   to?: Date;
+  eventId?: string;
   correlationId?: string;
   causationId?: string;
   streamId?: string;

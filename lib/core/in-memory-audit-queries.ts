@@ -8,6 +8,7 @@ export const matchesEventQuery = (event: RecordedEvent, query: EventQuery): bool
   (query.types === undefined || query.types.length === 0 || query.types.includes(event.type)) &&
   (query.from === undefined || event.recordedAt.getTime() >= query.from.getTime()) &&
   (query.to === undefined || event.recordedAt.getTime() < query.to.getTime()) &&
+  (query.eventId === undefined || event.eventId === query.eventId) &&
   (query.correlationId === undefined || event.metadata.correlationId === query.correlationId) &&
   (query.causationId === undefined || event.metadata.causationId === query.causationId) &&
   (query.streamId === undefined || event.streamId === query.streamId) &&

@@ -31,6 +31,7 @@ export const trailParams = z
       .optional(),
     from: isoTime('from').optional(),
     to: isoTime('to').optional(),
+    eventId: text('eventId').optional(),
     correlationId: text('correlationId').optional(),
     causationId: text('causationId').optional(),
     streamId: streamIdSchema.optional(),
@@ -77,7 +78,7 @@ export const parseQuery = <S extends z.ZodType>(schema: S, searchParams: URLSear
   return parsed.data;
 };
 
-export const TRAIL_KEYS = ['actor', 'type', 'from', 'to', 'correlationId', 'causationId', 'streamId', 'category'] as const;
+export const TRAIL_KEYS = ['actor', 'type', 'from', 'to', 'eventId', 'correlationId', 'causationId', 'streamId', 'category'] as const;
 
 export const trailFilterOf = (searchParams: URLSearchParams): TrailFilter => {
   const { type, ...rest } = parseQuery(trailParams, searchParams, TRAIL_KEYS);

@@ -2,6 +2,8 @@ import type pg from 'pg';
 import { commandMismatchFromRow, type AuditQueries, type CommandMismatchRow, type EventQuery } from '../../core/audit-queries';
 import { EVENT_COLUMNS, toRecordedEvent, type PostgresEventRow } from './postgres-rows';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Each filter given becomes one clause with numbered parameters. */
 const whereOf = (query: EventQuery): { where: string; values: unknown[] } => {
   const clauses: string[] = [];
@@ -12,6 +14,8 @@ const whereOf = (query: EventQuery): { where: string; values: unknown[] } => {
   if (query.types?.length) clauses.push(`type = ANY(${param(query.types)}::text[])`);
   if (query.from) clauses.push(`recorded_at >= ${param(query.from)}`);
   if (query.to) clauses.push(`recorded_at < ${param(query.to)}`);
+  // event_id is a UUID column: any other text names no event (and must not reach the cast).
+  if (query.eventId !== undefined) clauses.push(UUID.test(query.eventId) ? `event_id = ${param(query.eventId)}::uuid` : 'FALSE');
   if (query.correlationId !== undefined) clauses.push(`metadata->>'correlationId' = ${param(query.correlationId)}`);
   if (query.causationId !== undefined) clauses.push(`metadata->>'causationId' = ${param(query.causationId)}`);
   if (query.streamId !== undefined) clauses.push(`stream_id = ${param(query.streamId)}`);

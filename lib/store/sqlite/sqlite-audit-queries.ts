@@ -12,6 +12,7 @@ const clausesOf = (query: EventQuery): Clause[] => {
   if (query.types?.length) clauses.push({ sql: `type IN (${query.types.map(() => '?').join(', ')})`, values: query.types });
   if (query.from) clauses.push({ sql: 'recorded_at >= ?', values: [query.from.toISOString()] });
   if (query.to) clauses.push({ sql: 'recorded_at < ?', values: [query.to.toISOString()] });
+  if (query.eventId !== undefined) clauses.push({ sql: 'event_id = ?', values: [query.eventId] });
   if (query.correlationId !== undefined) clauses.push({ sql: "json_extract(metadata, '$.correlationId') = ?", values: [query.correlationId] });
   if (query.causationId !== undefined) clauses.push({ sql: "json_extract(metadata, '$.causationId') = ?", values: [query.causationId] });
   if (query.streamId !== undefined) clauses.push({ sql: 'stream_id = ?', values: [query.streamId] });
