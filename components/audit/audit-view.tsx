@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from 'next/navigation';
 import { AuditTrail } from './audit-trail';
 import { IntegrityPanel } from './integrity-panel';
+import { TotalsAsOf } from './totals-as-of';
 import { TrailFilters, FILTER_KEYS, type FilterValues } from './trail-filters';
 import styles from './audit.module.css';
 
@@ -27,6 +28,7 @@ export function AuditView() {
         </p>
       </div>
       <IntegrityPanel />
+      <TotalsAsOf />
       <TrailFilters key={searchParams.toString()} initial={filters} onApply={apply} />
       <AuditTrail filters={filters} />
     </div>

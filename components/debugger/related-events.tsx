@@ -52,22 +52,27 @@ export function RelatedEvents({ event }: { event: DebuggerEvent }) {
           <>
             <p>
               {correlated.data.rows.length} events in {streams.size} {streams.size === 1 ? 'stream' : 'streams'} share correlation{' '}
-              <code className={styles.mono}>{correlationId}</code>
+              <Link href={`/audit?correlationId=${encodeURIComponent(correlationId ?? '')}`} className={styles.mono} title="Open in the audit trail">
+                {correlationId}
+              </Link>
               {correlated.data.nextCursor !== null ? ' (the first 50 shown)' : ''}:
             </p>
             <ul data-testid="correlated-events">
               {correlated.data.rows.map((row) => (
                 <li key={row.eventId} className={row.eventId === event.eventId ? styles.here : undefined}>
-                  {row.eventId === event.eventId ? (
-                    <span>this event</span>
-                  ) : (
-                    <Link href={at(row)}>
-                      {row.streamId === streamId ? 'here' : row.streamId} v{row.streamVersion}
-                    </Link>
-                  )}
-                  <span>{row.type}</span>
-                  <span className={styles.mono}>#{row.globalPosition}</span>
-                  <time dateTime={row.recordedAt}>{formatUtc(row.recordedAt)}</time>
+                  <span>
+                    {row.eventId === event.eventId ? (
+                      'this event'
+                    ) : (
+                      <Link href={at(row)}>
+                        {row.streamId === streamId ? 'here' : row.streamId} v{row.streamVersion}
+                      </Link>
+                    )}{' '}
+                    {row.type}
+                  </span>
+                  <span className={styles.when}>
+                    #{row.globalPosition} · <time dateTime={row.recordedAt}>{formatUtc(row.recordedAt)}</time>
+                  </span>
                 </li>
               ))}
             </ul>
