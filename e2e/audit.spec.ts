@@ -44,19 +44,21 @@ test('the audit page verifies the store, shows its fingerprint, filters the trai
 });
 
 test('an account page and its debugger show the chain as verified', async ({ page, consoleErrors }, testInfo) => {
+  test.slow(); // two pages, each rehashing the stream on the server
   await page.goto('/accounts/legacy-000417');
   const badge = page.getByTestId('verification-badge');
-  await expect(badge).toHaveAttribute('data-state', 'verified');
+  await expect(badge).toHaveAttribute('data-state', 'verified', { timeout: 15_000 });
   await expect(badge).toHaveText(/Chain verified/);
   expect(await accessibilityViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('account-verified.png') });
 
   await page.goto('/debugger/account-legacy-000417?v=4');
-  await expect(page.getByTestId('verification-badge')).toHaveAttribute('data-state', 'verified');
+  await expect(page.getByTestId('verification-badge')).toHaveAttribute('data-state', 'verified', { timeout: 15_000 });
   expect(consoleErrors).toEqual([]);
 });
 
 test('the debugger follows a correlation id to the other streams of a transfer and opens them at that moment', async ({ page, consoleErrors }, testInfo) => {
+  test.slow(); // two debugger pages with their prefetching, plus writes from a second process
   // Another process writes a transfer the way the transfer saga will: one correlation id across three streams.
   const store = new SqliteEventStore({ filename: 'data/e2e.db' });
   const id = Date.now().toString(36);
@@ -84,13 +86,13 @@ test('the debugger follows a correlation id to the other streams of a transfer a
 
   await page.goto(`/debugger/account-from${id}?v=3`);
   const related = page.getByTestId('related-events');
-  await expect(related).toContainText('3 events in 3 streams share correlation');
+  await expect(related).toContainText('3 events in 3 streams share correlation', { timeout: 15_000 });
   await expect(page.getByTestId('causation-link')).toHaveText(`TransferRequested in transfer-${id} v1`);
   expect(await accessibilityViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('debugger-related.png'), fullPage: true });
 
   await related.getByRole('link', { name: `account-to${id} v2` }).click();
-  await expect(page).toHaveURL(new RegExp(`/debugger/account-to${id}\\?v=2$`));
+  await expect(page).toHaveURL(new RegExp(`/debugger/account-to${id}\\?v=2$`), { timeout: 15_000 });
   await expect(page.getByTestId('event-card')).toContainText('MoneyDeposited');
   await expect(page.getByTestId('related-events')).toContainText('3 events in 3 streams');
   expect(consoleErrors).toEqual([]);
