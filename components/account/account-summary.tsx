@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { VerificationBadge } from '@/components/audit/verification-badge';
 import { Money } from '@/components/ui/money';
 import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
 import { availableToWithdraw, formatCount, formatDate, formatDateTime } from './format';
@@ -24,6 +25,7 @@ export function AccountSummary({ account, refreshing }: { account: AccountSummar
           <p className={styles.eyebrow}>
             <span>{account.currency} account</span>
             <StatusBadge status={account.status} />
+            <VerificationBadge streamId={`account-${account.accountId}`} />
           </p>
           <h1 id="account-owner" className={styles.owner}>
             {account.owner}

@@ -18,6 +18,7 @@ import { Transport } from './transport';
 import { usePosition } from './use-position';
 import { useShortcuts } from './use-shortcuts';
 import styles from './debugger.module.css';
+import { VerificationBadge } from '@/components/audit/verification-badge';
 
 export function DebuggerView({ streamId }: { streamId: string }) {
   const headQuery = useHead(streamId);
@@ -123,6 +124,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
         <div className={styles.headerFacts}>
           <span className={styles.badge}>{streamId.split('-')[0]} aggregate</span>
           <span>head v{head === undefined ? '…' : formatCount(head)}</span>
+          <VerificationBadge streamId={streamId} />
           <span className={styles.live} title="New events are checked every few seconds">
             ● live
           </span>

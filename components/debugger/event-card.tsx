@@ -2,6 +2,7 @@
 
 import type { DebuggerEvent } from '@/lib/debugger/types';
 import { useDebuggerStore } from './debugger-store';
+import { RelatedEvents } from './related-events';
 import { formatUtc, TYPE_KIND } from './format';
 import styles from './debugger.module.css';
 
@@ -68,6 +69,7 @@ export function EventCard({ event, version }: { event: DebuggerEvent | null; ver
       <pre className={styles.payload} data-testid="event-payload">
         {JSON.stringify(payload, null, 2)}
       </pre>
+      <RelatedEvents event={event} />
     </section>
   );
 }

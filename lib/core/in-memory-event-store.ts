@@ -1,8 +1,10 @@
+import type { AuditQueries } from './audit-queries';
 import type { NewEvent, RecordedEvent } from './envelope';
 import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, StreamHead } from './event-store';
 import { assertExpectedVersion } from './expected-version';
 import { prepareEvents } from './prepare-events';
 import { ValidationError } from './errors';
+import { inMemoryAuditQueries } from './in-memory-audit-queries';
 
 /** The store port in memory: same semantics as the database adapters, for unit tests. */
 export class InMemoryEventStore implements EventStore {
@@ -66,6 +68,10 @@ export class InMemoryEventStore implements EventStore {
   async findCommand(commandId: string): Promise<AppendResult | null> {
     const known = this.commands.get(commandId);
     return known ? { ...known, duplicate: true } : null;
+  }
+
+  auditQueries(): AuditQueries {
+    return inMemoryAuditQueries(() => this.all, () => this.commands);
   }
 
   async close(): Promise<void> {}

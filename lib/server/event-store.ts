@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { auditQueriesOf, type Auditable } from '../core/audit-queries';
 import type { EventStore } from '../core/event-store';
 import { upcastingStore, type UpcastingEventStore } from '../core/upcasting-store';
 import { accountUpcasters } from '../domain/account/upcasters';
@@ -40,7 +41,13 @@ export const signallingAppends = (store: EventStore): EventStore => ({
   headPosition: () => store.headPosition(),
   findCommand: (commandId) => store.findCommand(commandId),
   close: () => store.close(),
+  ...forwardAuditQueries(store),
 });
+
+const forwardAuditQueries = (store: EventStore): Partial<Auditable> => {
+  const queries = auditQueriesOf(store);
+  return queries ? { auditQueries: () => queries } : {};
+};
 
 const globalForStore = globalThis as unknown as { chronicleEventStore?: UpcastingEventStore };
 

@@ -13,7 +13,9 @@ import type {
 import { matchesExpectedVersion } from '../../core/expected-version';
 import { KeyedQueue } from '../../core/keyed-queue';
 import { prepareEvents, type PreparedEvent } from '../../core/prepare-events';
+import type { AuditQueries } from '../../core/audit-queries';
 import { AppendBatcher } from './append-batcher';
+import { postgresAuditQueries } from './postgres-audit-queries';
 import { createPool, type PostgresConnectionOptions } from './postgres-pool';
 import { EVENT_COLUMNS, toRecordedEvent, type PostgresEventRow } from './postgres-rows';
 
@@ -193,6 +195,11 @@ export class PostgresEventStore implements EventStore {
     return row
       ? { streamId: row.stream_id, nextExpectedVersion: row.version, lastGlobalPosition: Number(row.position), duplicate: true }
       : null;
+  }
+
+  /** Reads for auditors on this store's pool. */
+  auditQueries(): AuditQueries {
+    return postgresAuditQueries(this.pool);
   }
 
   async close(): Promise<void> {

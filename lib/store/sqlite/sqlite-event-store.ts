@@ -6,6 +6,8 @@ import { ConcurrencyError, UnavailableError, ValidationError } from '../../core/
 import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from '../../core/event-store';
 import { assertExpectedVersion } from '../../core/expected-version';
 import { prepareEvents } from '../../core/prepare-events';
+import type { AuditQueries } from '../../core/audit-queries';
+import { sqliteAuditQueries } from './sqlite-audit-queries';
 import { EVENT_COLUMNS, toRecordedEvent, type SqliteEventRow } from './sqlite-rows';
 
 export type SqliteEventStoreOptions = {
@@ -38,6 +40,7 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private readonly lockWaitMs: number;
   private closed = false;
+  private audit: AuditQueries | undefined;
   private readonly statements: ReturnType<SqliteEventStore['compileStatements']>;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -208,6 +211,11 @@ export class SqliteEventStore implements EventStore {
       journalMode: String(this.db.pragma('journal_mode', { simple: true })),
       synchronous: levels[Number(this.db.pragma('synchronous', { simple: true }))]!,
     };
+  }
+
+  /** Reads for auditors on this connection. */
+  auditQueries(): AuditQueries {
+    return (this.audit ??= sqliteAuditQueries(this.db));
   }
 
   async close(): Promise<void> {

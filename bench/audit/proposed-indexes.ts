@@ -1,0 +1,17 @@
+/**
+ * Expression indexes the audit trail would use (not yet a migration: the
+ * migrations have one owner this round). `bench/audit/verify.ts --with-indexes`
+ * applies them to its temporary database to measure what they buy.
+ */
+export const PROPOSED_INDEXES = {
+  sqlite: [
+    `CREATE INDEX IF NOT EXISTS "events_correlation_idx" ON "events"(json_extract("metadata", '$.correlationId'), "position")`,
+    `CREATE INDEX IF NOT EXISTS "events_causation_idx" ON "events"(json_extract("metadata", '$.causationId'), "position")`,
+    `CREATE INDEX IF NOT EXISTS "events_actor_idx" ON "events"(json_extract("metadata", '$.actor'), "position")`,
+  ],
+  postgresql: [
+    `CREATE INDEX IF NOT EXISTS "events_correlation_idx" ON "events" (("metadata"->>'correlationId'), "position")`,
+    `CREATE INDEX IF NOT EXISTS "events_causation_idx" ON "events" (("metadata"->>'causationId'), "position")`,
+    `CREATE INDEX IF NOT EXISTS "events_actor_idx" ON "events" (("metadata"->>'actor'), "position")`,
+  ],
+};
