@@ -7,12 +7,14 @@ import { migrateCommand } from './migrate';
 import { projectionsCommand } from './projections';
 import { replayCommand } from './replay';
 import { snapshotCommand } from './snapshot';
+import { verifyCommand } from './verify';
 
 /** Every `chronicle` command, in the order the program's help lists them. */
 export const COMMANDS: readonly Command[] = [
   appendCommand,
   listCommand,
   replayCommand,
+  verifyCommand,
   projectionsCommand,
   snapshotCommand,
   migrateCommand,

@@ -1,14 +1,7 @@
-import type { EventStore } from '../../core/event-store';
+import { verifyChain } from '../../audit/verify-chain';
 import { EXIT } from '../exit-codes';
 import { UsageError, type Command } from '../command';
 import { noExtraArgs, streamIdArg } from '../stream-args';
-
-/* lib/audit/verify-chain.ts is written in parallel on another branch: until it is merged this
-   command is kept out of the registry (./index.ts) and loads it by a specifier tsc does not follow. */
-type ChainBreak = { streamId: string; streamVersion: number; globalPosition: number; expectedHash: string; storedHash: string; problem: string };
-type ChainReport = { ok: boolean; eventsChecked: number; streamsChecked: number; firstBreak?: ChainBreak };
-type VerifyChain = (store: EventStore, options: { streamId?: string }) => Promise<ChainReport>;
-const VERIFY_CHAIN_MODULE: string = '../../audit/verify-chain';
 
 export const verifyCommand: Command = {
   name: 'verify',
@@ -28,17 +21,20 @@ Options:
     noExtraArgs(positionals, 0);
     if (values.stream === '') throw new UsageError('--stream needs a stream id');
     const streamId = values.stream === undefined ? undefined : streamIdArg(values.stream as string, '--stream');
-    const { verifyChain } = (await import(VERIFY_CHAIN_MODULE)) as { verifyChain: VerifyChain };
     const report = await verifyChain(context.eventStore().stored, { streamId });
     if (context.json) context.outJson(report);
-    else if (report.ok) context.out(`OK: ${report.eventsChecked} events in ${report.streamsChecked} stream(s), every hash holds.`);
-    else {
+    else if (report.ok) {
+      context.out(`OK: ${report.eventsChecked} events in ${report.streamsChecked} stream(s), every hash holds.`);
+      if (report.fingerprint) context.out(`Fingerprint at position ${report.fingerprint.position}: ${report.fingerprint.root} (write it down; check it later on /audit)`);
+    } else {
       const brk = report.firstBreak!;
-      context.out(`BROKEN: ${brk.streamId} version ${brk.streamVersion} (global position ${brk.globalPosition}): ${brk.problem}`);
-      context.out(`  expected hash ${brk.expectedHash}`);
-      context.out(`  stored hash   ${brk.storedHash}`);
-      context.out(`Checked ${report.eventsChecked} events in ${report.streamsChecked} stream(s) up to and including the break.`);
+      context.out(`BROKEN: ${brk.streamId ?? '(store)'} version ${brk.streamVersion ?? '-'} (global position ${brk.globalPosition ?? '-'}): ${brk.problem}`);
+      context.out(`  ${brk.message}`);
+      if (brk.expectedHash) context.out(`  expected hash ${brk.expectedHash}`);
+      if (brk.storedHash) context.out(`  stored hash   ${brk.storedHash}`);
+      if (report.breaks.length > 1) context.out(`${report.breaks.length - 1} more break(s) after it; --json lists them.`);
     }
+    for (const warning of report.warnings) context.out(`warning: ${warning}`);
     return report.ok ? EXIT.ok : EXIT.integrity;
   },
 };
