@@ -45,6 +45,8 @@ describe('GET /api/openapi.json', () => {
         '/api/projections/{name}/retry',
         '/api/stats',
         '/api/streams/{streamId}/events',
+        '/api/transfers',
+        '/api/transfers/{transferId}',
       ].sort(),
     );
     expect(doc.paths['/api/accounts']?.post?.responses).toHaveProperty('201');
