@@ -5,6 +5,8 @@ import type { TransferDetails, TransferState } from '../domain/transfer/state';
 import type { TransferStep } from '../domain/transfer/decider';
 import { accountStreamId } from '../domain/account/decider';
 import { dispatchAccountCommand } from '../server/account-commands';
+import { withUpcasting } from '../core/upcasting-store';
+import { accountUpcasters } from '../domain/account/upcasters';
 
 /** The actor recorded on the account legs: the process manager, acting on the requester's behalf. */
 export const TRANSFER_ACTOR = 'system:transfers';
@@ -17,22 +19,33 @@ const clip = (text: string) => (text.length <= MAX_DESCRIPTION ? text : `${text.
 
 type Started = Exclude<TransferState, { status: 'none' }>;
 
-/** The account command each leg sends: withdraw from the source, deposit to the destination, or deposit back to the source. */
-export const legCommand = (step: TransferStep, { details, reason }: Started) => {
+/**
+ * The account command each leg sends: withdraw from the source, deposit to the
+ * destination, or deposit back to the source. `counterparty` names the other
+ * account in the history line (its holder, else its id).
+ */
+export const legCommand = (step: TransferStep, { details, reason }: Started, counterparty?: string) => {
   const { fromAccountId, toAccountId, amount, currency, description } = details;
   const note = description && description !== 'Transfer' ? `: ${description}` : '';
   switch (step) {
     case 'debit':
-      return { name: 'withdraw' as const, accountId: fromAccountId, input: { amount, currency, description: clip(`Transfer to ${toAccountId}${note}`) } };
+      return { name: 'withdraw' as const, accountId: fromAccountId, input: { amount, currency, description: clip(`Transfer to ${counterparty ?? toAccountId}${note}`) } };
     case 'credit':
-      return { name: 'deposit' as const, accountId: toAccountId, input: { amount, currency, description: clip(`Transfer from ${fromAccountId}${note}`) } };
+      return { name: 'deposit' as const, accountId: toAccountId, input: { amount, currency, description: clip(`Transfer from ${counterparty ?? fromAccountId}${note}`) } };
     case 'refund':
       return {
         name: 'deposit' as const,
         accountId: fromAccountId,
-        input: { amount, currency, description: clip(`Refund of transfer to ${toAccountId}${reason ? ` (${reason.message})` : ''}`) },
+        input: { amount, currency, description: clip(`Refund of transfer to ${counterparty ?? toAccountId}${reason ? ` (${reason.message.toLowerCase()})` : ''}`) },
       };
   }
+};
+
+/** The holder of an account as its opening event names it, or null (unknown account). */
+const holderName = async (store: EventStore, accountId: string): Promise<string | null> => {
+  const [opened] = await withUpcasting(store, accountUpcasters).readStream(accountStreamId(accountId), { fromVersion: 1, toVersion: 1 });
+  const holder = (opened?.data as { holder?: { name?: unknown } } | undefined)?.holder?.name;
+  return typeof holder === 'string' ? holder : null;
 };
 
 /** A refusal by the account's rules (closed, unknown, wrong currency, no funds): final, not worth retrying. */
@@ -52,8 +65,9 @@ export const runLeg = async (
   cause: { eventId: string },
   now: Date,
 ): Promise<TransferLeg> => {
-  const { name, accountId, input } = legCommand(step, state);
-  const { transferId } = state.details;
+  const { transferId, fromAccountId, toAccountId } = state.details;
+  const other = step === 'credit' ? fromAccountId : toAccountId;
+  const { name, accountId, input } = legCommand(step, state, (await holderName(store, other)) ?? undefined);
   const result = await dispatchAccountCommand(store, name, accountId, input, {
     actor: TRANSFER_ACTOR,
     commandId: legCommandId(transferId, step),

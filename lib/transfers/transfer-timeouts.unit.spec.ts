@@ -75,7 +75,7 @@ describe('transfer steps that do not complete in time', () => {
     const [requested, debited, credited, completed] = await store.readStream(transferStreamId(transferId));
     const withdrawal = (await store.readStream('account-a')).at(-1)!;
     const deposit = (await store.readStream('account-b')).at(-1)!;
-    expect(withdrawal).toMatchObject({ type: 'MoneyWithdrawn', data: { amount: 40_00, description: 'Transfer to b: Rent' } });
+    expect(withdrawal).toMatchObject({ type: 'MoneyWithdrawn', data: { amount: 40_00, description: 'Transfer to b: Rent', currency: 'EUR' } });
     expect(withdrawal.metadata).toMatchObject({ correlationId: transferId, causationId: requested!.eventId, commandId: `transfer:${transferId}:debit` });
     expect(debited!.metadata.causationId).toBe(withdrawal.eventId);
     expect(deposit).toMatchObject({ type: 'MoneyDeposited', data: { description: 'Transfer from a: Rent' } });
