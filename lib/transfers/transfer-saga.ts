@@ -13,6 +13,8 @@ export type TransferSagaOptions = TransferProcessOptions & {
   /** Transfers advanced at the same time. */
   concurrency?: number;
   batchSize?: number;
+  /** How long the lease lasts unrenewed; renewed every third of it. */
+  leaseMs?: number;
 };
 
 type Active = { requestedAt: number; dueAt: number };
@@ -30,6 +32,7 @@ export class TransferSaga {
   /** Position read up to, while holding the lease; null when it must be re-read from the checkpoint. */
   private tail: number | null = null;
   private saved = -1;
+  private leaseRenewedAt = 0;
   private running = false;
   private stopping = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -96,19 +99,14 @@ export class TransferSaga {
 
   /** One pass: hold the lease, read new events, advance the transfers that are due, move the checkpoint. */
   async tick(): Promise<void> {
-    if (!(await this.checkpoint.acquire())) {
-      // Another process drives transfers; when this one gets the lease it starts again from the checkpoint.
-      this.tail = null;
-      this.active.clear();
-      return;
-    }
+    if (!(await this.holdLease(true))) return;
     if (this.tail === null) {
       this.tail = await this.checkpoint.position();
       this.active.clear();
     }
     await this.readLog();
     await this.advanceDue();
-    await this.saveCheckpoint();
+    if (this.tail !== null) await this.saveCheckpoint();
   }
 
   private async readLog(): Promise<void> {
@@ -133,11 +131,26 @@ export class TransferSaga {
     let next = 0;
     const worker = async () => {
       while (next < due.length && !this.stopping) {
+        // A long pass renews its lease as it goes, and stops if another process took it.
+        if (!(await this.holdLease(false))) return;
         const transferId = due[next++]!;
         await this.advanceOne(transferId);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
+  }
+
+  private async holdLease(force: boolean): Promise<boolean> {
+    const leaseMs = this.options.leaseMs ?? 10_000;
+    if (!force && Date.now() - this.leaseRenewedAt < leaseMs / 3) return true;
+    if (await this.checkpoint.acquire()) {
+      this.leaseRenewedAt = Date.now();
+      return true;
+    }
+    // Another process drives transfers; when this one gets the lease it starts again from the checkpoint.
+    this.tail = null;
+    this.active.clear();
+    return false;
   }
 
   private async advanceOne(transferId: string): Promise<void> {
