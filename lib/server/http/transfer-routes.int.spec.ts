@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as stateRoute } from '@/app/api/streams/[streamId]/state/route';
 import { GET as transferRoute } from '@/app/api/transfers/[transferId]/route';
+import { forgetAccountDebugger } from './debugger-service';
 import { POST as requestRoute } from '@/app/api/transfers/route';
 import { dispatchAccountCommand } from '../account-commands';
 import { TransferProcess } from '../../transfers/transfer-process';
@@ -8,6 +10,7 @@ import { jsonRequest, params, useTemporaryEventStore, type ErrorJson, type Tempo
 let db: TemporaryStore;
 beforeAll(async () => {
   db = useTemporaryEventStore();
+  forgetAccountDebugger();
   for (const id of ['ada', 'bob', 'gone']) await dispatchAccountCommand(db.store, 'open', id, { owner: id, currency: 'EUR' }, { actor: 'teller:ann' });
   await dispatchAccountCommand(db.store, 'deposit', 'ada', { amount: 100_00 }, { actor: 'teller:ann' });
   await dispatchAccountCommand(db.store, 'close', 'gone', {}, { actor: 'teller:ann' });
@@ -37,6 +40,19 @@ describe('POST /api/transfers and GET /api/transfers/{id}', () => {
       ['DestinationCredited', 'account-bob', 2],
       ['TransferCompleted', null, null],
     ]);
+  });
+
+  it('lets the debugger step through a transfer stream with the transfer state at each version', async () => {
+    const { transferId } = (await (await post({ from: 'ada', to: 'bob', amount: 2_00, currency: 'EUR' })).json()) as Accepted;
+    await runSaga(transferId);
+    const streamId = `transfer-${transferId}`;
+    const at = async (version: number) =>
+      (await (await stateRoute(new Request(`http://chronicle.test/api/streams/${streamId}/state?version=${version}`), params({ streamId }))).json()) as {
+        state: { status: string; debit: { accountId: string } | null };
+      };
+    expect((await at(1)).state).toMatchObject({ status: 'requested', debit: null });
+    expect((await at(2)).state).toMatchObject({ status: 'debited', debit: { accountId: 'ada' } });
+    expect((await at(4)).state.status).toBe('completed');
   });
 
   it('refunds a transfer to a closed account and says why', async () => {
