@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createReadDb } from '../lib/read/read-db';
+import { createAccountLoader, createSnapshotStore } from '../lib/server/account-loader';
 import { createEventStore } from '../lib/server/event-store';
 import { createTransferSaga } from '../lib/server/transfer-saga';
 
@@ -12,11 +13,17 @@ const { values } = parseArgs({ options: { once: { type: 'boolean', default: fals
 
 const store = createEventStore();
 const db = createReadDb();
-const saga = createTransferSaga(store, db, { pollMs: Number(values['poll-ms']), log: (message) => console.log(`[sagas] ${message}`) });
+const snapshots = createSnapshotStore();
+const saga = createTransferSaga(store, db, {
+  pollMs: Number(values['poll-ms']),
+  log: (message) => console.log(`[sagas] ${message}`),
+  accountLoader: createAccountLoader(store, snapshots),
+});
 
 const shutdown = async () => {
   await saga.stop();
   await db.$disconnect();
+  await snapshots.close();
   await store.close();
 };
 

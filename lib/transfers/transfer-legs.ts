@@ -5,6 +5,12 @@ import type { TransferDetails, TransferState } from '../domain/transfer/state';
 import type { TransferStep } from '../domain/transfer/decider';
 import { accountStreamId } from '../domain/account/decider';
 import { dispatchAccountCommand } from '../server/account-commands';
+import type { AggregateLoader } from '../core/aggregate-loader';
+import type { AccountEvent } from '../domain/account/events';
+import type { AccountState } from '../domain/account/state';
+
+/** Snapshots and a cache for long account streams (the server's loader); without one, legs replay the stream. */
+export type AccountLoader = AggregateLoader<AccountState, AccountEvent>;
 import { withUpcasting } from '../core/upcasting-store';
 import { accountUpcasters } from '../domain/account/upcasters';
 
@@ -64,6 +70,7 @@ export const runLeg = async (
   state: Started,
   cause: { eventId: string },
   now: Date,
+  loader?: AccountLoader,
 ): Promise<TransferLeg> => {
   const { transferId, fromAccountId, toAccountId } = state.details;
   const other = step === 'credit' ? fromAccountId : toAccountId;
@@ -74,7 +81,7 @@ export const runLeg = async (
     correlationId: transferId,
     causationId: cause.eventId,
     now,
-  });
+  }, loader);
   return legAt(store, accountId, result.version);
 };
 

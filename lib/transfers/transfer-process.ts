@@ -7,7 +7,7 @@ import { nextStep, transferDecider, transferStreamId, type TransferStep } from '
 import type { FailureReason, TransferEvent, TransferLeg } from '../domain/transfer/events';
 import { STEP_TIMEOUT_REASON } from '../domain/transfer/rules';
 import type { TransferState } from '../domain/transfer/state';
-import { isRefusal, landedLeg, refusalReason, runLeg, TRANSFER_ACTOR } from './transfer-legs';
+import { isRefusal, landedLeg, refusalReason, runLeg, TRANSFER_ACTOR, type AccountLoader } from './transfer-legs';
 
 export type TransferProcessOptions = {
   /** How long one attempt at a leg may take before it counts as failed. */
@@ -16,6 +16,7 @@ export type TransferProcessOptions = {
   maxAttempts: number;
   clock?: () => Date;
   log?: (message: string) => void;
+  accountLoader?: AccountLoader;
 };
 
 export type AdvanceOutcome = {
@@ -74,7 +75,7 @@ export class TransferProcess {
   /** One attempt at the step; true when its outcome was recorded. */
   private async runStep(step: TransferStep, state: Started, cause: RecordedEvent): Promise<boolean> {
     const key = `${state.details.transferId}:${step}`;
-    const attempt = runLeg(this.store, step, state, cause, this.clock());
+    const attempt = runLeg(this.store, step, state, cause, this.clock(), this.options.accountLoader);
     try {
       const leg = await this.withTimeout(key, step, attempt);
       await this.recordLanded(step, state, leg, cause);
