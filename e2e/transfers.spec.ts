@@ -4,6 +4,10 @@ import { TransferPage } from './pages/transfer-page';
 
 const suffix = () => Date.now().toString(36);
 
+// The process manager moves the money after the 202: allow for a busy machine.
+test.describe.configure({ timeout: 90_000 });
+const SAGA = { timeout: 20_000 };
+
 const openAccount = async (request: APIRequestContext, owner: string, deposit = 0) => {
   const opened = await request.post('/api/accounts', { data: { owner, currency: 'EUR' } });
   expect(opened.status()).toBe(201);
@@ -21,15 +25,15 @@ test('a transfer through the form completes, and both account pages show it', as
   await accountPage.open(from);
   const transfers = new TransferPage(page);
   await transfers.send(to, '75.25', 'Dinner');
-  await expect(transfers.status()).toHaveText('Completed');
+  await expect(transfers.status()).toHaveText('Completed', SAGA);
   await expect(transfers.steps()).toHaveCount(4);
-  await expect(transfers.steps().nth(1)).toContainText(`€75.25 taken from ${from}`);
-  await expect(transfers.steps().nth(2)).toContainText(`€75.25 paid into ${to}`);
-  await expect(page.getByRole('link', { name: `${to} at version 2` })).toHaveAttribute('href', `/debugger/account-${to}?v=2`);
+  await expect(transfers.steps().nth(1)).toContainText(`€75.25 taken from ${payer}`);
+  await expect(transfers.steps().nth(2)).toContainText(`€75.25 paid into ${payee}`);
+  await expect(page.getByRole('link', { name: `${payee}'s account at version 2` })).toHaveAttribute('href', `/debugger/account-${to}?v=2`);
   await page.screenshot({ path: testInfo.outputPath('transfer-completed.png'), fullPage: true });
   expect(await accessibilityViolations(page)).toEqual([]);
 
-  await page.getByRole('link', { name: from, exact: true }).first().click();
+  await page.getByRole('link', { name: payer, exact: true }).click();
   await expect(accountPage.balance()).toContainText('€124.75');
   await expect(accountPage.history()).toContainText(`Transfer to ${payee}: Dinner`);
   await accountPage.open(to);
@@ -39,18 +43,20 @@ test('a transfer through the form completes, and both account pages show it', as
 });
 
 test('a transfer to a closed account is refunded, with the reason in plain words', async ({ page, accountPage, consoleErrors }, testInfo) => {
-  const from = await openAccount(page.request, `Hedy Lamarr ${suffix()}`, 50_00);
-  const closed = await openAccount(page.request, `Closed Ltd ${suffix()}`);
+  const payer = `Hedy Lamarr ${suffix()}`;
+  const shut = `Closed Ltd ${suffix()}`;
+  const from = await openAccount(page.request, payer, 50_00);
+  const closed = await openAccount(page.request, shut);
   expect((await page.request.post(`/api/accounts/${closed}/close`, { data: {} })).ok()).toBe(true);
 
   await accountPage.open(from);
   const transfers = new TransferPage(page);
   await transfers.send(closed, '20', 'Invoice 7');
-  await expect(transfers.status()).toHaveText('Failed · refunded');
+  await expect(transfers.status()).toHaveText('Failed · refunded', SAGA);
   await expect(transfers.reason()).toContainText('The account is closed');
   await expect(transfers.steps()).toHaveCount(5);
-  await expect(transfers.steps().nth(2)).toContainText(`${closed} could not be paid: the account is closed`);
-  await expect(transfers.steps().nth(3)).toContainText(`€20.00 refunded to ${from}`);
+  await expect(transfers.steps().nth(2)).toContainText(`${shut} could not be paid: the account is closed`);
+  await expect(transfers.steps().nth(3)).toContainText(`€20.00 refunded to ${payer}`);
   await page.screenshot({ path: testInfo.outputPath('transfer-refunded.png'), fullPage: true });
 
   await accountPage.open(from);

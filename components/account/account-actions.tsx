@@ -6,20 +6,18 @@ import { CloseAccountForm } from './close-account-form';
 import { formatDate } from './format';
 import { InterestForm } from './interest-form';
 import { MoneyForm } from './money-form';
-import { TransferForm } from '@/components/transfer/transfer-form';
 import styles from './account.module.css';
 
 const TABS = [
   { key: 'deposit', label: 'Deposit' },
   { key: 'withdraw', label: 'Withdraw' },
-  { key: 'transfer', label: 'Transfer' },
   { key: 'interest', label: 'Interest' },
   { key: 'close', label: 'Close' },
 ] as const;
 type TabKey = (typeof TABS)[number]['key'];
 
 /**
- * The commands as tabs (WAI-ARIA tabs: arrow keys, Home and End move
+ * The four commands as tabs (WAI-ARIA tabs: arrow keys, Home and End move
  * between them). Every panel stays mounted, so a half-filled form or its last
  * message survives a look at another tab.
  */
@@ -88,8 +86,6 @@ export function AccountActions({ account }: { account: AccountSummaryView }) {
           >
             {tab.key === 'deposit' || tab.key === 'withdraw' ? (
               <MoneyForm kind={tab.key} account={account} />
-            ) : tab.key === 'transfer' ? (
-              <TransferForm account={account} />
             ) : tab.key === 'interest' ? (
               <InterestForm account={account} />
             ) : (

@@ -4,23 +4,25 @@ import type { TransferView } from './transfer-queries';
 
 const sentence = (text: string) => (text ? text.charAt(0).toLowerCase() + text.slice(1) : text);
 
-/** One step of a transfer in plain words. */
-export const stepTitle = (step: TransferStepBody, transfer: TransferView): string => {
+export type Names = { from: string; to: string };
+
+/** One step of a transfer in plain words; `names` are how the two accounts are shown. */
+export const stepTitle = (step: TransferStepBody, transfer: TransferView, names: Names = { from: transfer.fromAccountId, to: transfer.toAccountId }): string => {
   const amount = moneyText(transfer.amount, transfer.currency);
   const why = step.reason ? `: ${sentence(step.reason.message)}` : '';
   switch (step.type) {
     case 'TransferRequested':
       return `Requested by ${transfer.requestedBy}`;
     case 'SourceDebited':
-      return `${amount} taken from ${transfer.fromAccountId}`;
+      return `${amount} taken from ${names.from}`;
     case 'SourceDebitFailed':
-      return `${transfer.fromAccountId} refused the debit${why}`;
+      return `${names.from} refused the debit${why}`;
     case 'DestinationCredited':
-      return `${amount} paid into ${transfer.toAccountId}`;
+      return `${amount} paid into ${names.to}`;
     case 'DestinationCreditFailed':
-      return `${transfer.toAccountId} could not be paid${why}`;
+      return `${names.to} could not be paid${why}`;
     case 'SourceRefunded':
-      return `${amount} refunded to ${transfer.fromAccountId}`;
+      return `${amount} refunded to ${names.from}`;
     case 'TransferCompleted':
       return 'Transfer completed';
     case 'TransferFailed':
@@ -46,14 +48,14 @@ export const statusHeadline = (transfer: TransferView): { label: string; tone: '
 };
 
 /** What the process manager does next, while the transfer is open. */
-export const nextStepText = (transfer: TransferView): string | null => {
+export const nextStepText = (transfer: TransferView, names: Names): string | null => {
   switch (transfer.status) {
     case 'requested':
-      return `Next: take the money from ${transfer.fromAccountId}`;
+      return `Next: take the money from ${names.from}`;
     case 'debited':
-      return `Next: pay it into ${transfer.toAccountId}`;
+      return `Next: pay it into ${names.to}`;
     case 'credit_failed':
-      return `Next: return it to ${transfer.fromAccountId}`;
+      return `Next: return it to ${names.from}`;
     default:
       return null;
   }

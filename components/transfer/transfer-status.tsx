@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { formatDateTime, moneyText } from '@/components/account/format';
+import { useAccountSummary } from '@/components/account/account-queries';
 import { ApiError } from '@/lib/client/api-client';
 import { nextStepText, statusHeadline, stepTitle } from './step-copy';
 import { useTransfer, type TransferView } from './transfer-queries';
@@ -51,9 +52,13 @@ function Breadcrumb() {
   );
 }
 
+/** An account's holder when its summary loads, else its id (an unknown account stays an id). */
+const useAccountName = (accountId: string): string => useAccountSummary(accountId).data?.owner ?? accountId;
+
 function TransferDetails({ transfer }: { transfer: TransferView }) {
+  const names = { from: useAccountName(transfer.fromAccountId), to: useAccountName(transfer.toAccountId) };
   const headline = statusHeadline(transfer);
-  const next = nextStepText(transfer);
+  const next = nextStepText(transfer, names);
   return (
     <div className={styles.page} data-testid="transfer-page" data-status={transfer.status}>
       <Breadcrumb />
@@ -63,8 +68,8 @@ function TransferDetails({ transfer }: { transfer: TransferView }) {
           {moneyText(transfer.amount, transfer.currency)}
           <span className={styles.route}>
             {' '}
-            from <Link href={`/accounts/${transfer.fromAccountId}`}>{transfer.fromAccountId}</Link> to{' '}
-            <Link href={`/accounts/${transfer.toAccountId}`}>{transfer.toAccountId}</Link>
+            from <Link href={`/accounts/${transfer.fromAccountId}`}>{names.from}</Link> to{' '}
+            <Link href={`/accounts/${transfer.toAccountId}`}>{names.to}</Link>
           </span>
         </h1>
         <p className={`${styles.badge} ${styles[headline.tone]}`} role="status" data-testid="transfer-status">
@@ -73,7 +78,7 @@ function TransferDetails({ transfer }: { transfer: TransferView }) {
         {transfer.reason ? (
           <p className={styles.reason} data-testid="transfer-reason">
             <strong>Why:</strong> {transfer.reason.message}.{' '}
-            {transfer.refunded ? `The ${moneyText(transfer.amount, transfer.currency)} went back to ${transfer.fromAccountId}.` : null}
+            {transfer.refunded ? `The ${moneyText(transfer.amount, transfer.currency)} went back to ${names.from}.` : null}
           </p>
         ) : null}
         <dl className={styles.facts}>
@@ -112,7 +117,7 @@ function TransferDetails({ transfer }: { transfer: TransferView }) {
             <li key={step.eventId} className={styles.step} data-type={step.type}>
               <span className={`${styles.dot} ${/Failed$/.test(step.type) ? styles.dotFailed : ''}`} aria-hidden="true" />
               <div>
-                <p className={styles.stepTitle}>{stepTitle(step, transfer)}</p>
+                <p className={styles.stepTitle}>{stepTitle(step, transfer, names)}</p>
                 <p className={styles.stepMeta}>
                   <time dateTime={step.at}>{formatDateTime(step.at)}</time>
                   {' · '}
@@ -123,7 +128,7 @@ function TransferDetails({ transfer }: { transfer: TransferView }) {
                     <>
                       {' · '}
                       <Link href={`/debugger/${step.account.streamId}?v=${step.account.version}`}>
-                        {step.account.accountId} at version {step.account.version}
+                        {step.account.accountId === transfer.fromAccountId ? names.from : names.to}&apos;s account at version {step.account.version}
                       </Link>
                     </>
                   ) : null}

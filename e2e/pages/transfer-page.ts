@@ -1,11 +1,11 @@
 import { expect, type Page } from '@playwright/test';
 
-/** The Transfer tab of an account page, and /transfers/{id} that follows a transfer. */
+/** "Send money" on an account page, and /transfers/{id} that follows a transfer. */
 export class TransferPage {
   constructor(private readonly page: Page) {}
 
   async send(to: string, amount: string, reference?: string) {
-    await this.page.getByRole('tab', { name: 'Transfer' }).click();
+    await this.page.getByRole('button', { name: 'New transfer' }).click();
     const form = this.page.getByTestId('transfer-form');
     await form.getByLabel('To account').fill(to);
     await form.getByLabel(/^Amount/).fill(amount);
