@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { accessibilityViolations, expect, test } from './fixtures';
 import { TransferPage } from './pages/transfer-page';
 
@@ -7,6 +7,12 @@ const suffix = () => Date.now().toString(36);
 // The process manager moves the money after the 202: allow for a busy machine.
 test.describe.configure({ timeout: 90_000 });
 const SAGA = { timeout: 20_000 };
+
+/** The account page, allowing for a slow first render on a busy machine. */
+const visit = async (page: Page, accountId: string) => {
+  await page.goto(`/accounts/${accountId}`);
+  await expect(page.getByTestId('account-summary')).toBeVisible({ timeout: 20_000 });
+};
 
 const openAccount = async (request: APIRequestContext, owner: string, deposit = 0) => {
   const opened = await request.post('/api/accounts', { data: { owner, currency: 'EUR' } });
@@ -22,7 +28,7 @@ test('a transfer through the form completes, and both account pages show it', as
   const from = await openAccount(page.request, payer, 200_00);
   const to = await openAccount(page.request, payee);
 
-  await accountPage.open(from);
+  await visit(page, from);
   const transfers = new TransferPage(page);
   await transfers.send(to, '75.25', 'Dinner');
   await expect(transfers.status()).toHaveText('Completed', SAGA);
@@ -34,9 +40,10 @@ test('a transfer through the form completes, and both account pages show it', as
   expect(await accessibilityViolations(page)).toEqual([]);
 
   await page.getByRole('link', { name: payer, exact: true }).click();
+  await expect(page.getByTestId('account-summary')).toBeVisible({ timeout: 20_000 });
   await expect(accountPage.balance()).toContainText('€124.75');
   await expect(accountPage.history()).toContainText(`Transfer to ${payee}: Dinner`);
-  await accountPage.open(to);
+  await visit(page, to);
   await expect(accountPage.balance()).toContainText('€75.25');
   await expect(accountPage.history()).toContainText(`Transfer from ${payer}: Dinner`);
   expect(consoleErrors).toEqual([]);
@@ -49,7 +56,7 @@ test('a transfer to a closed account is refunded, with the reason in plain words
   const closed = await openAccount(page.request, shut);
   expect((await page.request.post(`/api/accounts/${closed}/close`, { data: {} })).ok()).toBe(true);
 
-  await accountPage.open(from);
+  await visit(page, from);
   const transfers = new TransferPage(page);
   await transfers.send(closed, '20', 'Invoice 7');
   await expect(transfers.status()).toHaveText('Failed · refunded', SAGA);
@@ -59,7 +66,7 @@ test('a transfer to a closed account is refunded, with the reason in plain words
   await expect(transfers.steps().nth(3)).toContainText(`€20.00 refunded to ${payer}`);
   await page.screenshot({ path: testInfo.outputPath('transfer-refunded.png'), fullPage: true });
 
-  await accountPage.open(from);
+  await visit(page, from);
   await expect(accountPage.balance()).toContainText('€50.00');
   await expect(accountPage.history()).toContainText('Refund of transfer to Closed Ltd');
   expect(consoleErrors).toEqual([]);
