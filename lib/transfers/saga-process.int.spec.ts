@@ -60,6 +60,8 @@ describe.each(backends)('transfers after kill -9 of the saga process on $name', 
       await once(child, 'exit');
       const endedBeforeKill = await countTerminal(store, start);
       expect(endedBeforeKill).toBeLessThan(transfers.length);
+      // Caught mid-way: money had left a source and not yet arrived or come back.
+      const inFlightAtKill = await moneyInFlight(store, transfers);
 
       const saga = createTransferSaga(store, db, { pollMs: 20 });
       const resumed = Date.now();
@@ -83,7 +85,7 @@ describe.each(backends)('transfers after kill -9 of the saga process on $name', 
       expect(outcomes.completed + outcomes.refunded + outcomes.declined).toBe(transfers.length);
       expect(outcomes.refunded).toBeGreaterThan(0);
       expect(await countTerminal(store, start)).toBe(transfers.length);
-      console.log(`[saga kill -9] ${endedBeforeKill} of ${transfers.length} ended before the kill; after resuming (${resumeSeconds.toFixed(1)} s): ${JSON.stringify(outcomes)}`);
+      console.log(`[saga kill -9] ${endedBeforeKill} of ${transfers.length} ended before the kill, ${inFlightAtKill} minor units in flight at the kill; after resuming (${resumeSeconds.toFixed(1)} s): ${JSON.stringify(outcomes)}`);
     } finally {
       await cleanup();
     }
