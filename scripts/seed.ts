@@ -10,6 +10,7 @@ import { createSnapshotStore, snapshotEvery } from '../lib/server/account-loader
 import { databaseConfig } from '../lib/server/database-config';
 import { createEventStore } from '../lib/server/event-store';
 import { seedBank } from '../lib/seed/seed-bank';
+import { seedTransfers } from '../lib/seed/seed-transfers';
 
 const { values } = parseArgs({
   options: {
@@ -57,9 +58,10 @@ try {
       },
     });
     bar.stop();
+    const transfers = await seedTransfers(store, { seed, day: new Date('2026-11-20T00:00:00Z'), setTime: (at) => (now = at) });
     console.log(
       `Seeded ${summary.accounts} accounts with ${summary.events} events from ${summary.commands} commands ` +
-        `(${summary.refused} refused by the rules, as a real bank would) using seed ${seed}.`,
+        `(${summary.refused} refused by the rules, as a real bank would) and ${transfers.length} transfers using seed ${seed}.`,
     );
   }
 } catch (error) {

@@ -10,6 +10,7 @@ import { AccountSummary } from './account-summary';
 import { BalanceChartCard } from './balance-chart-card';
 import { SectionError } from './section-error';
 import { TransactionHistory } from './transaction-history';
+import { TransferCard } from '@/components/transfer/transfer-card';
 import styles from './account.module.css';
 
 /**
@@ -51,6 +52,7 @@ export function AccountView({ accountId }: { accountId: string }) {
       <div className={styles.layout}>
         <div className={styles.actionsArea}>
           <AccountActions account={account} />
+          <TransferCard account={account} />
         </div>
         <div className={styles.chartArea}>
           <BalanceChartCard account={account} />

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../../core/errors';
 import { issuesOf } from '../account-commands';
-import { accountDebugger } from './debugger-service';
+import { debuggerFor } from './debugger-service';
 import { errorResponse, jsonResponse } from './responses';
 import { parseStreamId } from './stream-query';
 
@@ -50,7 +50,7 @@ const asUtc = (iso: string): Date => new Date(/(?:[zZ]|[+-]\d\d:?\d\d)$/.test(is
 export const streamStateRoute = () =>
   route(async (streamId, searchParams) => {
     const query = parse(stateQuery, searchParams, ['version', 'at']);
-    return accountDebugger().stateView(streamId, query.version !== undefined ? { version: query.version } : { at: asUtc(query.at!) });
+    return debuggerFor(streamId).stateView(streamId, query.version !== undefined ? { version: query.version } : { at: asUtc(query.at!) });
   });
 
 const densityQuery = z.object({
@@ -72,18 +72,18 @@ export const streamTimelineRoute = () =>
   route(async (streamId, searchParams) => {
     if (searchParams.has('series')) {
       const query = parse(seriesQuery, searchParams, ['series', 'points']);
-      return accountDebugger().series(streamId, query.series, query.points);
+      return debuggerFor(streamId).series(streamId, query.series, query.points);
     }
-    if (searchParams.has('density')) return accountDebugger().density(streamId, parse(densityQuery, searchParams, ['density', 'buckets']).buckets);
+    if (searchParams.has('density')) return debuggerFor(streamId).density(streamId, parse(densityQuery, searchParams, ['density', 'buckets']).buckets);
     const query = parse(windowQuery, searchParams, ['from', 'limit']);
-    return accountDebugger().timeline(streamId, query.from, query.limit);
+    return debuggerFor(streamId).timeline(streamId, query.from, query.limit);
   });
 
 const breakpointQuery = z.object({ expr: z.string().trim().min(1, 'expr must not be empty') });
 
 /** GET /api/streams/{streamId}/timeline/breakpoints?expr=balance%20%3C%200 */
 export const streamBreakpointsRoute = () =>
-  route(async (streamId, searchParams) => accountDebugger().breakpoints(streamId, parse(breakpointQuery, searchParams, ['expr']).expr));
+  route(async (streamId, searchParams) => debuggerFor(streamId).breakpoints(streamId, parse(breakpointQuery, searchParams, ['expr']).expr));
 
 const snapshotQuery = z.object({ version: version('version').optional() });
 
@@ -91,11 +91,11 @@ const snapshotQuery = z.object({ version: version('version').optional() });
 export const streamSnapshotsRoute = () =>
   route(async (streamId, searchParams) => {
     const query = parse(snapshotQuery, searchParams, ['version']);
-    return query.version === undefined ? accountDebugger().snapshots(streamId) : accountDebugger().compareSnapshot(streamId, query.version);
+    return query.version === undefined ? debuggerFor(streamId).snapshots(streamId) : debuggerFor(streamId).compareSnapshot(streamId, query.version);
   });
 
 const testCaseQuery = z.object({ version: version('version') });
 
 /** GET /api/streams/{streamId}/state/test-case?version=N */
 export const streamTestCaseRoute = () =>
-  route(async (streamId, searchParams) => accountDebugger().testCase(streamId, parse(testCaseQuery, searchParams, ['version']).version));
+  route(async (streamId, searchParams) => debuggerFor(streamId).testCase(streamId, parse(testCaseQuery, searchParams, ['version']).version));

@@ -1,4 +1,8 @@
-import type { RecordedEvent } from '../../core/envelope';
+import { streamCategory, type RecordedEvent } from '../../core/envelope';
+import { fold } from '../../core/decider';
+import { TRANSFER_CATEGORY, transferDecider } from '../../domain/transfer/decider';
+import type { TransferEvent } from '../../domain/transfer/events';
+import type { TransferState } from '../../domain/transfer/state';
 import type { SnapshotStore } from '../../core/snapshots';
 import { DebuggerService } from '../../debugger/debugger-service';
 import { accountDecider } from '../../domain/account/decider';
@@ -44,4 +48,25 @@ export const accountDebugger = (): DebuggerService<AccountState> =>
 export const forgetAccountDebugger = (): void => {
   delete holder.chronicleDebugger;
   delete holder.chronicleDebuggerSnapshots;
+  delete (globalThis as { chronicleTransferDebugger?: unknown }).chronicleTransferDebugger;
 };
+
+const transferHolder = globalThis as unknown as { chronicleTransferDebugger?: DebuggerService<TransferState> };
+
+/** Transfer streams are short: their state at a version is a fold from the first event, with no snapshots. */
+const transferDebugger = (): DebuggerService<TransferState> =>
+  (transferHolder.chronicleTransferDebugger ??= new DebuggerService<TransferState>({
+    store: eventStore(),
+    stateAt: async (streamId, version) => ({
+      state: fold(transferDecider, (version === 0 ? [] : await eventStore().readStream(streamId, { toVersion: version })) as unknown as TransferEvent[]),
+      version,
+    }),
+    initialState: transferDecider.initialState,
+    evolve: (state, event) => transferDecider.evolve(state, event as unknown as TransferEvent),
+    snapshots: null,
+    signedAmount: () => null,
+  }));
+
+/** The debugger for a stream's kind: transfers fold with the transfer decider, everything else as an account. */
+export const debuggerFor = (streamId: string): DebuggerService<unknown> =>
+  (streamCategory(streamId) === TRANSFER_CATEGORY ? transferDebugger() : accountDebugger()) as DebuggerService<unknown>;

@@ -10,6 +10,7 @@ import { DEFAULT_EVENTS_LIMIT, MAX_EVENTS_LIMIT, streamIdSchema } from './stream
 import { withAuditApi } from './openapi-audit';
 import { withReadApi } from './openapi-read';
 import { EVENTS_STREAM_PATH, eventsStreamPathItem } from './openapi-events';
+import { withTransfersApi } from './openapi-transfers';
 
 /**
  * The OpenAPI 3.1 description of the JSON API, generated from the zod schemas
@@ -260,7 +261,7 @@ const buildDocument = (): Document => ({
 
 let cached: Document | undefined;
 
-export const openApiDocument = (): Document => (cached ??= withAuditApi(withReadApi(buildDocument())));
+export const openApiDocument = (): Document => (cached ??= withTransfersApi(withAuditApi(withReadApi(buildDocument()))));
 
 /** Method, path and summary of every operation, for the landing page. */
 export const apiQuickReference = (): Array<{ method: string; path: string; summary: string }> =>

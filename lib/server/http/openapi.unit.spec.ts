@@ -54,6 +54,8 @@ describe('GET /api/openapi.json', () => {
         '/api/stats',
         '/api/streams/{streamId}/events',
         '/api/streams/{streamId}/verification',
+        '/api/transfers',
+        '/api/transfers/{transferId}',
       ].sort(),
     );
     expect(doc.paths['/api/accounts']?.post?.responses).toHaveProperty('201');

@@ -1,0 +1,6 @@
+import { transferStatusRoute } from '@/lib/server/http/transfer-routes';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = transferStatusRoute();

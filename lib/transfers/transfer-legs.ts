@@ -1,0 +1,101 @@
+import { isChronicleError, type ChronicleError } from '../core/errors';
+import type { EventStore } from '../core/event-store';
+import type { FailureReason, TransferLeg } from '../domain/transfer/events';
+import type { TransferDetails, TransferState } from '../domain/transfer/state';
+import type { TransferStep } from '../domain/transfer/decider';
+import { accountStreamId } from '../domain/account/decider';
+import { dispatchAccountCommand } from '../server/account-commands';
+import type { AggregateLoader } from '../core/aggregate-loader';
+import type { AccountEvent } from '../domain/account/events';
+import type { AccountState } from '../domain/account/state';
+
+/** Snapshots and a cache for long account streams (the server's loader); without one, legs replay the stream. */
+export type AccountLoader = AggregateLoader<AccountState, AccountEvent>;
+import { withUpcasting } from '../core/upcasting-store';
+import { accountUpcasters } from '../domain/account/upcasters';
+
+/** The actor recorded on the account legs: the process manager, acting on the requester's behalf. */
+export const TRANSFER_ACTOR = 'system:transfers';
+
+/** Deterministic per transfer and step, so a repeated leg is recognised by the store and writes nothing. */
+export const legCommandId = (transferId: string, step: TransferStep): string => `transfer:${transferId}:${step}`;
+
+const MAX_DESCRIPTION = 140;
+const clip = (text: string) => (text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`);
+
+type Started = Exclude<TransferState, { status: 'none' }>;
+
+/**
+ * The account command each leg sends: withdraw from the source, deposit to the
+ * destination, or deposit back to the source. `counterparty` names the other
+ * account in the history line (its holder, else its id).
+ */
+export const legCommand = (step: TransferStep, { details, reason }: Started, counterparty?: string) => {
+  const { fromAccountId, toAccountId, amount, currency, description } = details;
+  const note = description && description !== 'Transfer' ? `: ${description}` : '';
+  switch (step) {
+    case 'debit':
+      return { name: 'withdraw' as const, accountId: fromAccountId, input: { amount, currency, description: clip(`Transfer to ${counterparty ?? toAccountId}${note}`) } };
+    case 'credit':
+      return { name: 'deposit' as const, accountId: toAccountId, input: { amount, currency, description: clip(`Transfer from ${counterparty ?? fromAccountId}${note}`) } };
+    case 'refund':
+      return {
+        name: 'deposit' as const,
+        accountId: fromAccountId,
+        input: { amount, currency, description: clip(`Refund of transfer to ${counterparty ?? toAccountId}${reason ? ` (${reason.message.toLowerCase()})` : ''}`) },
+      };
+  }
+};
+
+/** The holder of an account as its opening event names it, or null (unknown account). */
+const holderName = async (store: EventStore, accountId: string): Promise<string | null> => {
+  const [opened] = await withUpcasting(store, accountUpcasters).readStream(accountStreamId(accountId), { fromVersion: 1, toVersion: 1 });
+  const holder = (opened?.data as { holder?: { name?: unknown } } | undefined)?.holder?.name;
+  return typeof holder === 'string' ? holder : null;
+};
+
+/** A refusal by the account's rules (closed, unknown, wrong currency, no funds): final, not worth retrying. */
+export const isRefusal = (error: unknown): error is ChronicleError =>
+  isChronicleError(error) && (error.kind === 'rule_violation' || error.kind === 'not_found' || error.kind === 'validation');
+
+export const refusalReason = (error: ChronicleError): FailureReason => {
+  if (error.code === 'account_not_found') return { code: 'account_not_found', message: 'The account does not exist' };
+  return { code: error.code, message: error.message };
+};
+
+/** Runs one leg on its account (idempotent by its command id) and returns where the account recorded it. */
+export const runLeg = async (
+  store: EventStore,
+  step: TransferStep,
+  state: Started,
+  cause: { eventId: string },
+  now: Date,
+  loader?: AccountLoader,
+): Promise<TransferLeg> => {
+  const { transferId, fromAccountId, toAccountId } = state.details;
+  const other = step === 'credit' ? fromAccountId : toAccountId;
+  const { name, accountId, input } = legCommand(step, state, (await holderName(store, other)) ?? undefined);
+  const result = await dispatchAccountCommand(store, name, accountId, input, {
+    actor: TRANSFER_ACTOR,
+    commandId: legCommandId(transferId, step),
+    correlationId: transferId,
+    causationId: cause.eventId,
+    now,
+  }, loader);
+  return legAt(store, accountId, result.version);
+};
+
+/** The leg the store recorded for this transfer's step, if it ever landed. */
+export const landedLeg = async (store: EventStore, step: TransferStep, state: Started): Promise<TransferLeg | null> => {
+  const found = await store.findCommand(legCommandId(state.details.transferId, step));
+  if (!found) return null;
+  return legAt(store, legCommand(step, state).accountId, found.nextExpectedVersion);
+};
+
+const legAt = async (store: EventStore, accountId: string, version: number): Promise<TransferLeg> => {
+  const [event] = await store.readStream(accountStreamId(accountId), { fromVersion: version, toVersion: version });
+  if (!event) throw new Error(`Account ${accountId} has no event at version ${version}`);
+  return { accountId, accountVersion: version, eventId: event.eventId };
+};
+
+export type { TransferDetails };
