@@ -13,12 +13,12 @@ import { arg, authHeaders, openAccounts, parseBackends, prepareDatabase, printTa
 import { verificationPassed, verifyRun } from './verify-run';
 import { runWorkload } from './workload';
 
-type Target = 'server' | 'projector';
+type Target = 'server' | 'projector' | 'sagas';
 
 const seconds = Number(arg('seconds', '120'));
 const connections = Number(arg('connections', '8'));
 const backends = await parseBackends(arg('backends', 'sqlite,postgres'));
-const targets = arg('targets', 'server,projector').split(',') as Target[];
+const targets = arg('targets', 'server,projector,sagas').split(',') as Target[];
 const port = Number(arg('port', '3392'));
 const headers = authHeaders();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,11 +29,15 @@ let failed = false;
 for (const backend of backends) {
   for (const target of targets) {
     const database = await prepareDatabase(backend);
-    const separateProjector = target === 'projector';
-    const serverEnv: Record<string, string> = separateProjector ? { CHRONICLE_IN_PROCESS_PROJECTIONS: 'off' } : {};
-    const startProjector = () => startScript('scripts/projector.ts', ['--poll-ms', '100'], database.url);
+    // The killed worker runs as its own process; the server leaves that work to it.
+    const workers: Record<Exclude<Target, 'server'>, { env: Record<string, string>; start: () => Managed }> = {
+      projector: { env: { CHRONICLE_IN_PROCESS_PROJECTIONS: 'off' }, start: () => startScript('scripts/projector.ts', ['--poll-ms', '100'], database.url) },
+      sagas: { env: { CHRONICLE_IN_PROCESS_SAGAS: 'off' }, start: () => startScript('scripts/sagas.ts', [], database.url) },
+    };
+    const worker = target === 'server' ? null : workers[target];
+    const serverEnv: Record<string, string> = worker?.env ?? {};
     let server: Managed = await startServer({ port, databaseUrl: database.url, env: serverEnv });
-    let projector: Managed | null = separateProjector ? startProjector() : null;
+    let projector: Managed | null = worker ? worker.start() : null;
     const baseUrl = `http://127.0.0.1:${port}`;
     let kills = 0;
     try {
@@ -50,7 +54,7 @@ for (const backend of backends) {
             server = await startServer({ port, databaseUrl: database.url, env: serverEnv });
           } else {
             await projector!.kill9();
-            projector = startProjector();
+            projector = worker!.start();
           }
         }
       })();
@@ -89,6 +93,8 @@ printTable(
     'stored, answer lost': run.verification.storedUnacknowledged,
     'broken streams': run.verification.brokenStreams.length,
     'read model ≠ replay': run.verification.readModelMismatches.length,
+    transfers: run.verification.transfers,
+    'transfers unsettled': run.verification.transfersUnsettled.length,
     verdict: run.ok ? 'PASS' : 'FAIL',
   })),
 );

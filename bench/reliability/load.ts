@@ -58,6 +58,8 @@ printTable(
     events: run.verification.events,
     'broken streams': run.verification.brokenStreams.length,
     'read model ≠ replay': run.verification.readModelMismatches.length,
+    transfers: run.verification.transfers,
+    'transfers unsettled': run.verification.transfersUnsettled.length,
     verdict: run.ok ? 'PASS' : 'FAIL',
   })),
 );

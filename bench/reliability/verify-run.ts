@@ -23,6 +23,10 @@ export type Verification = {
   brokenStreams: string[];
   readModelMismatches: string[];
   projectionsCaughtUpMs: number;
+  transfers: number;
+  /** Transfers without exactly one terminal event, or whose legs disagree with how they ended. */
+  transfersUnsettled: string[];
+  transfersSettledMs: number;
 };
 
 const byStream = (events: RecordedEvent[]): Map<string, RecordedEvent[]> => {
@@ -90,6 +94,33 @@ const compareReadModels = async (
   return { mismatches, waitedMs };
 };
 
+const TERMINAL = new Set(['TransferCompleted', 'TransferFailed']);
+
+/** Every transfer ends exactly once, and its account legs agree with how it ended (money neither made nor lost). */
+const transferProblem = (transfer: RecordedEvent[], all: RecordedEvent[]): string | null => {
+  const terminal = transfer.filter((event) => TERMINAL.has(event.type));
+  if (terminal.length !== 1) return `${terminal.length} terminal events`;
+  const transferId = transfer[0]!.streamId.slice('transfer-'.length);
+  const legs = all.filter((event) => event.streamId.startsWith('account-') && event.metadata.correlationId === transferId);
+  const out = legs.filter((event) => event.type === 'MoneyWithdrawn').length;
+  const back = legs.filter((event) => event.type === 'MoneyDeposited').length;
+  const completed = terminal[0]!.type === 'TransferCompleted';
+  const refunded = (terminal[0]!.data as { refunded?: boolean }).refunded === true;
+  const expected = completed || refunded ? { out: 1, back: 1 } : { out: 0, back: 0 };
+  return out === expected.out && back === expected.back ? null : `${terminal[0]!.type}: ${out} debit(s), ${back} credit(s) or refund(s)`;
+};
+
+/** Sagas run on after the load stops: wait (bounded) until every transfer has ended. */
+const settleTransfers = async (store: EventStore): Promise<{ events: RecordedEvent[]; waitedMs: number }> => {
+  const started = Date.now();
+  for (;;) {
+    const events = await readEverything(store);
+    const open = [...byStream(events)].filter(([id, list]) => id.startsWith('transfer-') && !list.some((event) => TERMINAL.has(event.type)));
+    if (open.length === 0 || Date.now() - started > 180_000) return { events, waitedMs: Date.now() - started };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+
 /** Requests still in flight when the load stops may append a moment later: wait until the head stops moving. */
 const settle = async (store: EventStore): Promise<void> => {
   let head = await store.headPosition();
@@ -108,6 +139,8 @@ export const verifyRun = async (
   headers: Record<string, string> = {},
 ): Promise<Verification> => {
   await settle(store);
+  const settled = await settleTransfers(store);
+  await settle(store);
   const acknowledgedMissing: string[] = [];
   for (const ack of acks) {
     const recorded = await store.findCommand(ack.commandId);
@@ -123,6 +156,11 @@ export const verifyRun = async (
     const problem = streamProblem(list);
     if (problem) brokenStreams.push(`${streamId}: ${problem}`);
   }
+  const transferStreams = [...streams].filter(([id]) => id.startsWith('transfer-'));
+  const transfersUnsettled = transferStreams.flatMap(([id, list]) => {
+    const problem = transferProblem(list, events);
+    return problem ? [`${id}: ${problem}`] : [];
+  });
   const { mismatches, waitedMs } = await compareReadModels(baseUrl, headers, events.at(-1)?.globalPosition ?? 0, streams);
   return {
     acknowledged: acks.length,
@@ -133,8 +171,11 @@ export const verifyRun = async (
     brokenStreams,
     readModelMismatches: mismatches,
     projectionsCaughtUpMs: waitedMs,
+    transfers: transferStreams.length,
+    transfersUnsettled,
+    transfersSettledMs: settled.waitedMs,
   };
 };
 
 export const verificationPassed = (verification: Verification): boolean =>
-  verification.acknowledgedMissing.length === 0 && verification.brokenStreams.length === 0 && verification.readModelMismatches.length === 0;
+  verification.acknowledgedMissing.length === 0 && verification.brokenStreams.length === 0 && verification.readModelMismatches.length === 0 && verification.transfersUnsettled.length === 0;

@@ -40,6 +40,13 @@ const plan = (accountIds: string[]): Planned => {
     const commandId = `load-${randomUUID()}`;
     return { kind, method: 'POST', path: `/api/accounts/${accountId}/${kind}`, body: JSON.stringify({ ...body, commandId }), commandId, accountId };
   };
+  if (roll < 0.06) {
+    // Between two of the load's accounts, sometimes more than the source holds (declined with nothing moved).
+    const commandId = `load-${randomUUID()}`;
+    const to = pick(accountIds.filter((id) => id !== accountId));
+    const body = JSON.stringify({ from: accountId, to, amount: 100 + Math.floor(Math.random() * 60_000), currency: 'EUR', description: 'Load transfer', commandId });
+    return { kind: 'transfer', method: 'POST', path: '/api/transfers', body, commandId, accountId };
+  }
   if (roll < 0.35) return command('deposit', { amount: 100 + Math.floor(Math.random() * 50_000), currency: 'EUR', description: 'Load deposit' });
   // Large enough that some are refused for insufficient funds: refusals must write nothing.
   if (roll < 0.55) return command('withdraw', { amount: 100 + Math.floor(Math.random() * 80_000), currency: 'EUR', description: 'Load withdrawal' });
