@@ -10,13 +10,15 @@ import {
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import { connect, headers, InvalidArgumentError, InvalidSubjectError, type NatsConnection } from '@nats-io/transport-node';
-import { BusUnavailableError, type BusMessage, type MessageBus, type MessageFilter, type MessageHandler, type Subscription } from './message-bus';
-import { filterSubjects, SUBJECT_PREFIX } from './subjects';
+import { BusUnavailableError, matchesFilter, type BusMessage, type MessageBus, type MessageFilter, type MessageHandler, type Subscription } from './message-bus';
+import { filterSubjects, SUBJECT_PREFIX, subjectFor } from './subjects';
 
 export type NatsBusOptions = {
   servers: string;
   /** The JetStream stream that holds every published event. */
   streamName?: string;
+  /** Subjects are `{prefix}.{category}.{EventType}` (default `chronicle.events`); tests use their own. */
+  subjectPrefix?: string;
   /** How long JetStream remembers message ids to drop duplicates (a relay re-publishing after a crash). */
   duplicateWindowMs?: number;
   publishTimeoutMs?: number;
@@ -35,6 +37,7 @@ const NS_PER_MS = 1_000_000;
 export class NatsBus implements MessageBus {
   readonly kind = 'nats' as const;
   private readonly streamName: string;
+  private readonly prefix: string;
   private readonly subscriptions = new Set<Subscription>();
   private streamReady: Promise<void> | null = null;
 
@@ -45,6 +48,7 @@ export class NatsBus implements MessageBus {
     private readonly options: NatsBusOptions,
   ) {
     this.streamName = options.streamName ?? 'CHRONICLE_EVENTS';
+    this.prefix = options.subjectPrefix ?? SUBJECT_PREFIX;
   }
 
   /** Connects (waiting for a server that is not up yet) and keeps reconnecting for ever after. */
@@ -69,7 +73,7 @@ export class NatsBus implements MessageBus {
     header.set('Chronicle-Event-Type', message.type);
     try {
       await this.ensureStream();
-      await this.js.publish(message.subject, JSON.stringify(message), {
+      await this.js.publish(subjectFor(message.category, message.type, this.prefix), JSON.stringify(message), {
         msgID: message.id,
         headers: header,
         timeout: this.options.publishTimeoutMs ?? 5000,
@@ -84,11 +88,14 @@ export class NatsBus implements MessageBus {
   async subscribe(name: string, filter: MessageFilter, handler: MessageHandler): Promise<Subscription> {
     await this.ensureStream();
     const durable = name.replace(/[^A-Za-z0-9_-]/g, '_');
+    // One filter subject, not several: NATS servers before 2.10 (Debian's 2.9) lack `filter_subjects`.
+    // A filter that needs more subjects takes the whole stream and drops the rest here.
+    const subjects = filterSubjects(filter, this.prefix);
     const config = {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subjects: filterSubjects(filter),
+      filter_subject: subjects.length === 1 ? subjects[0] : `${this.prefix}.>`,
       ack_wait: 30_000 * NS_PER_MS,
     };
     try {
@@ -96,7 +103,7 @@ export class NatsBus implements MessageBus {
     } catch (error) {
       // An existing durable with other settings (filters changed between releases): bring it up to date.
       if (!(error instanceof JetStreamApiError)) throw error;
-      await this.jsm.consumers.update(this.streamName, durable, { filter_subjects: config.filter_subjects, ack_wait: config.ack_wait });
+      await this.jsm.consumers.update(this.streamName, durable, { filter_subject: config.filter_subject, ack_wait: config.ack_wait });
     }
     const consumer = await this.js.consumers.get(this.streamName, durable);
     const messages = await consumer.consume({ max_messages: 100 });
@@ -104,7 +111,8 @@ export class NatsBus implements MessageBus {
     const done = (async () => {
       for await (const delivered of messages) {
         try {
-          await handler(delivered.json<BusMessage>());
+          const message = delivered.json<BusMessage>();
+          if (matchesFilter(filter, message)) await handler(message);
           delivered.ack();
         } catch (error) {
           this.options.log?.(`${durable}: ${delivered.subject} #${delivered.seq} failed, redelivering: ${(error as Error).message}`);
@@ -123,6 +131,11 @@ export class NatsBus implements MessageBus {
     return subscription;
   }
 
+  /** Deletes the stream and its consumers (tests clean up after themselves with it). */
+  async deleteStream(): Promise<void> {
+    await this.jsm.streams.delete(this.streamName);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     if (!this.nc.isClosed()) await this.nc.drain();
@@ -139,7 +152,7 @@ export class NatsBus implements MessageBus {
   private async createOrUpdateStream(): Promise<void> {
     const config = {
       name: this.streamName,
-      subjects: [`${SUBJECT_PREFIX}.>`],
+      subjects: [`${this.prefix}.>`],
       storage: StorageType.File,
       duplicate_window: (this.options.duplicateWindowMs ?? 10 * 60_000) * NS_PER_MS,
     };
