@@ -131,6 +131,11 @@ export class NatsBus implements MessageBus {
     return subscription;
   }
 
+  /** How many messages the stream holds (each event once, whatever the number of publishes). */
+  async storedCount(): Promise<number> {
+    return (await this.jsm.streams.info(this.streamName)).state.messages;
+  }
+
   /** Deletes the stream and its consumers (tests clean up after themselves with it). */
   async deleteStream(): Promise<void> {
     await this.jsm.streams.delete(this.streamName);
