@@ -43,26 +43,20 @@ export class OutboxStore {
   ) {}
 
   /**
-   * Pending rows that are first in line in their stream: no earlier row of the
-   * same stream is pending or parked. A stream's later events wait behind a
-   * failing or parked one; other streams carry on.
+   * The oldest pending rows of every stream that may move: a stream waits while
+   * one of its rows is parked or backing off after a failure (per-stream order);
+   * other streams carry on. Every earlier pending row of a stream in the batch is
+   * in the batch too, so each stream's rows come in order from its first.
+   * Costs O(batch), whatever the backlog: an index range on (status, position).
    */
   async nextBatch(limit: number): Promise<OutboxRow[]> {
-    const heads = await this.db.$queryRaw<Array<{ position: number | bigint; stream_id: string }>>(Prisma.sql`
-      SELECT o."position", o."stream_id" FROM "outbox" o
-      WHERE o."status" = 'pending'
-        AND NOT EXISTS (
-          SELECT 1 FROM "outbox" p
-          WHERE p."stream_id" = o."stream_id" AND p."status" IN ('pending', 'parked') AND p."position" < o."position")
-      ORDER BY o."position"
-      LIMIT ${limit}`);
-    if (heads.length === 0) return [];
-    // Each ready stream's head and the pending rows after it (all pending: nothing later in a stream is sent
-    // while an earlier row waits), so one batch moves a run of a busy stream, not one event of it.
-    const rows = await this.findWithEvents({ streamId: { in: heads.map((head) => head.stream_id) }, status: 'pending' }, limit);
     const now = this.clock();
-    const waiting = new Set(rows.filter((row) => row.nextAttemptAt && row.nextAttemptAt > now).map((row) => row.streamId));
-    return rows.filter((row) => !waiting.has(row.streamId));
+    const held = await this.db.outboxMessage.findMany({
+      where: { OR: [{ status: 'parked' }, { status: 'pending', nextAttemptAt: { gt: now } }] },
+      select: { streamId: true },
+      distinct: ['streamId'],
+    });
+    return this.findWithEvents({ status: 'pending', streamId: { notIn: held.map((row) => row.streamId) } }, limit);
   }
 
   async markSent(positions: number[]): Promise<void> {
