@@ -5,6 +5,7 @@ import { OperationsPage } from './pages/operations-page';
 const count = async (locator: Locator) => Number((await locator.innerText()).replaceAll(',', ''));
 
 test('a large withdrawal through the API becomes one notification on the operations page', async ({ page, request, consoleErrors }, testInfo) => {
+  test.setTimeout(90_000); // axe at two widths on a busy machine
   const opened = await request.post('/api/accounts', { data: { owner: 'Operations Tester', currency: 'EUR' } });
   expect(opened.status()).toBe(201);
   const { accountId } = (await opened.json()) as { accountId: string };
@@ -18,7 +19,7 @@ test('a large withdrawal through the API becomes one notification on the operati
   await expect(notice).toHaveCount(1, { timeout: 15_000 });
   await expect(notice).toContainText('Large withdrawal');
   await expect(notice).toContainText('€2,500.00');
-  await expect(page.getByRole('link', { name: accountId })).toHaveAttribute('href', `/accounts/${accountId}`);
+  await expect(notice.getByRole('link', { name: accountId })).toHaveAttribute('href', `/accounts/${accountId}`);
 
   // The relay has published the seed and these commands: nothing waits, nothing is parked.
   await expect(operations.pending).toHaveText('0', { timeout: 15_000 });

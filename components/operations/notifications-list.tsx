@@ -23,18 +23,18 @@ export function NotificationsList() {
           <ol className={styles.notices}>
             {items.map((notice) => (
               <li key={notice.id} className={styles.notice} data-testid="notification">
-                <span className={`${styles.badge} ${notice.kind === 'transfer_failed' ? styles.badgeDanger : ''}`}>{KIND_LABEL[notice.kind]}</span>
-                <div className={styles.noticeBody}>
-                  <p className={styles.noticeText}>
-                    <Money amount={notice.amount} currency={notice.currency} />{' '}
-                    {notice.kind === 'large_withdrawal' ? 'withdrawn from' : 'transfer from'}{' '}
-                    <Link href={`/accounts/${encodeURIComponent(notice.accountId)}`}>{notice.accountId}</Link>
-                  </p>
-                  <p className={styles.sub}>{notice.message}</p>
+                <div className={styles.noticeHead}>
+                  <span className={`${styles.badge} ${notice.kind === 'transfer_failed' ? styles.badgeDanger : ''}`}>{KIND_LABEL[notice.kind]}</span>
+                  <time className={styles.sub} dateTime={notice.occurredAt}>
+                    {formatDateTime(notice.occurredAt)}
+                  </time>
                 </div>
-                <time className={styles.sub} dateTime={notice.occurredAt}>
-                  {formatDateTime(notice.occurredAt)}
-                </time>
+                <p className={styles.noticeText}>
+                  <Money amount={notice.amount} currency={notice.currency} />{' '}
+                  {notice.kind === 'large_withdrawal' ? 'withdrawn from' : 'transfer failed from'}{' '}
+                  <Link href={`/accounts/${encodeURIComponent(notice.accountId)}`}>{notice.accountId}</Link>
+                </p>
+                {notice.kind === 'transfer_failed' ? <p className={styles.sub}>{notice.message}</p> : null}
               </li>
             ))}
           </ol>

@@ -38,7 +38,7 @@ export const useNotifications = () =>
   useInfiniteQuery({
     queryKey: operationsKeys.notifications,
     queryFn: ({ signal, pageParam }) =>
-      getJson<NotificationsPage>(`/api/notifications?limit=20${pageParam ? `&before=${pageParam}` : ''}`, { signal }),
+      getJson<NotificationsPage>(`/api/notifications?limit=12${pageParam ? `&before=${pageParam}` : ''}`, { signal }),
     initialPageParam: 0,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     refetchInterval: POLL_MS,

@@ -28,7 +28,7 @@ export function OutboxPanel() {
             <div className={styles.tile}>
               <dt>Published</dt>
               <dd className={styles.tileValue} data-testid="outbox-sent">{count(data.sent)}</dd>
-              <dd className={styles.tileNote}>acknowledged by the bus</dd>
+              <dd className={styles.tileNote}>acknowledged</dd>
             </div>
             <div className={`${styles.tile} ${data.parked > 0 ? styles.tileAlert : ''}`}>
               <dt>Parked</dt>
