@@ -17,7 +17,7 @@ export class OperationsPage {
   async open(): Promise<void> {
     await this.page.goto('/operations');
     await expect(this.page.getByRole('heading', { level: 1, name: 'Operations' })).toBeVisible();
-    await expect(this.sent).toBeVisible();
+    await expect(this.sent).toBeVisible({ timeout: 20_000 }); // the first answer waits for a freshly started, busy server
   }
 
   notificationFor(accountId: string): Locator {

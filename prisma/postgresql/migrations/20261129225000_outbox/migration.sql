@@ -59,7 +59,9 @@ ALTER TABLE "outbox" ADD CONSTRAINT "outbox_position_fkey" FOREIGN KEY ("positio
 -- trigger per INSERT (a batch append is one statement) reads the inserted rows as a set.
 -- Events recorded before this migration are history, not news: they get no row (consumers that
 -- need history replay the event store, as projections do), so an upgrade does not flood the bus.
-CREATE FUNCTION "events_to_outbox"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The function keeps the search path it was created with (the migrated schema), so an INSERT from a
+-- session whose search path differs still finds this schema's "outbox".
+CREATE FUNCTION "events_to_outbox"() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     INSERT INTO "outbox" ("position", "stream_id")
     SELECT i."position", i."stream_id" FROM inserted i ORDER BY i."position";
