@@ -1,7 +1,10 @@
 /**
  * Runs once when a Next.js server starts: the read models are kept up to date
  * inside the web server (woken right after each append), unless
- * CHRONICLE_IN_PROCESS_PROJECTIONS=off leaves that to `npm run projector`.
+ * CHRONICLE_IN_PROCESS_PROJECTIONS=off leaves that to `npm run projector`; likewise
+ * the outbox relay and notifications consumer (CHRONICLE_IN_PROCESS_RELAY /
+ * CHRONICLE_IN_PROCESS_NOTIFICATIONS=off leave them to `npm run relay` and
+ * `npm run consumer:notifications`).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -10,6 +13,9 @@ export async function register(): Promise<void> {
     const { transferSaga } = await import('./lib/server/transfer-saga');
     transferSaga();
   }
+  // The outbox relay and the notifications consumer, on the in-process bus or JetStream (NATS_URL).
+  const { messaging } = await import('./lib/server/messaging');
+  void messaging().catch((error: unknown) => console.error('[messaging] failed to start', error));
   if (process.env.CHRONICLE_IN_PROCESS_PROJECTIONS === 'off') return;
   const { projectionManager } = await import('./lib/server/read-side');
   projectionManager();

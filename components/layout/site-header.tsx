@@ -19,6 +19,7 @@ export async function SiteHeader() {
         <nav className="site-header__nav" aria-label="Main">
           <Link href="/">Overview</Link>
           <Link href="/audit">Audit</Link>
+          <Link href="/operations">Operations</Link>
           <Link href="/developers">API</Link>
         </nav>
         <div className="site-header__tools">

@@ -21,6 +21,8 @@ export const createReadDb = (config: DatabaseConfig = databaseConfig()): ReadDb 
   const url = new URL(config.url);
   const schema = schemaFromUrl(config.url);
   url.searchParams.delete('schema');
-  const adapter = new PrismaPg({ connectionString: url.toString() }, schema ? { schema } : undefined);
+  // The search path too, so raw queries (the outbox's) resolve names in the schema as model queries do.
+  const options = schema ? `-c search_path="${schema.replaceAll('"', '""')}"` : undefined;
+  const adapter = new PrismaPg({ connectionString: url.toString(), options }, schema ? { schema } : undefined);
   return new PostgresPrismaClient({ adapter }) as unknown as ReadDb;
 };

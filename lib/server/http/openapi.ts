@@ -11,6 +11,7 @@ import { withAuditApi } from './openapi-audit';
 import { withReadApi } from './openapi-read';
 import { EVENTS_STREAM_PATH, eventsStreamPathItem } from './openapi-events';
 import { withTransfersApi } from './openapi-transfers';
+import { OPERATIONS_PATHS, OPERATIONS_TAG } from './openapi-operations';
 
 /**
  * The OpenAPI 3.1 description of the JSON API, generated from the zod schemas
@@ -136,9 +137,11 @@ const buildDocument = (): Document => ({
     { name: 'accounts', description: 'Account commands' },
     { name: 'streams', description: 'Recorded events' },
     { name: 'meta', description: 'This document' },
+    OPERATIONS_TAG,
   ],
   paths: {
     [EVENTS_STREAM_PATH]: eventsStreamPathItem,
+    ...OPERATIONS_PATHS,
     ...Object.fromEntries(
       (Object.keys(COMMAND_DOCS) as AccountCommandName[]).map((name) => [COMMAND_DOCS[name].path, { post: commandOperation(name) }]),
     ),

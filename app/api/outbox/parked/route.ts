@@ -1,0 +1,6 @@
+import { parkedMessagesRoute } from '@/lib/server/http/operations-routes';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = parkedMessagesRoute();

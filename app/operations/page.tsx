@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { NotificationsList } from '@/components/operations/notifications-list';
+import { OutboxPanel } from '@/components/operations/outbox-panel';
+import { ParkedMessages } from '@/components/operations/parked-messages';
+import styles from '@/components/operations/operations.module.css';
+
+export const metadata: Metadata = { title: 'Operations' };
+
+/** The outbox backlog, messages the relay parked, and what the notifications consumer recorded. Data loads in the browser. */
+export default function OperationsPage() {
+  return (
+    <div className={styles.page}>
+      <header className={styles.pageHeader}>
+        <h1 className={styles.title}>Operations</h1>
+        <p className={styles.lede}>
+          Recorded events leave through the outbox to the message bus, at least once and in order per stream; consumers such as
+          notifications act on each exactly once.
+        </p>
+      </header>
+      <div className={styles.columns}>
+        <div>
+          <OutboxPanel />
+          <ParkedMessages />
+        </div>
+        <NotificationsList />
+      </div>
+    </div>
+  );
+}

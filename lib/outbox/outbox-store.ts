@@ -1,0 +1,163 @@
+import { Prisma } from '../generated/prisma-sqlite/client';
+import type { ReadDb } from '../read/read-db';
+
+export type OutboxStatus = 'pending' | 'sent' | 'parked';
+
+/** The stored event an outbox row points at, as Prisma returns it on either provider. */
+export type OutboxEventRow = {
+  position: number | bigint;
+  eventId: string;
+  streamId: string;
+  streamVersion: number;
+  type: string;
+  schemaVersion: number;
+  /** JSON text on SQLite, parsed JSON on PostgreSQL */
+  data: unknown;
+  metadata: unknown;
+  recordedAt: Date;
+};
+
+export type OutboxRow = {
+  position: number;
+  streamId: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: Date | null;
+  sentAt: Date | null;
+  parkedAt: Date | null;
+  event: OutboxEventRow;
+};
+
+export type OutboxCounts = Record<OutboxStatus, number>;
+
+export type LeaseState = { holder: string; expiresAt: Date; busError: string | null; busErrorAt: Date | null };
+
+const LEASE = 'relay';
+
+/** The outbox table's operations, through the read side's Prisma client (same SQL on both providers). */
+export class OutboxStore {
+  constructor(
+    readonly db: ReadDb,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * The oldest pending rows of every stream that may move: a stream waits while
+   * one of its rows is parked or backing off after a failure (per-stream order);
+   * other streams carry on. Every earlier pending row of a stream in the batch is
+   * in the batch too, so each stream's rows come in order from its first.
+   * Costs O(batch), whatever the backlog: an index range on (status, position).
+   */
+  async nextBatch(limit: number): Promise<OutboxRow[]> {
+    const now = this.clock();
+    const held = await this.db.outboxMessage.findMany({
+      where: { OR: [{ status: 'parked' }, { status: 'pending', nextAttemptAt: { gt: now } }] },
+      select: { streamId: true },
+      distinct: ['streamId'],
+    });
+    return this.findWithEvents({ status: 'pending', streamId: { notIn: held.map((row) => row.streamId) } }, limit);
+  }
+
+  async markSent(positions: number[]): Promise<void> {
+    if (positions.length === 0) return;
+    await this.db.outboxMessage.updateMany({
+      where: { position: { in: positions }, status: 'pending' },
+      data: { status: 'sent', sentAt: this.clock(), attempts: { increment: 1 }, nextAttemptAt: null },
+    });
+  }
+
+  /** Counts a failed publish; parks the row once it has failed `maxAttempts` times. Returns whether it was parked. */
+  async recordFailure(position: number, error: string, maxAttempts: number, backoffMs: (attempts: number) => number): Promise<boolean> {
+    const row = await this.db.outboxMessage.findUnique({ where: { position } });
+    if (!row || row.status !== 'pending') return false;
+    const attempts = row.attempts + 1;
+    const now = this.clock();
+    const park = attempts >= maxAttempts;
+    await this.db.outboxMessage.updateMany({
+      where: { position, status: 'pending' },
+      data: park
+        ? { status: 'parked', attempts, lastError: error, parkedAt: now, nextAttemptAt: null }
+        : { attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
+    });
+    return park;
+  }
+
+  async listParked(limit = 100): Promise<OutboxRow[]> {
+    return this.findWithEvents({ status: 'parked' }, limit);
+  }
+
+  /** A parked row back to pending with a fresh count of attempts; false if it is not parked. */
+  async retry(position: number): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { position, status: 'parked' },
+      data: { status: 'pending', attempts: 0, parkedAt: null, nextAttemptAt: null },
+    });
+    return count === 1;
+  }
+
+  async counts(): Promise<OutboxCounts> {
+    const groups = await this.db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
+    const counts: OutboxCounts = { pending: 0, sent: 0, parked: 0 };
+    for (const group of groups) counts[group.status as OutboxStatus] = group._count._all;
+    return counts;
+  }
+
+  /** When the oldest event still waiting to be published was recorded. */
+  async oldestPendingRecordedAt(): Promise<Date | null> {
+    const [oldest] = await this.findWithEvents({ status: 'pending' }, 1);
+    return oldest?.event.recordedAt ?? null;
+  }
+
+  /** Pending rows held behind a parked row of their stream. */
+  async blockedCount(): Promise<number> {
+    const [row] = await this.db.$queryRaw<Array<{ blocked: number | bigint }>>(Prisma.sql`
+      SELECT count(*) AS blocked FROM "outbox" o
+      WHERE o."status" = 'pending'
+        AND EXISTS (SELECT 1 FROM "outbox" p
+                    WHERE p."stream_id" = o."stream_id" AND p."status" = 'parked' AND p."position" < o."position")`);
+    return Number(row?.blocked ?? 0);
+  }
+
+  /** Takes or renews the relay lease; false while another live holder has it. */
+  async acquireLease(holder: string, leaseMs: number): Promise<boolean> {
+    const now = this.clock();
+    const expiresAt = new Date(now.getTime() + leaseMs);
+    const { count } = await this.db.outboxLease.updateMany({
+      where: { name: LEASE, OR: [{ holder }, { expiresAt: { lt: now } }] },
+      data: { holder, expiresAt },
+    });
+    if (count === 1) return true;
+    try {
+      await this.db.outboxLease.create({ data: { name: LEASE, holder, expiresAt } });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async releaseLease(holder: string): Promise<void> {
+    await this.db.outboxLease.updateMany({ where: { name: LEASE, holder }, data: { expiresAt: new Date(0) } });
+  }
+
+  /** What the relay last heard from the bus: an error while it is unreachable, null once it acknowledges. */
+  async recordBusError(holder: string, error: string | null): Promise<void> {
+    await this.db.outboxLease.updateMany({
+      where: { name: LEASE, holder },
+      data: { busError: error, busErrorAt: error === null ? null : this.clock() },
+    });
+  }
+
+  async lease(): Promise<LeaseState | null> {
+    return this.db.outboxLease.findUnique({ where: { name: LEASE }, select: { holder: true, expiresAt: true, busError: true, busErrorAt: true } });
+  }
+
+  private async findWithEvents(where: Prisma.OutboxMessageWhereInput, take?: number): Promise<OutboxRow[]> {
+    const rows = await this.db.outboxMessage.findMany({ where, include: { event: true }, orderBy: { position: 'asc' }, take });
+    return rows.map((row) => ({ ...row, position: Number(row.position), status: row.status as OutboxStatus }));
+  }
+}
+
+export const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
