@@ -1,7 +1,7 @@
 /**
- * Expression indexes the audit trail would use (not yet a migration: the
- * migrations have one owner this round). `bench/audit/verify.ts --with-indexes`
- * applies them to its temporary database to measure what they buy.
+ * The expression indexes of migration 20261130000500_audit_indexes.
+ * `bench/audit/verify.ts --with-indexes` applies them to a temporary database
+ * made without them, to measure what they buy.
  */
 export const PROPOSED_INDEXES = {
   sqlite: [
