@@ -1,3 +1,4 @@
+import type { TransferFailed as TransferFailedEvent } from '../domain/transfer/events';
 import { CURRENCIES, formatMoney, type Currency } from '../domain/account/money';
 import type { BusMessage } from '../outbox/message-bus';
 
@@ -20,7 +21,7 @@ export const DEFAULT_LARGE_WITHDRAWAL_MAJOR = 1000;
 export const NOTIFICATION_FILTER = { categories: ['account', 'transfer'], types: ['MoneyWithdrawn', 'TransferFailed'] } as const;
 
 type Withdrawn = { accountId: string; amount: number; currency: string; description?: string };
-type TransferFailed = { transferId: string; fromAccountId: string; toAccountId: string; amount: number; currency: string; reason: string };
+type TransferFailed = TransferFailedEvent['data'];
 
 const money = (amount: number, currency: string): string =>
   currency in CURRENCIES ? formatMoney(amount, currency as Currency) : `${amount} ${currency} (minor units)`;
@@ -50,7 +51,7 @@ export const noticeFor = (message: BusMessage, largeWithdrawalMajor = DEFAULT_LA
       accountId: data.fromAccountId,
       amount: data.amount,
       currency: data.currency,
-      message: `Transfer ${data.transferId} of ${money(data.amount, data.currency)} from ${data.fromAccountId} to ${data.toAccountId} failed: ${data.reason}`,
+      message: `Transfer ${data.transferId} of ${money(data.amount, data.currency)} from ${data.fromAccountId} to ${data.toAccountId} failed: ${data.reason.message}${data.refunded ? ' (refunded)' : ''}`,
     };
   }
   return null;

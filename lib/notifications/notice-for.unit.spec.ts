@@ -21,14 +21,15 @@ describe('noticeFor', () => {
       toAccountId: 'a2',
       amount: 12_50,
       currency: 'GBP',
-      reason: 'insufficient_funds',
+      reason: { code: 'account_closed', message: 'The account is closed' },
+      refunded: true,
     });
     expect(noticeFor(failed)).toMatchObject({
       eventId: failed.id,
       kind: 'transfer_failed',
       accountId: 'a1',
       amount: 12_50,
-      message: 'Transfer t9 of £12.50 from a1 to a2 failed: insufficient_funds',
+      message: 'Transfer t9 of £12.50 from a1 to a2 failed: The account is closed (refunded)',
     });
   });
 

@@ -23,7 +23,7 @@ describe.each(backends)('notifications consumer on the in-process bus, $name', (
         { type: 'TransferRequested', data: { transferId: 't1' } },
         {
           type: 'TransferFailed',
-          data: { transferId: 't1', fromAccountId: 'w1', toAccountId: 'w2', amount: 3_000_00, currency: 'EUR', reason: 'account_closed' },
+          data: { transferId: 't1', fromAccountId: 'w1', toAccountId: 'w2', amount: 3_000_00, currency: 'EUR', reason: { code: 'account_closed', message: 'The account is closed' }, refunded: true },
         },
       ]);
       const outbox = new OutboxStore(db);
@@ -41,7 +41,7 @@ describe.each(backends)('notifications consumer on the in-process bus, $name', (
         ['large_withdrawal', 200_000],
         ['transfer_failed', 3_000_00],
       ]);
-      expect(page.items.find((n) => n.kind === 'transfer_failed')!.message).toBe('Transfer t1 of €3,000.00 from w1 to w2 failed: account_closed');
+      expect(page.items.find((n) => n.kind === 'transfer_failed')!.message).toBe('Transfer t1 of €3,000.00 from w1 to w2 failed: The account is closed (refunded)');
       const first = await notifications.list({ limit: 2 });
       expect(first.items).toHaveLength(2);
       expect((await notifications.list({ limit: 2, before: first.nextCursor! })).items.map((n) => n.id)).toEqual([page.items[2]!.id]);
