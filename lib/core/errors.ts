@@ -6,7 +6,15 @@
 export type FieldIssue = { path: string; message: string };
 
 export abstract class ChronicleError extends Error {
-  abstract readonly kind: 'validation' | 'rule_violation' | 'not_found' | 'concurrency' | 'unavailable';
+  abstract readonly kind:
+    | 'validation'
+    | 'rule_violation'
+    | 'not_found'
+    | 'concurrency'
+    | 'unavailable'
+    | 'unauthenticated'
+    | 'forbidden'
+    | 'rate_limited';
   constructor(
     message: string,
     readonly code: string,
@@ -59,6 +67,33 @@ export class UnavailableError extends ChronicleError {
   readonly kind = 'unavailable' as const;
   constructor(message: string) {
     super(message, 'unavailable');
+  }
+}
+
+/** Nobody is signed in, or the credentials sent are wrong. */
+export class UnauthenticatedError extends ChronicleError {
+  readonly kind = 'unauthenticated' as const;
+  constructor(message = 'Sign in to continue', code = 'unauthenticated') {
+    super(message, code);
+  }
+}
+
+/** The signed-in principal may not do this; nothing was written. */
+export class ForbiddenError extends ChronicleError {
+  readonly kind = 'forbidden' as const;
+  constructor(code: string, message: string) {
+    super(message, code);
+  }
+}
+
+/** Too many attempts (e.g. failed sign-ins); try again after `retryAfterSeconds`. */
+export class RateLimitedError extends ChronicleError {
+  readonly kind = 'rate_limited' as const;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 'too_many_attempts');
   }
 }
 
