@@ -13,10 +13,11 @@ export const sealSession = async (principalId: string, now = Date.now(), secret 
   sealData({ sub: principalId, iat: Math.floor(now / 1000) } satisfies SessionData, { password: secret, ttl: SESSION_TTL_SECONDS });
 
 /** The principal id in a cookie value; null for a missing, expired, tampered or foreign cookie. */
-export const unsealSession = async (value: string | undefined, secret = sessionSecret()): Promise<string | null> => {
+export const unsealSession = async (value: string | undefined, secret?: string): Promise<string | null> => {
   if (!value) return null;
+  const password = secret ?? sessionSecret();
   try {
-    const data = await unsealData<Partial<SessionData>>(value, { password: secret, ttl: SESSION_TTL_SECONDS });
+    const data = await unsealData<Partial<SessionData>>(value, { password, ttl: SESSION_TTL_SECONDS });
     return typeof data.sub === 'string' && data.sub !== '' ? data.sub : null;
   } catch {
     return null;
