@@ -1,5 +1,5 @@
 import 'server-only';
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { Principal } from '../../auth/principal';
 import { SESSION_COOKIE, unsealSession } from './session';
@@ -21,6 +21,3 @@ export const requirePrincipal = async (returnTo: string): Promise<Principal> => 
   if (principal) return principal;
   redirect(`/sign-in?next=${encodeURIComponent(safeReturnPath(returnTo))}`);
 };
-
-/** The headers of the server action being handled, for the client address and https. */
-export const actionHeaders = async (): Promise<Headers> => new Headers(await headers());
