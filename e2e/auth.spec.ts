@@ -121,12 +121,16 @@ test.describe('a customer', () => {
     await expect(page.getByRole('tab', { name: 'Deposit' })).toBeVisible();
     await expect(page.getByRole('tab', { name: 'Interest' })).toHaveCount(0);
 
-    // A deposit form re-aimed at Grace's account (as a crafted request would be) is refused by the server action.
+    // A deposit re-aimed at Grace's account on its way to the server (as a crafted request would be) is refused by the server action.
+    await page.route(`**/accounts/${ada!.accountId}`, async (route) => {
+      const request = route.request();
+      if (request.method() !== 'POST' || !request.headers()['next-action']) return route.continue();
+      await route.continue({ postData: request.postDataBuffer()!.toString('latin1').replaceAll(ada!.accountId, grace!.accountId) });
+    });
     await account.chooseAction('Deposit');
-    await page.getByTestId('deposit-form').locator('input[name="accountId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), grace!.accountId);
     await page.getByTestId('deposit-form').getByLabel('Amount').fill('10');
     await page.getByTestId('deposit-form').getByRole('button', { name: 'Deposit' }).click();
-    await expect(account.actionError()).toContainText('This account belongs to another customer.');
+    await expect(account.actionError()).toContainText('This account belongs to another customer.', { timeout: 15_000 });
     await page.screenshot({ path: testInfo.outputPath('customer-forbidden-action.png'), fullPage: true });
     expect(await streamLength(teller, grace!.accountId)).toBe(graceEvents);
     expect(consoleErrors.filter((error) => !/status of 403/.test(error))).toEqual([]);
@@ -139,7 +143,7 @@ test.describe('an auditor', () => {
     await signIn.open();
     await signIn.signIn('amir', DEMO_PASSWORD);
     const overview = new OverviewPage(page);
-    await expect(overview.heading()).toHaveText('Overview');
+    await expect(overview.heading()).toHaveText('Overview', { timeout: 15_000 });
     await expect(page.getByTestId('session-badge')).toContainText('Auditor');
     await expect(overview.accountRow('Grace Hamilton').first()).toBeVisible();
     await expect(overview.accountRow('Ada Lovelace').first()).toBeVisible();

@@ -25,8 +25,3 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   }
   redirect(safeReturnPath(formData.get('next')));
 }
-
-export async function signOut(): Promise<void> {
-  (await cookies()).delete(SESSION_COOKIE);
-  redirect('/sign-in');
-}

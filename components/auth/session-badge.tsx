@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { signOut } from '@/app/actions/session-actions';
 import { ROLE_LABELS } from '@/lib/auth/principal';
 import { currentPrincipal } from '@/lib/server/auth/current-principal';
 
@@ -19,7 +18,8 @@ export async function SessionBadge() {
         <span className="session__name">{principal.name}</span>
         <span className={`session__role session__role--${principal.role}`}>{ROLE_LABELS[principal.role]}</span>
       </span>
-      <form action={signOut}>
+      {/* A plain form: signing out is a full navigation, which stops the page's live updates and queries at once. */}
+      <form method="post" action="/sign-out">
         <button type="submit" className="button session__sign-out">
           Sign out
         </button>

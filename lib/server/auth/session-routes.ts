@@ -67,3 +67,19 @@ export const signOutRoute = () => async (request: Request): Promise<Response> =>
     return errorResponse(error);
   }
 };
+
+/**
+ * POST /sign-out from the header's plain form: clears the cookie and sends the
+ * browser to the sign-in page as a full navigation, so nothing on the old page
+ * keeps asking the API once the session is gone.
+ */
+export const signOutFormRoute = () => async (request: Request): Promise<Response> => {
+  try {
+    assertSameOrigin(request, true);
+    const response = new NextResponse(null, { status: 303, headers: { ...noStore, Location: '/sign-in' } });
+    response.cookies.set(SESSION_COOKIE, '', { ...sessionCookieOptions(https(request)), maxAge: 0 });
+    return response;
+  } catch (error) {
+    return errorResponse(error);
+  }
+};

@@ -36,7 +36,7 @@ export const resolveSessionSecret = (env: Env = process.env, log: (line: string)
   if (!demoMode(env)) {
     throw new Error(`CHRONICLE_SESSION_SECRET is required outside demo mode (at least ${MIN_SECRET_LENGTH} random characters, e.g. openssl rand -base64 32)`);
   }
-  return demoSecret(resolve(env.CHRONICLE_SESSION_SECRET_FILE ?? DEMO_SECRET_FILE), log);
+  return demoSecret(resolve(/* turbopackIgnore: true */ process.cwd(), env.CHRONICLE_SESSION_SECRET_FILE ?? DEMO_SECRET_FILE), log);
 };
 
 const holder = globalThis as unknown as { chronicleSessionSecret?: string };
