@@ -1,5 +1,6 @@
 /**
- * Runs once when a Next.js server starts: the read models are kept up to date
+ * Runs once when a Next.js server starts: the session secret is resolved
+ * (see lib/server/auth/session-secret.ts), and the read models are kept up to date
  * inside the web server (woken right after each append), unless
  * CHRONICLE_IN_PROCESS_PROJECTIONS=off leaves that to `npm run projector`; likewise
  * the outbox relay and notifications consumer (CHRONICLE_IN_PROCESS_RELAY /
@@ -8,6 +9,8 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Without a session secret outside demo mode this throws, and the server refuses to start.
+  (await import('./lib/server/auth/session-secret')).sessionSecret();
   // Transfers are driven here too unless CHRONICLE_IN_PROCESS_SAGAS=off leaves them to `npm run sagas`.
   if (process.env.CHRONICLE_IN_PROCESS_SAGAS !== 'off') {
     const { transferSaga } = await import('./lib/server/transfer-saga');

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { AppProviders } from '@/components/providers/app-providers';
 import { SiteHeader } from '@/components/layout/site-header';
+import { currentPrincipal } from '@/lib/server/auth/current-principal';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -16,11 +17,12 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await currentPrincipal();
   return (
     <html lang="en">
       <body>
-        <AppProviders>
+        <AppProviders viewer={viewer}>
           <SiteHeader />
           <main className="shell">{children}</main>
         </AppProviders>

@@ -5,11 +5,15 @@ import { BankTotals } from '@/components/overview/bank-totals';
 import { FlowsPanel } from '@/components/overview/flows-panel';
 import { OpenAccountForm } from '@/components/overview/open-account-form';
 import styles from '@/components/overview/overview.module.css';
+import { authorize } from '@/lib/auth/policy';
+import { requirePrincipal } from '@/lib/server/auth/current-principal';
 
 export const metadata: Metadata = { title: 'Overview' };
 
 /** The bank at a glance: totals, money flows, every account, and a way to open one. Data loads in the browser and stays live. */
-export default function OverviewPage() {
+export default async function OverviewPage() {
+  const principal = await requirePrincipal('/');
+  const canOpen = authorize(principal, 'account.open').allowed;
   return (
     <div className={styles.page}>
       <header className={styles.pageHeader}>
@@ -21,7 +25,7 @@ export default function OverviewPage() {
       <BankTotals />
       <div className={styles.columns}>
         <FlowsPanel />
-        <OpenAccountForm />
+        {canOpen ? <OpenAccountForm /> : null}
       </div>
       {/* The accounts read the URL's filters; a static render would wait here for the browser. */}
       <Suspense fallback={<div className="card skeleton" style={{ height: '24rem' }} aria-hidden="true" />}>

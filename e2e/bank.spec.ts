@@ -1,4 +1,4 @@
-import { accessibilityViolations, expect, test } from './fixtures';
+import { accessibilityViolations, expect, signIn, test } from './fixtures';
 import { AccountPage } from './pages/account-page';
 import { OverviewPage } from './pages/overview-page';
 
@@ -9,8 +9,9 @@ test('open an account, deposit, be refused too large a withdrawal, see another p
   consoleErrors,
   browser,
 }, testInfo) => {
-  // A second person watching the overview in another browser context.
+  // A second person, the auditor, watching the overview in another browser context.
   const watcherContext = await browser.newContext();
+  await signIn(watcherContext.request, 'amir');
   const watcher = new OverviewPage(await watcherContext.newPage());
   await watcher.open();
   await expect(watcher.connection()).toHaveText('Live');

@@ -3,6 +3,8 @@
 set -euo pipefail
 port="${1:-3100}"
 export DATABASE_URL="file:./data/e2e.db"
+# The demo users are listed on the sign-in page; the session secret is made under data/ if none is set.
+export CHRONICLE_DEMO_MODE=on
 rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm
 npm run --silent db:migrate
 npx tsx scripts/seed.ts --customers 12 --sales-per-day 4

@@ -1,11 +1,13 @@
 import { apiQuickReference } from '@/lib/server/http/openapi';
 
 const OPEN_EXAMPLE = `curl -X POST http://localhost:3000/api/accounts \\
+  -u ann:chronicle-demo \\
   -H 'Content-Type: application/json' \\
   -H 'Idempotency-Key: open-ada-1' \\
   -d '{"owner":"Ada Lovelace","currency":"EUR"}'`;
 
 const DEPOSIT_EXAMPLE = `curl -X POST http://localhost:3000/api/accounts/<accountId>/deposit \\
+  -u ada-lovelace:chronicle-demo \\
   -H 'Content-Type: application/json' \\
   -H 'If-Match: "1"' \\
   -d '{"amount":12345,"description":"Salary"}'`;
@@ -68,8 +70,9 @@ export default function DevelopersPage() {
           moved on, the answer is <code>409 version_conflict</code>.
         </p>
         <p>
-          <code>X-Demo-Actor</code> (or the <code>chronicle-actor</code> cookie): who is acting, recorded on every event.
-          Defaults to <code>demo:anonymous</code>.
+          <code>Authorization: Basic</code> (<code>curl -u user:password</code>): who is acting, recorded as the actor of every
+          event. In the browser the session cookie from signing in does the same. Anonymous requests get <code>401</code>;
+          what a role may not do, <code>403</code>. Customers act on their own accounts, tellers on any, auditors only read.
         </p>
       </section>
 

@@ -1,29 +1,54 @@
 'use client';
 
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { authorize, type CommandAction } from '@/lib/auth/policy';
 import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
+import { useViewer } from '../auth/viewer-context';
 import { CloseAccountForm } from './close-account-form';
 import { formatDate } from './format';
 import { InterestForm } from './interest-form';
 import { MoneyForm } from './money-form';
 import styles from './account.module.css';
 
-const TABS = [
+const ALL_TABS = [
   { key: 'deposit', label: 'Deposit' },
   { key: 'withdraw', label: 'Withdraw' },
   { key: 'interest', label: 'Interest' },
   { key: 'close', label: 'Close' },
 ] as const;
-type TabKey = (typeof TABS)[number]['key'];
+type TabKey = (typeof ALL_TABS)[number]['key'];
+const ACTION_OF: Record<TabKey, CommandAction> = {
+  deposit: 'account.deposit',
+  withdraw: 'account.withdraw',
+  interest: 'account.interest',
+  close: 'account.close',
+};
 
 /**
- * The four commands as tabs (WAI-ARIA tabs: arrow keys, Home and End move
+ * The commands the viewer may send, as tabs (WAI-ARIA tabs: arrow keys, Home and End move
  * between them). Every panel stays mounted, so a half-filled form or its last
  * message survives a look at another tab.
  */
 export function AccountActions({ account }: { account: AccountSummaryView }) {
+  const viewer = useViewer();
+  // The viewer's commands on this account, by the policy the server enforces.
+  const tabs = ALL_TABS.filter((tab) => authorize(viewer, ACTION_OF[tab.key], { owner: account.owner }).allowed);
+  if (tabs.length === 0) return <ReadOnlyNote />;
+  return <ActionTabs key={tabs.map((tab) => tab.key).join()} account={account} tabs={tabs} />;
+}
+
+function ReadOnlyNote() {
+  return (
+    <section className="card" data-testid="read-only-note">
+      <h2>Read-only access</h2>
+      <p className="muted">You can see everything about this account, its history and its events, but you cannot change anything.</p>
+    </section>
+  );
+}
+
+function ActionTabs({ account, tabs: TABS }: { account: AccountSummaryView; tabs: ReadonlyArray<(typeof ALL_TABS)[number]> }) {
   const id = useId();
-  const [active, setActive] = useState<TabKey>('deposit');
+  const [active, setActive] = useState<TabKey>(TABS[0]!.key);
   const tabRefs = useRef(new Map<TabKey, HTMLButtonElement>());
   const closed = account.status === 'closed';
 

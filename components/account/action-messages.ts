@@ -47,6 +47,7 @@ const OTHER: Record<string, Explain> = {
   unavailable: () => 'The bank cannot be reached right now. Nothing was changed; please try again in a moment.',
   internal_error: () => 'Something went wrong on our side. Trying again is safe: the same request is never applied twice.',
   validation_failed: () => 'Please correct the highlighted fields.',
+  unauthenticated: () => 'Your session has ended. Sign in again to continue; nothing was changed.',
 };
 
 /** A sentence for the form's alert; field-level messages are shown next to their fields. */

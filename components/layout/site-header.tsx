@@ -1,12 +1,9 @@
 import Link from 'next/link';
-import { cookies } from 'next/headers';
-import { DEMO_IDENTITIES } from '@/lib/server/demo-identities';
-import { DEFAULT_DEMO_ACTOR, DEMO_ACTOR_COOKIE } from '@/lib/server/http/demo-actor';
-import { IdentitySwitcher } from '../identity/identity-switcher';
+import { SessionBadge } from '../auth/session-badge';
+import '../auth/session-badge.css';
 import { ConnectionIndicator } from '../live/connection-indicator';
 
 export async function SiteHeader() {
-  const current = (await cookies()).get(DEMO_ACTOR_COOKIE)?.value ?? DEFAULT_DEMO_ACTOR;
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -24,7 +21,7 @@ export async function SiteHeader() {
         </nav>
         <div className="site-header__tools">
           <ConnectionIndicator />
-          <IdentitySwitcher identities={DEMO_IDENTITIES} current={current} />
+          <SessionBadge />
         </div>
       </div>
     </header>

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { openAccount } from '@/app/actions/account-actions';
+import { useViewer } from '@/components/auth/viewer-context';
 import { useLiveStore } from '@/components/live/connection-store';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -59,6 +60,7 @@ const formMessages = (result: AccountActionResult | undefined): string[] => {
 
 export function OpenAccountForm() {
   const ids = useId();
+  const viewer = useViewer();
   const formRef = useRef<HTMLFormElement>(null);
   const queryClient = useQueryClient();
   const wrote = useLiveStore((store) => store.wrote);
@@ -89,7 +91,9 @@ export function OpenAccountForm() {
   const result = state?.result;
   const errorOf = (name: FieldName) => (result && !result.ok ? result.fieldErrors[name]?.join(' ') : undefined);
   // After a refusal the fields keep what was typed; after success they clear for the next account, keeping the currency.
-  const defaults: Values = !state ? EMPTY : state.result.ok ? { ...EMPTY, currency: state.values.currency } : state.values;
+  // A customer opens accounts in their own name: the form starts with it.
+  const empty: Values = { ...EMPTY, owner: viewer?.role === 'customer' ? (viewer.holderName ?? '') : '' };
+  const defaults: Values = !state ? empty : state.result.ok ? { ...empty, currency: state.values.currency } : state.values;
   const problems = formMessages(result);
   const exponent = currency in CURRENCIES ? CURRENCIES[currency as Currency] : 2;
 

@@ -30,6 +30,10 @@ const BY_KIND: Record<ChronicleError['kind'], number> = {
   not_found: EXIT.notFound,
   concurrency: EXIT.conflict,
   unavailable: EXIT.unavailable,
+  // The CLI works on the database directly, as its operator; web sign-in and its limits never apply.
+  unauthenticated: EXIT.failure,
+  forbidden: EXIT.failure,
+  rate_limited: EXIT.failure,
 };
 
 /** Stored or imported events do not match their hashes. */

@@ -5,7 +5,7 @@
  */
 export type FieldIssue = { path: string; message: string };
 
-type ErrorKind = 'validation' | 'rule_violation' | 'not_found' | 'concurrency' | 'unavailable';
+type ErrorKind = 'validation' | 'rule_violation' | 'not_found' | 'concurrency' | 'unavailable' | 'unauthenticated' | 'forbidden' | 'rate_limited';
 
 /** Global, so that every copy of this module marks its errors the same way. */
 const BRAND = Symbol.for('chronicle.error');
@@ -82,6 +82,36 @@ export class UnavailableError extends ChronicleError {
   readonly kind = 'unavailable' as const;
   constructor(message: string) {
     super(message, 'unavailable');
+  }
+}
+
+/** Nobody is signed in, or the credentials sent are wrong. */
+export class UnauthenticatedError extends ChronicleError {
+  static readonly KIND = 'unauthenticated';
+  readonly kind = 'unauthenticated' as const;
+  constructor(message = 'Sign in to continue', code = 'unauthenticated') {
+    super(message, code);
+  }
+}
+
+/** The signed-in principal may not do this; nothing was written. */
+export class ForbiddenError extends ChronicleError {
+  static readonly KIND = 'forbidden';
+  readonly kind = 'forbidden' as const;
+  constructor(code: string, message: string) {
+    super(message, code);
+  }
+}
+
+/** Too many attempts (e.g. failed sign-ins); try again after `retryAfterSeconds`. */
+export class RateLimitedError extends ChronicleError {
+  static readonly KIND = 'rate_limited';
+  readonly kind = 'rate_limited' as const;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 'too_many_attempts');
   }
 }
 

@@ -8,6 +8,9 @@ const STATUS_BY_KIND = {
   concurrency: 409,
   rule_violation: 422,
   unavailable: 503,
+  unauthenticated: 401,
+  forbidden: 403,
+  rate_limited: 429,
 } as const;
 
 /** Maps any error to one response shape; unexpected errors leak no detail. */

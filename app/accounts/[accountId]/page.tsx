@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AccountView } from '@/components/account/account-view';
+import { ForbiddenNotice } from '@/components/auth/forbidden-notice';
 import { accountIdSchema } from '@/lib/server/account-commands';
+import { authorizeAccountRead } from '@/lib/server/auth/authorize';
+import { requirePrincipal } from '@/lib/server/auth/current-principal';
+import { pageRefusal } from '@/lib/server/auth/page-access';
 
 type Props = { params: Promise<{ accountId: string }> };
 
@@ -12,9 +16,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: wellFormed(accountId) ? `Account ${accountId}` : 'Account not found' };
 }
 
-/** Only the id's shape is checked here; the account itself loads in the browser, with read-your-writes. */
+/** The id's shape and who may see it are checked here; the account itself loads in the browser, with read-your-writes. */
 export default async function AccountPage({ params }: Props) {
   const { accountId } = await params;
+  const principal = await requirePrincipal(`/accounts/${accountId}`);
   if (!wellFormed(accountId)) notFound();
+  const refusal = await pageRefusal(() => authorizeAccountRead(principal, accountId));
+  if (refusal) return <ForbiddenNotice title="This account is not yours" message={refusal} />;
   return <AccountView accountId={accountId} />;
 }

@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { ForbiddenNotice } from '@/components/auth/forbidden-notice';
 import { DebuggerView } from '@/components/debugger/debugger-view';
+import { authorizeStreamRead } from '@/lib/server/auth/authorize';
+import { requirePrincipal } from '@/lib/server/auth/current-principal';
+import { pageRefusal } from '@/lib/server/auth/page-access';
 import { streamIdSchema } from '@/lib/server/http/stream-query';
 
 type Props = { params: Promise<{ streamId: string }> };
@@ -14,7 +18,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The time-travel debugger for one stream; the position is in `?v=`, all data loads in the browser. */
 export default async function DebuggerPage({ params }: Props) {
   const streamId = decodeURIComponent((await params).streamId);
+  const principal = await requirePrincipal(`/debugger/${encodeURIComponent(streamId)}`);
   if (!streamIdSchema.safeParse(streamId).success) notFound();
+  const refusal = await pageRefusal(() => authorizeStreamRead(principal, streamId));
+  if (refusal) return <ForbiddenNotice title="This stream is not yours" message={refusal} />;
   return (
     <Suspense fallback={<p>Loading the debugger…</p>}>
       <DebuggerView streamId={streamId} />

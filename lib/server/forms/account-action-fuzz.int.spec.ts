@@ -7,6 +7,7 @@ import { hostileText } from '../http/testing/hostile-input';
 import { SqliteEventStore } from '../../store/sqlite/sqlite-event-store';
 import { createSqliteTestDatabase } from '../../store/testing/test-databases';
 import { runAccountAction } from './account-action';
+import { findUser } from '../auth/user-directory';
 
 /*
  * The server actions behind the account forms, fuzzed like the API routes:
@@ -21,7 +22,7 @@ const FIELDS = ['accountId', 'owner', 'currency', 'overdraftLimit', 'holderKind'
 const filename = createSqliteTestDatabase();
 const store = new SqliteEventStore({ filename });
 const accountIds: string[] = [];
-const teller = { cookie: 'teller:grace' };
+const teller = findUser('ann')!.principal;
 
 beforeAll(async () => {
   const form = new FormData();

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CommandResult } from '../account-commands';
 import { SqliteEventStore } from '../../store/sqlite/sqlite-event-store';
 import { createSqliteTestDatabase } from '../../store/testing/test-databases';
+import type { Principal } from '../../auth/principal';
 import { runAccountAction } from './account-action';
 
 const filename = createSqliteTestDatabase();
@@ -18,10 +19,12 @@ const form = (fields: Record<string, string>): FormData => {
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
   return data;
 };
-const anonymous = { header: null, cookie: undefined };
+const teller: Principal = { id: 'teller:grace', role: 'teller', name: 'Grace' };
+const ada: Principal = { id: 'customer:ada', role: 'customer', name: 'Ada', holderName: 'Ada' };
+const auditor: Principal = { id: 'auditor:amir', role: 'auditor', name: 'Amir' };
 
 const openAccount = async (fields: Record<string, string> = { owner: 'Ada', currency: 'EUR' }): Promise<CommandResult> => {
-  const state = await runAccountAction('open', form(fields), anonymous, store);
+  const state = await runAccountAction('open', form(fields), teller, store);
   if (!state.ok) throw new Error(`open failed: ${state.code}`);
   return state.result;
 };
@@ -32,7 +35,7 @@ describe('runAccountAction', () => {
     const deposited = await runAccountAction(
       'deposit',
       form({ accountId: opened.accountId, amount: '12.34', currency: 'EUR' }),
-      { cookie: 'teller:grace' },
+      teller,
       store,
     );
     expect(deposited).toMatchObject({ ok: true, result: { accountId: opened.accountId, version: 2 } });
@@ -44,15 +47,15 @@ describe('runAccountAction', () => {
   it('makes a double submit harmless through the hidden command id', async () => {
     const { accountId } = await openAccount();
     const fields = { accountId, amount: '5', currency: 'EUR', commandId: `form-${accountId}` };
-    const first = await runAccountAction('deposit', form(fields), anonymous, store);
-    const second = await runAccountAction('deposit', form(fields), anonymous, store);
+    const first = await runAccountAction('deposit', form(fields), teller, store);
+    const second = await runAccountAction('deposit', form(fields), teller, store);
     expect(second).toMatchObject({ ok: true, result: { version: 2, duplicate: true } });
     expect(first).toMatchObject({ ok: true, result: { version: 2, duplicate: false } });
     expect(await store.readStream(`account-${accountId}`)).toHaveLength(2);
   });
 
   it('returns every field problem at once: conversion and schema', async () => {
-    const state = await runAccountAction('open', form({ owner: ' ', currency: 'EUR', overdraftLimit: '1.234' }), anonymous, store);
+    const state = await runAccountAction('open', form({ owner: ' ', currency: 'EUR', overdraftLimit: '1.234' }), teller, store);
     expect(state).toEqual({
       ok: false,
       code: 'validation_failed',
@@ -63,18 +66,39 @@ describe('runAccountAction', () => {
 
   it('maps schema, rule and concurrency errors to form state and writes nothing', async () => {
     const { accountId } = await openAccount();
-    const negative = await runAccountAction('deposit', form({ accountId, amount: '-5', currency: 'EUR' }), anonymous, store);
+    const negative = await runAccountAction('deposit', form({ accountId, amount: '-5', currency: 'EUR' }), teller, store);
     expect(negative).toMatchObject({ ok: false, code: 'validation_failed', fieldErrors: { amount: ['Amount must be greater than zero'] } });
-    const broke = await runAccountAction('withdraw', form({ accountId, amount: '1', currency: 'EUR' }), anonymous, store);
+    const broke = await runAccountAction('withdraw', form({ accountId, amount: '1', currency: 'EUR' }), teller, store);
     expect(broke).toMatchObject({ ok: false, code: 'insufficient_funds', fieldErrors: {} });
-    const mismatch = await runAccountAction('deposit', form({ accountId, amount: '1', currency: 'GBP' }), anonymous, store);
+    const mismatch = await runAccountAction('deposit', form({ accountId, amount: '1', currency: 'GBP' }), teller, store);
     expect(mismatch).toMatchObject({ ok: false, code: 'currency_mismatch' });
-    const stale = await runAccountAction('close', form({ accountId, expectedVersion: '7' }), anonymous, store);
+    const stale = await runAccountAction('close', form({ accountId, expectedVersion: '7' }), teller, store);
     expect(stale).toMatchObject({ ok: false, code: 'version_conflict' });
-    const missing = await runAccountAction('close', form({ accountId: 'nobody' }), anonymous, store);
+    const missing = await runAccountAction('close', form({ accountId: 'nobody' }), teller, store);
     expect(missing).toMatchObject({ ok: false, code: 'account_not_found' });
-    const actor = await runAccountAction('close', form({ accountId }), { header: 'bad actor' }, store);
-    expect(actor).toMatchObject({ ok: false, code: 'validation_failed', fieldErrors: { 'X-Demo-Actor': [expect.any(String)] } });
     expect(await store.readStream(`account-${accountId}`)).toHaveLength(1);
+  });
+
+  it('refuses, writing nothing, anonymous visitors, auditors, and customers on accounts not theirs', async () => {
+    const { accountId } = await openAccount({ owner: 'Ada', currency: 'EUR' });
+    const grace = await openAccount({ owner: 'Grace', currency: 'EUR' });
+    const deposit = (id: string) => form({ accountId: id, amount: '5', currency: 'EUR' });
+    const head = async () => store.headPosition();
+    const before = await head();
+    expect(await runAccountAction('deposit', deposit(accountId), null, store)).toMatchObject({ ok: false, code: 'unauthenticated' });
+    expect(await runAccountAction('deposit', deposit(accountId), auditor, store)).toMatchObject({ ok: false, code: 'read_only_role' });
+    expect(await runAccountAction('open', form({ owner: 'Ada', currency: 'EUR' }), auditor, store)).toMatchObject({ ok: false, code: 'read_only_role' });
+    const refused = await runAccountAction('withdraw', deposit(grace.accountId), ada, store);
+    expect(refused).toMatchObject({ ok: false, code: 'not_your_account', message: 'This account belongs to another customer.' });
+    expect(await runAccountAction('open', form({ owner: 'Grace', currency: 'EUR' }), ada, store)).toMatchObject({ ok: false, code: 'not_own_name' });
+    expect(await runAccountAction('interest', form({ accountId, rateBasisPoints: '100', periodStart: '2026-01-01', periodEnd: '2026-02-01' }), ada, store)).toMatchObject({
+      ok: false,
+      code: 'staff_only',
+    });
+    expect(await head()).toBe(before);
+
+    const own = await runAccountAction('deposit', deposit(accountId), ada, store);
+    expect(own).toMatchObject({ ok: true, result: { version: 2 } });
+    expect((await store.readStream(`account-${accountId}`))[1]?.metadata.actor).toBe('customer:ada');
   });
 });

@@ -3,22 +3,25 @@ import type { EventStore } from '../../core/event-store';
 import { ACCOUNT_COMMANDS, dispatchAccountCommand, issuesOf, type AccountCommandName } from '../account-commands';
 import { accountLoader } from '../account-loader';
 import { eventStore } from '../event-store';
-import { resolveDemoActor, type ActorSources } from '../http/demo-actor';
+import type { Principal } from '../../auth/principal';
+import { authorizeCommand, requireAllowed } from '../auth/authorize';
+import { COMMAND_ACTION, commandTarget } from '../auth/command-target';
 import { actionFailure, addFieldError, invalidForm, type AccountActionResult } from './action-state';
 import { parseAccountForm } from './account-forms';
 
 /**
- * The body of every account server action: form → command input → the same
- * dispatch as the JSON API → form state for `useActionState`.
+ * The body of every account server action: who is signed in → form → command
+ * input → the same authorisation and dispatch as the JSON API → form state
+ * for `useActionState`. The signed-in principal is recorded as the actor.
  */
 export const runAccountAction = async (
   name: AccountCommandName,
   formData: FormData,
-  actor: ActorSources,
+  principal: Principal | null,
   store?: EventStore,
 ): Promise<AccountActionResult> => {
   try {
-    const context = { actor: resolveDemoActor(actor) };
+    const signedIn = requireAllowed(principal, COMMAND_ACTION[name]).principal;
     const form = parseAccountForm(name, formData);
     if (Object.keys(form.errors).length > 0) {
       // Report the schema's complaints about the other fields too, so one submit shows every problem.
@@ -31,12 +34,13 @@ export const runAccountAction = async (
       }
       return invalidForm(errors);
     }
+    await authorizeCommand(signedIn, commandTarget(name, form.accountId, form.input), store);
     const result = await dispatchAccountCommand(
       store ?? eventStore(),
       name,
       form.accountId,
       form.input,
-      { ...context, commandId: form.commandId, expectedVersion: form.expectedVersion },
+      { actor: signedIn.id, commandId: form.commandId, expectedVersion: form.expectedVersion },
       store ? undefined : accountLoader(),
     );
     return { ok: true, result };

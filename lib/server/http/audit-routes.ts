@@ -21,22 +21,32 @@ import {
   trailFilterOf,
   trailPageParams,
 } from './audit-query';
+import type { Principal } from '../../auth/principal';
+import { authorizeAccountRead, authorizeStreamRead, requireAllowed } from '../auth/authorize';
+import { requestPrincipal } from '../auth/request-auth';
 import { accountNotFound, knownAccountId } from './read-query';
 import { errorResponse, jsonResponse } from './responses';
 import { parseStreamId } from './stream-query';
 
 /*
- * Routes for auditors. Every one goes through `auditRoute`: the one place
- * where their authorisation (auditor or teller) is checked.
+ * Routes for auditors. Every one goes through `auditRoute`, which checks who
+ * is asking before anything is read: auditors and tellers by default; a
+ * stream's verification and an account's past state follow the stream's and
+ * the account's own readers; the bank's totals whoever may see its stats.
  */
 
 type Handler<Params> = (request: Request, searchParams: URLSearchParams, params: Params) => Promise<Response>;
+type Guard<Params> = (principal: Principal | null, params: Params) => Promise<unknown>;
+
+const auditorsAndStaff: Guard<unknown> = async (principal) => requireAllowed(principal, 'audit.read');
 
 const auditRoute =
-  <Params = Record<string, never>>(handle: Handler<Params>) =>
+  <Params = Record<string, never>>(handle: Handler<Params>, guard: Guard<Params> = auditorsAndStaff) =>
   async (request: Request, context?: { params: Promise<Params> }): Promise<Response> => {
     try {
-      return await handle(request, new URL(request.url).searchParams, (await context?.params) as Params);
+      const params = (await context?.params) as Params;
+      await guard(await requestPrincipal(request), params);
+      return await handle(request, new URL(request.url).searchParams, params);
     } catch (error) {
       return errorResponse(error);
     }
@@ -44,7 +54,10 @@ const auditRoute =
 
 /** GET /api/streams/{streamId}/verification: the stream's hash chain recomputed. */
 export const streamVerificationRoute = () =>
-  auditRoute<{ streamId: string }>(async (_request, _searchParams, { streamId }) => jsonResponse(await verifyStream(parseStreamId(streamId))));
+  auditRoute<{ streamId: string }>(
+    async (_request, _searchParams, { streamId }) => jsonResponse(await verifyStream(parseStreamId(streamId))),
+    (principal, { streamId }) => authorizeStreamRead(principal, parseStreamId(streamId)),
+  );
 
 /** GET /api/audit/verification: the whole store's chains, positions and commands. */
 export const storeVerificationRoute = () => auditRoute(async () => jsonResponse(await verifyStore()));
@@ -116,8 +129,11 @@ export const accountStateAtRoute = () =>
       if (isChronicleError(error) && error.code === 'stream_not_found') throw accountNotFound(accountId);
       throw error;
     }
-  });
+  }, (principal, params) => authorizeAccountRead(principal, knownAccountId(params.accountId)));
 
 /** GET /api/bank/totals?at=ISO: accounts and balances as the books stood then, folded from the events. */
 export const bankTotalsAtRoute = () =>
-  auditRoute(async (_request, searchParams) => jsonResponse(await bankTotalsAsOf(parseQuery(totalsAtParams, searchParams, ['at']).at)));
+  auditRoute(
+    async (_request, searchParams) => jsonResponse(await bankTotalsAsOf(parseQuery(totalsAtParams, searchParams, ['at']).at)),
+    async (principal) => requireAllowed(principal, 'bank.stats'),
+  );

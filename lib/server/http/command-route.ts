@@ -1,4 +1,7 @@
 import { dispatchAccountCommand, type AccountCommandName, type CommandResult } from '../account-commands';
+import { authorizeCommand, requireAllowed } from '../auth/authorize';
+import { COMMAND_ACTION, commandTarget } from '../auth/command-target';
+import { requestPrincipal } from '../auth/request-auth';
 import { accountLoader } from '../account-loader';
 import { eventStore } from '../event-store';
 import { readJsonObject } from './json-body';
@@ -16,8 +19,11 @@ const commandResponse = (result: CommandResult, status: number): Response =>
 
 const runCommand = async (request: Request, name: AccountCommandName, accountId: string | undefined, status: number) => {
   try {
+    // Who is asking comes first: an anonymous or read-only caller learns nothing about the body or the account.
+    const principal = requireAllowed(await requestPrincipal(request), COMMAND_ACTION[name]).principal;
     const body = await readJsonObject(request);
-    const { input, context } = commandRequest(request, body);
+    const { input, context } = commandRequest(request, body, principal.id);
+    await authorizeCommand(principal, commandTarget(name, accountId, input));
     const result = await dispatchAccountCommand(eventStore(), name, accountId, input, context, accountLoader());
     return commandResponse(result, status);
   } catch (error) {

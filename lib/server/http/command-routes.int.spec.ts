@@ -4,23 +4,26 @@ import { POST as depositRoute } from '@/app/api/accounts/[accountId]/deposit/rou
 import { POST as interestRoute } from '@/app/api/accounts/[accountId]/interest/route';
 import { POST as withdrawRoute } from '@/app/api/accounts/[accountId]/withdraw/route';
 import { POST as openRoute } from '@/app/api/accounts/route';
-import { BASE, jsonRequest, params, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { BASE, jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
 
 type Result = { accountId: string; version: number; globalPosition: number };
 
 let db: TemporaryStore;
-beforeAll(() => {
+/** Every request here comes from the teller's browser; who may do what is in auth-routes.int.spec.ts. */
+let teller: Record<string, string>;
+beforeAll(async () => {
   db = useTemporaryEventStore();
+  teller = await signedInAs('ann');
 });
 afterAll(async () => db.release());
 
 const commands = { deposit: depositRoute, withdraw: withdrawRoute, close: closeRoute, interest: interestRoute };
 
 const open = async (body: unknown = { owner: 'Ada', currency: 'EUR' }, headers: Record<string, string> = {}) =>
-  openRoute(jsonRequest('/api/accounts', body, headers));
+  openRoute(jsonRequest('/api/accounts', body, { ...teller, ...headers }));
 
 const send = async (name: keyof typeof commands, accountId: string, body: unknown, headers: Record<string, string> = {}) =>
-  commands[name](jsonRequest(`/api/accounts/${accountId}/${name}`, body, headers), params({ accountId }));
+  commands[name](jsonRequest(`/api/accounts/${accountId}/${name}`, body, { ...teller, ...headers }), params({ accountId }));
 
 const openAccount = async (body?: unknown): Promise<Result> => {
   const response = await open(body);
@@ -43,7 +46,7 @@ const rejected = async (response: Promise<Response>, status: number, code: strin
 };
 
 describe('POST /api/accounts', () => {
-  it('opens an account: 201 with id, version and position, recorded with the demo actor', async () => {
+  it('opens an account: 201 with id, version and position, recorded with the signed-in teller as actor', async () => {
     const response = await open({ owner: 'Ada Lovelace', currency: 'EUR', overdraftLimit: 5000 });
     expect(response.status).toBe(201);
     expect(response.headers.get('etag')).toBe('"1"');
@@ -60,21 +63,13 @@ describe('POST /api/accounts', () => {
       globalPosition: body.globalPosition,
       schemaVersion: 2,
       data: { accountId: body.accountId, holder: { name: 'Ada Lovelace', kind: 'person' }, currency: 'EUR', overdraftLimit: 5000 },
-      metadata: { actor: 'demo:anonymous' },
+      metadata: { actor: 'teller:ann' },
     });
   });
 
-  it('records the actor from X-Demo-Actor, else from the chronicle-actor cookie', async () => {
-    const fromHeader = (await (await open(undefined, { 'x-demo-actor': 'teller:grace' })).json()) as Result;
-    const fromCookie = (await (await open(undefined, { cookie: 'theme=dark; chronicle-actor=auditor%40bank' })).json()) as Result;
-    expect((await stream(fromHeader.accountId))[0]?.metadata.actor).toBe('teller:grace');
-    expect((await stream(fromCookie.accountId))[0]?.metadata.actor).toBe('auditor@bank');
-  });
-
-  it('refuses a malformed actor', async () => {
-    const body = await rejected(open(undefined, { 'x-demo-actor': 'has spaces' }), 400, 'validation_failed');
-    expect(body.error.issues?.map((issue) => issue.path)).toEqual(['X-Demo-Actor']);
-    await rejected(open(undefined, { 'x-demo-actor': 'x'.repeat(65) }), 400, 'validation_failed');
+  it('ignores the retired X-Demo-Actor header: the actor is who signed in', async () => {
+    const opened = (await (await open(undefined, { 'x-demo-actor': 'teller:grace', cookie: `${teller.cookie}; chronicle-actor=auditor` })).json()) as Result;
+    expect((await stream(opened.accountId))[0]?.metadata.actor).toBe('teller:ann');
   });
 
   it('reports per-field issues: missing owner, unknown currency, unknown field', async () => {
@@ -115,7 +110,7 @@ describe('POST /api/accounts/{id}/{command}', () => {
     await expectOk(await send('withdraw', accountId, { amount: 97_500 + interest }), 5);
     await expectOk(await send('close', accountId, {}), 6);
     // A command without fields needs no body at all.
-    const again = await closeRoute(new Request(`${BASE}/api/accounts/${accountId}/close`, { method: 'POST' }), params({ accountId }));
+    const again = await closeRoute(new Request(`${BASE}/api/accounts/${accountId}/close`, { method: 'POST', headers: teller }), params({ accountId }));
     expect(again.status).toBe(422);
   });
 
@@ -242,7 +237,7 @@ describe('request bodies', () => {
   });
 
   it('answers 415 for a body that is not JSON', async () => {
-    const request = new Request(`${BASE}/api/accounts`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const request = new Request(`${BASE}/api/accounts`, { method: 'POST', headers: { ...teller, 'content-type': 'text/plain' }, body: '{}' });
     await rejected(openRoute(request), 415, 'unsupported_media_type');
   });
 
@@ -260,7 +255,7 @@ describe('request bodies', () => {
     });
     const request = new Request(`${BASE}/api/accounts`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...teller, 'content-type': 'application/json' },
       body: endless,
       duplex: 'half',
     } as RequestInit & { duplex: 'half' });

@@ -11,7 +11,7 @@ import { accountLoader, createSnapshotStore } from '../account-loader';
 import type { BreakpointResult, SnapshotComparison, SnapshotMark, StateView, TestCase, TimelineRow } from '../../debugger/types';
 import type { DensityBucket } from '../../debugger/stream-probe';
 import { forgetAccountDebugger } from './debugger-service';
-import { BASE, params, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { BASE, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
 
 let db: TemporaryStore;
 const STREAM = 'account-dbg-1';
@@ -60,7 +60,7 @@ afterAll(async () => {
 });
 
 const call = async <T>(route: typeof stateRoute, path: string, streamId = STREAM): Promise<{ status: number; body: T }> => {
-  const response = await route(new Request(`${BASE}/api/streams/${streamId}/${path}`), params({ streamId }));
+  const response = await route(new Request(`${BASE}/api/streams/${streamId}/${path}`, { headers: await signedInAs('amir') }), params({ streamId }));
   return { status: response.status, body: (await response.json()) as T };
 };
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ValidationError } from '../../core/errors';
 import { issuesOf } from '../account-commands';
+import { authorizeStreamRead } from '../auth/authorize';
+import { requestPrincipal } from '../auth/request-auth';
 import { debuggerFor } from './debugger-service';
 import { errorResponse, jsonResponse } from './responses';
 import { parseStreamId } from './stream-query';
@@ -32,7 +34,9 @@ const route =
   (answer: (streamId: string, searchParams: URLSearchParams) => Promise<unknown>) =>
   async (request: Request, { params }: Context): Promise<Response> => {
     try {
+      const principal = await requestPrincipal(request);
       const streamId = parseStreamId((await params).streamId);
+      await authorizeStreamRead(principal, streamId);
       return jsonResponse(await answer(streamId, new URL(request.url).searchParams));
     } catch (error) {
       return errorResponse(error);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ACCOUNT_RULES, type AccountRuleCode } from '../../domain/account/rules';
 import { ACCOUNT_COMMANDS, accountIdSchema, commandIdSchema, type AccountCommandName } from '../account-commands';
-import { DEFAULT_DEMO_ACTOR, DEMO_ACTOR_COOKIE, demoActorSchema } from './demo-actor';
 import { MAX_BODY_BYTES } from './json-body';
+import { withAuthApi } from './openapi-auth';
 import { jsonResponse } from './responses';
 import { expectedVersionSchema } from './request-context';
 import { commandResultSchema, errorBodySchema, recordedEventSchema, STREAM_EVENT_FORMS, streamEventSchema, streamEventsSchema } from './schemas';
@@ -98,8 +98,6 @@ const commandOperation = (name: AccountCommandName): Operation => {
       ...(name === 'open' ? [] : [ref('parameters', 'AccountId')]),
       ref('parameters', 'IdempotencyKey'),
       ref('parameters', 'IfMatch'),
-      ref('parameters', 'DemoActor'),
-      ref('parameters', 'DemoActorCookie'),
     ],
     requestBody: { required: name !== 'close', content: json(ref('schemas', doc.request)) },
     responses: {
@@ -220,18 +218,6 @@ const buildDocument = (): Document => ({
         description: 'Expected stream version: `3`, `"3"` (the ETag of a previous answer) or `*` (the stream must exist). A mismatch is 409.',
         schema: { type: 'string', pattern: '^(\\d+|"\\d+"|\\*)$' },
       },
-      DemoActor: {
-        name: 'X-Demo-Actor',
-        in: 'header',
-        description: `Demo identity recorded as the actor (no authentication). Default \`${DEFAULT_DEMO_ACTOR}\`.`,
-        schema: schemaOf(demoActorSchema),
-      },
-      DemoActorCookie: {
-        name: DEMO_ACTOR_COOKIE,
-        in: 'cookie',
-        description: 'Demo identity when X-Demo-Actor is absent.',
-        schema: schemaOf(demoActorSchema),
-      },
       FromVersion: { name: 'fromVersion', in: 'query', description: 'First version, inclusive (default 1)', schema: { type: 'integer', minimum: 1 } },
       ToVersion: { name: 'toVersion', in: 'query', description: 'Last version, inclusive', schema: { type: 'integer', minimum: 1 } },
       Raw: {
@@ -264,7 +250,7 @@ const buildDocument = (): Document => ({
 
 let cached: Document | undefined;
 
-export const openApiDocument = (): Document => (cached ??= withTransfersApi(withAuditApi(withReadApi(buildDocument()))));
+export const openApiDocument = (): Document => (cached ??= withAuthApi(withTransfersApi(withAuditApi(withReadApi(buildDocument())))));
 
 /** Method, path and summary of every operation, for the landing page. */
 export const apiQuickReference = (): Array<{ method: string; path: string; summary: string }> =>

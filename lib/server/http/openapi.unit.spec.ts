@@ -5,7 +5,8 @@ import { apiQuickReference } from './openapi';
 type Doc = {
   openapi: string;
   info: { title: string; version: string };
-  paths: Record<string, Record<string, { operationId: string; parameters?: unknown[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
+  paths: Record<string, Record<string, { operationId: string; parameters?: unknown[]; requestBody?: unknown; responses: Record<string, unknown>; security?: unknown[] }>>;
+  security?: unknown[];
   components: Record<string, Record<string, unknown>>;
 };
 
@@ -55,6 +56,7 @@ describe('GET /api/openapi.json', () => {
         '/api/outbox/parked/{position}/retry',
         '/api/projections',
         '/api/projections/{name}/retry',
+        '/api/session',
         '/api/stats',
         '/api/streams/{streamId}/events',
         '/api/streams/{streamId}/verification',
@@ -65,12 +67,16 @@ describe('GET /api/openapi.json', () => {
     expect(doc.paths['/api/accounts']?.post?.responses).toHaveProperty('201');
     for (const command of ['deposit', 'withdraw', 'close', 'interest']) {
       const operation = doc.paths[`/api/accounts/{accountId}/${command}`]?.post;
-      expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '404', '409', '413', '422', '503']));
+      expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409', '413', '422', '503']));
       expect(operation?.requestBody).toBeDefined();
     }
     expect(Object.keys(doc.paths['/api/streams/{streamId}/events']?.get?.responses ?? {})).toEqual(
       expect.arrayContaining(['200', '400', '404']),
     );
+    expect(doc.security).toEqual([{ basicAuth: [] }, { sessionCookie: [] }]);
+    expect(doc.paths['/api/openapi.json']?.get?.security).toEqual([]);
+    expect(doc.paths['/api/session']?.post?.responses).toHaveProperty('429');
+    expect(doc.paths['/api/stats']?.get?.responses).toHaveProperty('401');
     const operationIds = Object.values(doc.paths).flatMap((operations) => Object.values(operations).map((op) => op.operationId));
     expect(new Set(operationIds).size).toBe(operationIds.length);
   });
@@ -89,7 +95,7 @@ describe('GET /api/openapi.json', () => {
   it('documents the shared headers and resolves every $ref', async () => {
     const doc = await load();
     const headerNames = Object.values(doc.components.parameters ?? {}).map((parameter) => (parameter as { name: string }).name);
-    expect(headerNames).toEqual(expect.arrayContaining(['Idempotency-Key', 'If-Match', 'X-Demo-Actor', 'chronicle-actor']));
+    expect(headerNames).toEqual(expect.arrayContaining(['Idempotency-Key', 'If-Match']));
     const refs = refsOf(doc);
     expect(refs.length).toBeGreaterThan(20);
     for (const { at, ref } of refs) {

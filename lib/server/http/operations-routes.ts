@@ -1,15 +1,19 @@
 import type { z } from 'zod';
 import { NotFoundError } from '../../core/errors';
 import { asReadSideError } from '../../read/read-db-errors';
+import { authorizeCommand, requireAllowed } from '../auth/authorize';
+import { requestPrincipal } from '../auth/request-auth';
 import { notificationsPage, outboxStatus, parkedMessages, retryParkedMessage } from '../operations';
 import { notificationsParams, outboxPositionSchema, parkedParams } from './operations-schemas';
 import { invalidQuery, parseParams } from './read-query';
 import { errorResponse, jsonResponse } from './responses';
 
+/** The outbox and notifications are operations' business: tellers and auditors, never customers. */
 const withQuery =
   <S extends z.ZodObject>(schema: S, run: (query: z.output<S>) => Promise<unknown>) =>
   async (request: Request): Promise<Response> => {
     try {
+      requireAllowed(await requestPrincipal(request), 'operations.read');
       const parsed = parseParams(new URL(request.url).searchParams, schema);
       if (!parsed.data) throw invalidQuery(parsed.issues);
       return jsonResponse(await run(parsed.data));
@@ -27,8 +31,9 @@ export const parkedMessagesRoute = () => withQuery(parkedParams, async ({ limit 
 /** POST /api/outbox/parked/{position}/retry */
 export const retryParkedRoute =
   () =>
-  async (_request: Request, { params }: { params: Promise<{ position: string }> }): Promise<Response> => {
+  async (request: Request, { params }: { params: Promise<{ position: string }> }): Promise<Response> => {
     try {
+      await authorizeCommand(await requestPrincipal(request), { action: 'outbox.retry' });
       const parsed = outboxPositionSchema.safeParse((await params).position);
       if (!parsed.success) throw new NotFoundError('There is no outbox message at that position', 'outbox_message_not_found');
       return jsonResponse(await retryParkedMessage(parsed.data));

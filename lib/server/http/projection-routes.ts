@@ -1,6 +1,8 @@
 import { NotFoundError, RuleViolation } from '../../core/errors';
 import type { ProjectionStatus } from '../../projections/projection-manager';
 import { PROJECTIONS, projectionNamed } from '../../projections/registry';
+import { authorizeCommand } from '../auth/authorize';
+import { requestPrincipal } from '../auth/request-auth';
 import { asReadSideError } from '../../read/read-db-errors';
 import type { ProjectionStatusBody } from './read-schemas';
 import { noParams } from './read-query';
@@ -24,6 +26,7 @@ export const projectionStatusBody = (status: ProjectionStatus): ProjectionStatus
 export const projectionsRoute = () =>
   readRoute({
     sources: PROJECTIONS.map((projection) => projection.name),
+    action: 'projections.read',
     params: noParams,
     input: () => null,
     run: async (_query, { manager }) => ({ projections: (await manager.status()).map(projectionStatusBody) }),
@@ -35,8 +38,9 @@ export const projectionsRoute = () =>
  */
 export const retryProjectionRoute =
   () =>
-  async (_request: Request, { params }: { params: Promise<{ name: string }> }): Promise<Response> => {
+  async (request: Request, { params }: { params: Promise<{ name: string }> }): Promise<Response> => {
     try {
+      await authorizeCommand(await requestPrincipal(request), { action: 'projection.retry' });
       const { name } = await params;
       if (!projectionNamed(name)) throw new NotFoundError(`There is no projection named ${name}`, 'projection_not_found');
       const manager = readSideManager();

@@ -4,6 +4,10 @@ import { PROJECTIONS } from '../../projections/registry';
 import { PrismaReadModelQueries } from '../../read/prisma-read-model-queries';
 import { asReadSideError } from '../../read/read-db-errors';
 import type { ReadModelQueries } from '../../read/queries/read-model-queries';
+import type { ReadAction } from '../../auth/policy';
+import type { Principal } from '../../auth/principal';
+import { requireAllowed } from '../auth/authorize';
+import { requestPrincipal } from '../auth/request-auth';
 import { eventStore } from '../event-store';
 import { projectionManager, readDb } from '../read-side';
 import { consistencyParams, invalidQuery, parseParams, RETRY_AFTER_SECONDS } from './read-query';
@@ -38,6 +42,10 @@ export const readPosition = async (manager: ProjectionManager, names: readonly s
 export type ReadContext = { queries: ReadModelQueries; manager: ProjectionManager };
 
 export type ReadRouteSpec<Params, Schema extends z.ZodObject, Query> = {
+  /** What the policy is asked; anonymous callers get 401 before anything else. */
+  action: ReadAction;
+  /** Narrows or checks the query for the caller (a customer's own accounts); throws 403/404 when refused. */
+  authorize?: (query: NoInfer<Query>, principal: Principal, scope: 'all' | 'own') => NoInfer<Query> | Promise<NoInfer<Query>>;
   /** Projections whose read models the answer comes from. */
   sources: readonly string[];
   /** The route's own query parameters. */
@@ -51,6 +59,7 @@ export type ReadRouteSpec<Params, Schema extends z.ZodObject, Query> = {
  * A GET route on the read models, with read-your-writes: `?after_position=N`
  * (the `globalPosition` a command answered) waits up to `wait_ms` until
  * every projection has folded event N, else answers 503 `read_model_behind`.
+ * The caller is authenticated and authorised first (401/403, see `action`).
  * Every answer carries X-Read-Position, a lower bound on how fresh it is:
  * it is read before the query, and checkpoints only move forward.
  */
@@ -58,11 +67,13 @@ export const readRoute =
   <Params, Schema extends z.ZodObject, Query>(spec: ReadRouteSpec<Params, Schema, Query>) =>
   async (request: Request, context?: { params: Promise<Params> }): Promise<Response> => {
     try {
+      const { principal, scope } = requireAllowed(await requestPrincipal(request), spec.action);
       const { searchParams } = new URL(request.url);
       const consistency = parseParams(searchParams, consistencyParams);
       const own = parseParams(searchParams, spec.params);
       if (consistency.data === undefined || own.data === undefined) throw invalidQuery([...consistency.issues, ...own.issues]);
-      const query = spec.input(own.data, (await context?.params) as Params);
+      const input = spec.input(own.data, (await context?.params) as Params);
+      const query = spec.authorize ? await spec.authorize(input, principal, scope) : input;
 
       const manager = readSideManager();
       const { after_position: afterPosition, wait_ms: waitMs } = consistency.data;

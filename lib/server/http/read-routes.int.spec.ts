@@ -17,7 +17,7 @@ import { projectionManager, readDb } from '../read-side';
 import { projectionStatusBody } from './projection-routes';
 import { listAccountsRoute } from './read-routes';
 import type { ProjectionStatusBody } from './read-schemas';
-import { BASE, jsonRequest, params, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { BASE, jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
 
 // GET /api/accounts shares its route file with POST; called through its helper until that file exports it.
 const accountsRoute = listAccountsRoute();
@@ -29,8 +29,11 @@ const readSide = globalThis as { chronicleReadDb?: ReadDb; chronicleProjections?
 
 let db: TemporaryStore;
 let manager: ProjectionManager;
+/** The teller's browser: sees and may do everything. Who may read what is in auth-routes.int.spec.ts. */
+let teller: Record<string, string>;
 
 beforeAll(async () => {
+  teller = await signedInAs('ann');
   delete process.env.CHRONICLE_IN_PROCESS_PROJECTIONS;
   db = useTemporaryEventStore();
   manager = projectionManager();
@@ -45,13 +48,13 @@ afterAll(async () => {
   await db?.release();
 });
 
-const get = (path: string) => new Request(`${BASE}${path}`);
+const get = (path: string) => new Request(`${BASE}${path}`, { headers: teller });
 const open = async (owner: string, currency = 'EUR'): Promise<Written> =>
-  (await (await openRoute(jsonRequest('/api/accounts', { owner, currency }))).json()) as Written;
+  (await (await openRoute(jsonRequest('/api/accounts', { owner, currency }, teller))).json()) as Written;
 const deposit = async (accountId: string, amount: number): Promise<Written> =>
-  (await (await depositRoute(jsonRequest(`/api/accounts/${accountId}/deposit`, { amount }), params({ accountId }))).json()) as Written;
+  (await (await depositRoute(jsonRequest(`/api/accounts/${accountId}/deposit`, { amount }, teller), params({ accountId }))).json()) as Written;
 const withdraw = async (accountId: string, amount: number): Promise<Written> =>
-  (await (await withdrawRoute(jsonRequest(`/api/accounts/${accountId}/withdraw`, { amount }), params({ accountId }))).json()) as Written;
+  (await (await withdrawRoute(jsonRequest(`/api/accounts/${accountId}/withdraw`, { amount }, teller), params({ accountId }))).json()) as Written;
 
 const summary = (accountId: string, query = '') => summaryRoute(get(`/api/accounts/${accountId}/summary${query}`), params({ accountId }));
 const transactions = (accountId: string, query = '') =>
@@ -59,7 +62,7 @@ const transactions = (accountId: string, query = '') =>
 const accounts = (query = '') => accountsRoute(get(`/api/accounts${query}`));
 const stats = (query = '') => statsRoute(get(`/api/stats${query}`));
 const projections = async () => ((await (await projectionsRoute(get('/api/projections'))).json()) as { projections: ProjectionStatusBody[] }).projections;
-const retry = (name: string) => retryRoute(new Request(`${BASE}/api/projections/${name}/retry`, { method: 'POST' }), params({ name }));
+const retry = (name: string) => retryRoute(new Request(`${BASE}/api/projections/${name}/retry`, { method: 'POST', headers: teller }), params({ name }));
 
 const readPosition = (response: Response) => Number(response.headers.get('x-read-position'));
 const settled = <T>(promise: Promise<T>) => {

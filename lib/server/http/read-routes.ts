@@ -10,6 +10,7 @@ import {
   toBankStatsQuery,
   toListAccountsQuery,
 } from './read-query';
+import { authorizeAccountRead } from '../auth/authorize';
 import { readRoute } from './read-route';
 
 type AccountPath = { accountId: string };
@@ -18,8 +19,11 @@ type AccountPath = { accountId: string };
 export const listAccountsRoute = () =>
   readRoute({
     sources: QUERY_SOURCES.listAccounts,
+    action: 'accounts.list',
     params: listAccountsParams,
     input: (params) => toListAccountsQuery(params),
+    // A customer's list holds their own accounts, whatever owner the query names.
+    authorize: (query, principal, scope) => (scope === 'own' ? { ...query, owner: principal.holderName ?? principal.id } : query),
     run: (query, { queries }) => queries.listAccounts(query),
   });
 
@@ -27,8 +31,10 @@ export const listAccountsRoute = () =>
 export const accountSummaryRoute = () =>
   readRoute({
     sources: QUERY_SOURCES.accountSummary,
+    action: 'account.read',
     params: noParams,
     input: (_params, path: AccountPath) => ({ accountId: knownAccountId(path.accountId) }),
+    authorize: async (query, principal) => (await authorizeAccountRead(principal, query.accountId), query),
     run: async (query, { queries }) => {
       const summary = await queries.accountSummary(query);
       if (!summary) throw accountNotFound(query.accountId);
@@ -40,8 +46,10 @@ export const accountSummaryRoute = () =>
 export const accountTransactionsRoute = () =>
   readRoute({
     sources: QUERY_SOURCES.accountTransactions,
+    action: 'account.read',
     params: accountTransactionsParams,
     input: (params, path: AccountPath) => toAccountTransactionsQuery(knownAccountId(path.accountId), params),
+    authorize: async (query, principal) => (await authorizeAccountRead(principal, query.accountId), query),
     run: async (query, { queries }) => {
       const page = await queries.accountTransactions(query);
       if (!page) throw accountNotFound(query.accountId);
@@ -53,6 +61,7 @@ export const accountTransactionsRoute = () =>
 export const bankStatsRoute = () =>
   readRoute({
     sources: QUERY_SOURCES.bankStats,
+    action: 'bank.stats',
     params: bankStatsParams,
     input: (params) => toBankStatsQuery(params, new Date()),
     run: (query, { queries }) => queries.bankStats(query),

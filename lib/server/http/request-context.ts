@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ValidationError, type FieldIssue } from '../../core/errors';
 import type { ExpectedVersion } from '../../core/event-store';
 import { commandIdSchema, issuesOf, type CommandContext } from '../account-commands';
-import { demoActorFromRequest } from './demo-actor';
 import type { JsonObject } from './json-body';
 
 /** Body fields about the request rather than the command; removed before the command's strict schema runs. */
@@ -51,9 +50,10 @@ const pick = <T>(
 /**
  * Splits a command request into the command's own input and the context the
  * dispatch needs: command id (idempotency), expected version (optimistic
- * concurrency) and actor. Every problem with them is reported at once.
+ * concurrency) and the actor, the authenticated principal's id. Every problem
+ * with them is reported at once.
  */
-export const commandRequest = (request: Request, body: JsonObject): { input: JsonObject; context: CommandContext } => {
+export const commandRequest = (request: Request, body: JsonObject, actor: string): { input: JsonObject; context: CommandContext } => {
   const { commandId: bodyCommandId, expectedVersion: bodyExpectedVersion, ...input } = body;
 
   const commandId = pick(
@@ -76,13 +76,6 @@ export const commandRequest = (request: Request, body: JsonObject): { input: Jso
   );
 
   const issues = [...commandId.issues, ...expectedVersion.issues];
-  let actor = '';
-  try {
-    actor = demoActorFromRequest(request);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    issues.push(...error.issues);
-  }
   if (issues.length > 0) throw new ValidationError('Invalid request', issues);
 
   return { input, context: { actor, commandId: commandId.value, expectedVersion: expectedVersion.value } };

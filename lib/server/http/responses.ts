@@ -1,3 +1,4 @@
+import { RateLimitedError } from '../../core/errors';
 import { errorBody, toErrorResponse } from '../http-errors';
 
 /**
@@ -25,5 +26,5 @@ export const jsonResponse = (body: unknown, status = 200, headers: Record<string
 export const errorResponse = (error: unknown): Response => {
   if (error instanceof HttpError) return jsonResponse(errorBody(error.code, error.message), error.status);
   const { status, body } = toErrorResponse(error);
-  return jsonResponse(body, status);
+  return jsonResponse(body, status, error instanceof RateLimitedError ? { 'Retry-After': String(error.retryAfterSeconds) } : {});
 };

@@ -2,24 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as depositRoute } from '@/app/api/accounts/[accountId]/deposit/route';
 import { POST as openRoute } from '@/app/api/accounts/route';
 import { GET as eventsRoute } from '@/app/api/streams/[streamId]/events/route';
-import { BASE, jsonRequest, params, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { BASE, jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
 
 let db: TemporaryStore;
 let accountId: string;
 let streamId: string;
+let teller: Record<string, string>;
 
 beforeAll(async () => {
   db = useTemporaryEventStore();
-  const opened = await openRoute(jsonRequest('/api/accounts', { owner: 'Ada', currency: 'EUR' }, { 'x-demo-actor': 'teller:1' }));
+  teller = await signedInAs('ann');
+  const opened = await openRoute(jsonRequest('/api/accounts', { owner: 'Ada', currency: 'EUR' }, teller));
   ({ accountId } = (await opened.json()) as { accountId: string });
   streamId = `account-${accountId}`;
   for (const amount of [100, 200, 300]) {
-    await depositRoute(jsonRequest(`/api/accounts/${accountId}/deposit`, { amount }, { 'idempotency-key': `dep-${amount}-${accountId}` }), params({ accountId }));
+    await depositRoute(jsonRequest(`/api/accounts/${accountId}/deposit`, { amount }, { ...teller, 'idempotency-key': `dep-${amount}-${accountId}` }), params({ accountId }));
   }
 });
 afterAll(async () => db.release());
 
-const get = (id: string, query = '') => eventsRoute(new Request(`${BASE}/api/streams/${id}/events${query}`), params({ streamId: id }));
+const get = (id: string, query = '') => eventsRoute(new Request(`${BASE}/api/streams/${id}/events${query}`, { headers: teller }), params({ streamId: id }));
 
 type EventsJson = { streamId: string; form: string; events: Array<Record<string, unknown>> };
 
@@ -41,7 +43,7 @@ describe('GET /api/streams/{streamId}/events', () => {
       expect(new Date(event.recordedAt as string).toISOString()).toBe(event.recordedAt);
       expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
     });
-    expect(body.events[0]).toMatchObject({ type: 'AccountOpened', schemaVersion: 2, storedSchemaVersion: 2, metadata: { actor: 'teller:1' } });
+    expect(body.events[0]).toMatchObject({ type: 'AccountOpened', schemaVersion: 2, storedSchemaVersion: 2, metadata: { actor: 'teller:ann' } });
     expect(body.events[1]).toMatchObject({ type: 'MoneyDeposited', data: { amount: 100 }, metadata: { commandId: `dep-100-${accountId}` } });
   });
 

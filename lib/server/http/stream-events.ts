@@ -1,4 +1,6 @@
 import { NotFoundError } from '../../core/errors';
+import { authorizeStreamRead } from '../auth/authorize';
+import { requestPrincipal } from '../auth/request-auth';
 import { eventStore } from '../event-store';
 import { errorResponse, jsonResponse } from './responses';
 import { recordedEventBody, upcastEventBody } from './schemas';
@@ -12,7 +14,9 @@ export const streamEventsRoute =
   () =>
   async (request: Request, { params }: { params: Promise<{ streamId: string }> }): Promise<Response> => {
     try {
+      const principal = await requestPrincipal(request);
       const streamId = parseStreamId((await params).streamId);
+      await authorizeStreamRead(principal, streamId);
       const { fromVersion, toVersion, limit, raw } = parseStreamEventsQuery(new URL(request.url).searchParams);
       const store = eventStore();
       // One read of what is stored serves both forms, so the two always describe the same events.

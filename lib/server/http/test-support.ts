@@ -5,6 +5,9 @@ import type { RecordedEvent } from '../../core/envelope';
 import type { EventStore } from '../../core/event-store';
 import type { UpcastingEventStore } from '../../core/upcasting-store';
 import { createSqliteTestDatabase } from '../../store/testing/test-databases';
+import { DEMO_PASSWORD } from '../../auth/demo-users';
+import { SESSION_COOKIE, sealSession } from '../auth/session';
+import { findUser } from '../auth/user-directory';
 import { eventStore } from '../event-store';
 
 /* Helpers for the route tests: a temporary database behind eventStore() and terse requests. */
@@ -47,6 +50,26 @@ export const useTemporaryEventStore = (): TemporaryStore => {
 };
 
 export const BASE = 'http://chronicle.test';
+
+// Route tests seal their own session cookies; the demo secret file under data/ is for servers.
+process.env.CHRONICLE_SESSION_SECRET ??= 'route-tests-only-session-secret-0123456789';
+
+/**
+ * Headers of a browser signed in as a demo user (`ann` the teller, `amir` the
+ * auditor, `ada-lovelace`…): the session cookie, and the Origin a same-site page sends.
+ */
+export const signedInAs = async (username: string): Promise<Record<string, string>> => {
+  const user = findUser(username);
+  if (!user) throw new Error(`No demo user ${username}`);
+  return { cookie: `${SESSION_COOKIE}=${await sealSession(user.principal.id)}`, origin: BASE };
+};
+
+/** Authorization: Basic for an API client; the demo password unless another is given. */
+export const basicAuth = (username: string, password = DEMO_PASSWORD): Record<string, string> => ({
+  authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
+});
+
+export const getRequest = (path: string, headers: Record<string, string> = {}): Request => new Request(`${BASE}${path}`, { headers });
 
 export const jsonRequest = (path: string, body: unknown, headers: Record<string, string> = {}): Request =>
   new Request(`${BASE}${path}`, {

@@ -4,6 +4,9 @@ import { transferStatus } from '../../transfers/transfer-view';
 import { eventStore } from '../event-store';
 import { requestTransfer } from '../transfer-commands';
 import { readJsonObject } from './json-body';
+import type { Principal } from '../../auth/principal';
+import { authorizeAccountRead, authorizeCommand, requireAllowed } from '../auth/authorize';
+import { requestPrincipal } from '../auth/request-auth';
 import { commandRequest } from './request-context';
 import { errorResponse, jsonResponse } from './responses';
 
@@ -24,8 +27,11 @@ const loadStatus = async (transferId: string) => {
 /** POST /api/transfers: records the request and answers at once; the process manager moves the money. */
 export const requestTransferRoute = () => async (request: Request): Promise<Response> => {
   try {
+    // Who is asking comes first; then the source account must be theirs (customers) before anything is written.
+    const principal = requireAllowed(await requestPrincipal(request), 'transfer.send').principal;
     const body = await readJsonObject(request);
-    const { input, context } = commandRequest(request, body);
+    const { input, context } = commandRequest(request, body, principal.id);
+    if (typeof input.from === 'string') await authorizeCommand(principal, { action: 'transfer.send', accountId: input.from });
     if (context.expectedVersion !== undefined) {
       throw new ValidationError('Invalid request', [{ path: 'expectedVersion', message: 'A transfer is a new stream; it takes no expected version' }]);
     }
@@ -41,14 +47,24 @@ export const requestTransferRoute = () => async (request: Request): Promise<Resp
   }
 };
 
+const involves = async (principal: Principal, status: { fromAccountId: string; toAccountId: string }): Promise<boolean> => {
+  for (const accountId of [status.fromAccountId, status.toAccountId]) {
+    if (await authorizeAccountRead(principal, accountId).then(() => true, () => false)) return true;
+  }
+  return false;
+};
+
 type TransferParams = { params: Promise<{ transferId: string }> };
 
 /** GET /api/transfers/{transferId}: status and steps, read from the transfer's own stream. */
-export const transferStatusRoute = () => async (_request: Request, { params }: TransferParams): Promise<Response> => {
+export const transferStatusRoute = () => async (request: Request, { params }: TransferParams): Promise<Response> => {
   try {
+    const { scope, principal } = requireAllowed(await requestPrincipal(request), 'stream.read');
     const { transferId } = await params;
     const status = await loadStatus(transferId);
     if (!status) throw new NotFoundError(`Transfer ${transferId} does not exist`, 'transfer_not_found');
+    // A customer sees a transfer that leaves or reaches one of their accounts, and no other (not even that it exists).
+    if (scope === 'own' && !(await involves(principal, status))) throw new NotFoundError(`Transfer ${transferId} does not exist`, 'transfer_not_found');
     return jsonResponse({ ...status, links: transferLinks(transferId) });
   } catch (error) {
     return errorResponse(error);

@@ -9,7 +9,7 @@ import { dispatchAccountCommand } from '../account-commands';
 import { appendSignal } from '../append-signal';
 import { databaseConfig } from '../database-config';
 import { eventStore } from '../event-store';
-import { BASE, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from '../http/test-support';
+import { BASE, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from '../http/test-support';
 import { projectionManager, readDb } from '../read-side';
 import { serverAppendWatch } from './event-stream';
 import { SseParser, type SseEvent } from './sse-format';
@@ -18,9 +18,12 @@ type EventPayload = { eventId: string; streamId: string; streamVersion: number; 
 type Notice = { position: number; projections: string[] };
 
 let db: TemporaryStore;
-beforeAll(() => {
+/** The teller sees every stream; a customer's own-accounts filter is in auth-routes.int.spec.ts. */
+let teller: Record<string, string>;
+beforeAll(async () => {
   process.env.CHRONICLE_SSE_POLL_MS = '50';
   db = useTemporaryEventStore();
+  teller = await signedInAs('ann');
 });
 afterAll(async () => {
   const holder = globalThis as { chronicleProjections?: unknown; chronicleReadDb?: unknown; chronicleAppendWatch?: unknown };
@@ -42,7 +45,7 @@ const until = async (condition: () => boolean | Promise<boolean>, what: string, 
 };
 
 const request = (query = '', headers: Record<string, string> = {}, signal?: AbortSignal) =>
-  new Request(`${BASE}/api/events/stream${query}`, { headers, signal });
+  new Request(`${BASE}/api/events/stream${query}`, { headers: { ...teller, ...headers }, signal });
 
 /** An open stream read continuously, as a browser would. */
 const connect = async (query = '', headers: Record<string, string> = {}) => {
@@ -303,7 +306,14 @@ describe('GET /api/events/stream', () => {
 
   it('ends the stream cleanly when the store fails, so EventSource reconnects and resumes', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const readAll = vi.spyOn(db.store, 'readAll').mockRejectedValueOnce(new UnavailableError('The database is busy'));
+    // Only the live tail's read fails: the projections read the same store, and may get there first while the request is authenticated.
+    const original = db.store.readAll.bind(db.store);
+    let failed = false;
+    const readAll = vi.spyOn(db.store, 'readAll').mockImplementation((options) => {
+      if (failed || !new Error().stack?.includes('live-tail')) return original(options);
+      failed = true;
+      return Promise.reject(new UnavailableError('The database is busy'));
+    });
     try {
       const client = await connect();
       await until(client.ended, 'the stream to end');

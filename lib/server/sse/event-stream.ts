@@ -1,5 +1,8 @@
 import { isChronicleError } from '../../core/errors';
 import { appendSignal } from '../append-signal';
+import { requireAllowed } from '../auth/authorize';
+import { ownAccountStreams, ownEventFilter } from '../auth/own-streams';
+import { requestPrincipal } from '../auth/request-auth';
 import { eventStore } from '../event-store';
 import { errorResponse } from '../http/responses';
 import { AppendWatch } from './append-watch';
@@ -113,7 +116,11 @@ export const frameStream = (
   );
 };
 
-/** GET /api/events/stream: the events after a start point, then each new one, as server-sent events (contract in openapi-events.ts). */
+/**
+ * GET /api/events/stream: the events after a start point, then each new one,
+ * as server-sent events (contract in openapi-events.ts). Signed-in callers
+ * only; a customer receives the events of their own accounts.
+ */
 export const eventStreamRoute =
   () =>
   async (request: Request): Promise<Response> => {
@@ -122,8 +129,10 @@ export const eventStreamRoute =
     let settings: SseSettings;
     let watch: AppendWatch;
     try {
+      const { principal, scope } = requireAllowed(await requestPrincipal(request), 'events.subscribe');
       settings = sseSettings();
       query = parseEventStreamRequest(request);
+      if (scope === 'own') query = { ...query, filter: ownEventFilter(query.filter, await ownAccountStreams(principal)) };
       start = resolveStart(query.start, await eventStore().headPosition());
       watch = serverAppendWatch();
     } catch (error) {

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SignInPanel, type DemoUserCard } from '@/components/auth/sign-in-panel';
+import { ROLE_LABELS } from '@/lib/auth/principal';
+import { DEMO_PASSWORD } from '@/lib/auth/demo-users';
+import { demoMode } from '@/lib/server/auth/auth-mode';
+import { currentPrincipal, safeReturnPath } from '@/lib/server/auth/current-principal';
+import { directoryUsers } from '@/lib/server/auth/user-directory';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+type Props = { searchParams: Promise<{ next?: string | string[] }> };
+
+const DESCRIPTIONS = {
+  teller: 'Serves every customer: opens accounts, moves money, applies interest.',
+  auditor: 'Reads every account and event; cannot change anything.',
+  customer: 'Sees and manages their own accounts only.',
+} as const;
+
+export default async function SignInPage({ searchParams }: Props) {
+  const next = safeReturnPath((await searchParams).next);
+  if (await currentPrincipal()) redirect(next);
+  const demo = demoMode();
+  const users: DemoUserCard[] = demo
+    ? directoryUsers().map(({ username, principal }) => ({
+        username,
+        name: principal.name,
+        role: principal.role,
+        roleLabel: ROLE_LABELS[principal.role],
+        description: DESCRIPTIONS[principal.role],
+      }))
+    : [];
+  return <SignInPanel next={next} demoUsers={users} demoPassword={demo ? DEMO_PASSWORD : null} />;
+}

@@ -1,0 +1,6 @@
+import { signOutFormRoute } from '@/lib/server/auth/session-routes';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const POST = signOutFormRoute();

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { authorize, COMMAND_ACTIONS, READ_ACTIONS, type Action, type Resource } from './policy';
+import type { Principal } from './principal';
+
+const ada: Principal = { id: 'customer:ada-lovelace', role: 'customer', name: 'Ada Lovelace', holderName: 'Ada Lovelace' };
+const ann: Principal = { id: 'teller:ann', role: 'teller', name: 'Ann Hughes' };
+const amir: Principal = { id: 'auditor:amir', role: 'auditor', name: 'Amir Nasser' };
+
+const ACTIONS: readonly Action[] = [...COMMAND_ACTIONS, ...READ_ACTIONS];
+const RESOURCES: ReadonlyArray<Resource | undefined> = [undefined, { owner: 'Ada Lovelace' }, { owner: 'Grace Hamilton' }, { owner: null }];
+const label = (resource: Resource | undefined) => (resource === undefined ? 'no resource' : `owner ${String(resource.owner)}`);
+
+/** What a customer may do with their own account, someone else's, and a stream that is no account's. */
+const CUSTOMER: Record<Action, { own: string; other: string; none: string; unscoped: string }> = {
+  'account.open': { own: 'own', other: 'not_own_name', none: 'not_own_name', unscoped: 'own' },
+  'account.deposit': { own: 'own', other: 'not_your_account', none: 'not_your_account', unscoped: 'own' },
+  'account.withdraw': { own: 'own', other: 'not_your_account', none: 'not_your_account', unscoped: 'own' },
+  'account.close': { own: 'own', other: 'not_your_account', none: 'not_your_account', unscoped: 'own' },
+  'transfer.send': { own: 'own', other: 'not_your_account', none: 'not_your_account', unscoped: 'own' },
+  'account.interest': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
+  'projection.retry': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
+  'projections.read': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
+  'audit.read': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
+  'operations.read': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
+  'outbox.retry': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
+  'account.read': { own: 'own', other: 'not_your_account', none: 'not_your_account', unscoped: 'own' },
+  'stream.read': { own: 'own', other: 'not_your_account', none: 'staff_only', unscoped: 'own' },
+  'accounts.list': { own: 'own', other: 'own', none: 'own', unscoped: 'own' },
+  'events.subscribe': { own: 'own', other: 'own', none: 'own', unscoped: 'own' },
+  'bank.stats': { own: 'all', other: 'all', none: 'all', unscoped: 'all' },
+};
+
+const outcome = (principal: Principal | null, action: Action, resource?: Resource): string => {
+  const decision = authorize(principal, action, resource);
+  return decision.allowed ? decision.scope : decision.code;
+};
+
+describe('authorize', () => {
+  it.each(ACTIONS)('anonymous visitors are refused %s with 401, whatever the resource', (action) => {
+    for (const resource of RESOURCES) {
+      expect(authorize(null, action, resource), label(resource)).toMatchObject({ allowed: false, status: 401, code: 'unauthenticated' });
+    }
+  });
+
+  it.each(ACTIONS)('tellers may %s on every account', (action) => {
+    for (const resource of RESOURCES) expect(outcome(ann, action, resource), label(resource)).toBe('all');
+  });
+
+  it.each(COMMAND_ACTIONS)('auditors may not %s, even unscoped: 403 read_only_role', (action) => {
+    for (const resource of RESOURCES) {
+      expect(authorize(amir, action, resource), label(resource)).toMatchObject({ allowed: false, status: 403, code: 'read_only_role' });
+    }
+  });
+
+  it.each(READ_ACTIONS)('auditors may %s everything', (action) => {
+    for (const resource of RESOURCES) expect(outcome(amir, action, resource), label(resource)).toBe('all');
+  });
+
+  it.each(ACTIONS)('customers: %s on their own account, another customer’s, a non-account stream, unscoped', (action) => {
+    const expected = CUSTOMER[action];
+    expect(outcome(ada, action, { owner: 'Ada Lovelace' })).toBe(expected.own);
+    expect(outcome(ada, action, { owner: 'Grace Hamilton' })).toBe(expected.other);
+    expect(outcome(ada, action, { owner: null })).toBe(expected.none);
+    expect(outcome(ada, action)).toBe(expected.unscoped);
+  });
+
+  it('every denial of a signed-in principal is a 403 with a reason a person can read', () => {
+    for (const principal of [ada, amir]) {
+      for (const action of ACTIONS) {
+        for (const resource of RESOURCES) {
+          const decision = authorize(principal, action, resource);
+          if (decision.allowed) continue;
+          expect(decision.status).toBe(403);
+          expect(decision.reason).toMatch(/^[A-Z].+\.$/);
+        }
+      }
+    }
+  });
+
+  it('ownership is the exact holder name: a similar name or a customer without one owns nothing', () => {
+    expect(outcome(ada, 'account.withdraw', { owner: 'ada lovelace' })).toBe('not_your_account');
+    expect(outcome(ada, 'account.withdraw', { owner: 'Ada Lovelace Ltd' })).toBe('not_your_account');
+    const nameless: Principal = { id: 'customer:x', role: 'customer', name: 'X' };
+    expect(outcome(nameless, 'account.withdraw', { owner: 'X' })).toBe('not_your_account');
+  });
+});

@@ -1,0 +1,297 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { POST as closeRoute } from '@/app/api/accounts/[accountId]/close/route';
+import { POST as depositRoute } from '@/app/api/accounts/[accountId]/deposit/route';
+import { POST as interestRoute } from '@/app/api/accounts/[accountId]/interest/route';
+import { GET as summaryRoute } from '@/app/api/accounts/[accountId]/summary/route';
+import { GET as transactionsRoute } from '@/app/api/accounts/[accountId]/transactions/route';
+import { POST as withdrawRoute } from '@/app/api/accounts/[accountId]/withdraw/route';
+import { GET as listRoute, POST as openRoute } from '@/app/api/accounts/route';
+import { GET as eventStreamRoute } from '@/app/api/events/stream/route';
+import { POST as retryRoute } from '@/app/api/projections/[name]/retry/route';
+import { GET as projectionsRoute } from '@/app/api/projections/route';
+import { DELETE as signOutRoute, GET as sessionRoute, POST as signInRoute } from '@/app/api/session/route';
+import { GET as statsRoute } from '@/app/api/stats/route';
+import { GET as streamEventsRoute } from '@/app/api/streams/[streamId]/events/route';
+import { GET as stateRoute } from '@/app/api/streams/[streamId]/state/route';
+import { DEMO_PASSWORD } from '../../auth/demo-users';
+import type { ProjectionManager } from '../../projections/projection-manager';
+import { resetSignInLimits, SIGN_IN_LIMITS } from '../auth/sign-in-limiter';
+import { projectionManager, readDb } from '../read-side';
+import { parseSse } from '../sse/sse-format';
+import { BASE, basicAuth, jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+
+/* Who may do what, through the route handlers: every refusal is 401/403 and writes nothing. */
+
+type Written = { accountId: string; version: number; globalPosition: number };
+type Headers = Record<string, string>;
+
+let db: TemporaryStore;
+let manager: ProjectionManager;
+let ann: Headers;
+let amir: Headers;
+let ada: Headers;
+let adaAccount: string;
+let graceAccount: string;
+
+const INTEREST = { rateBasisPoints: 100, periodStart: '2026-01-01T00:00:00Z', periodEnd: '2026-02-01T00:00:00Z' };
+const COMMANDS = {
+  deposit: { route: depositRoute, body: { amount: 1_00 } },
+  withdraw: { route: withdrawRoute, body: { amount: 1_00 } },
+  close: { route: closeRoute, body: {} },
+  interest: { route: interestRoute, body: INTEREST },
+} as const;
+type CommandName = keyof typeof COMMANDS;
+
+const command = (name: CommandName, accountId: string, headers: Headers, body: unknown = COMMANDS[name].body) =>
+  COMMANDS[name].route(jsonRequest(`/api/accounts/${accountId}/${name}`, body, headers), params({ accountId }));
+const open = (owner: string, headers: Headers) => openRoute(jsonRequest('/api/accounts', { owner, currency: 'EUR' }, headers));
+const get = (path: string, headers: Headers) => new Request(`${BASE}${path}`, { headers });
+
+/** The response, after checking its status and code and that the store did not move. */
+const refused = async (response: Promise<Response>, status: number, code: string): Promise<Response> => {
+  const head = await db.store.headPosition();
+  const answer = await response;
+  expect(answer.status).toBe(status);
+  expect(((await answer.clone().json()) as ErrorJson).error.code).toBe(code);
+  expect(await db.store.headPosition()).toBe(head);
+  return answer;
+};
+
+const written = async (response: Promise<Response>, status = 200): Promise<Written> => {
+  const answer = await response;
+  expect(answer.status, JSON.stringify(await answer.clone().json())).toBe(status);
+  return (await answer.json()) as Written;
+};
+
+beforeAll(async () => {
+  delete process.env.CHRONICLE_IN_PROCESS_PROJECTIONS;
+  db = useTemporaryEventStore();
+  manager = projectionManager();
+  await manager.start();
+  [ann, amir, ada] = await Promise.all([signedInAs('ann'), signedInAs('amir'), signedInAs('ada-lovelace')]);
+  adaAccount = (await written(open('Ada Lovelace', ann), 201)).accountId;
+  graceAccount = (await written(open('Grace Hamilton', ann), 201)).accountId;
+  await written(command('deposit', adaAccount, ann, { amount: 500_00 }));
+  const last = await written(command('deposit', graceAccount, ann, { amount: 700_00 }));
+  await manager.waitForPosition(last.globalPosition, 5_000);
+});
+
+afterAll(async () => {
+  await manager?.stop();
+  await readDb().$disconnect();
+  const holder = globalThis as { chronicleProjections?: unknown; chronicleReadDb?: unknown };
+  delete holder.chronicleProjections;
+  delete holder.chronicleReadDb;
+  await db?.release();
+});
+
+beforeEach(() => resetSignInLimits());
+
+describe('anonymous callers', () => {
+  it('get 401 from every command, and nothing is written', async () => {
+    for (const name of Object.keys(COMMANDS) as CommandName[]) await refused(command(name, adaAccount, {}), 401, 'unauthenticated');
+    await refused(open('Ada Lovelace', {}), 401, 'unauthenticated');
+    await refused(retryRoute(new Request(`${BASE}/api/projections/account-summaries/retry`, { method: 'POST' }), params({ name: 'account-summaries' })), 401, 'unauthenticated');
+  });
+
+  it('get 401 from every read, the event stream included', async () => {
+    const account = { accountId: adaAccount };
+    const stream = { streamId: `account-${adaAccount}` };
+    for (const response of [
+      listRoute(get('/api/accounts', {})),
+      summaryRoute(get(`/api/accounts/${adaAccount}/summary`, {}), params(account)),
+      transactionsRoute(get(`/api/accounts/${adaAccount}/transactions`, {}), params(account)),
+      statsRoute(get('/api/stats', {})),
+      projectionsRoute(get('/api/projections', {})),
+      streamEventsRoute(get(`/api/streams/${stream.streamId}/events`, {}), params(stream)),
+      stateRoute(get(`/api/streams/${stream.streamId}/state?version=1`, {}), params(stream)),
+      eventStreamRoute(get('/api/events/stream', {})),
+      sessionRoute(get('/api/session', {})),
+    ]) {
+      await refused(response, 401, 'unauthenticated');
+    }
+  });
+
+  it('cannot forge a session: a tampered cookie is nobody', async () => {
+    const [name, value] = ann.cookie!.split('=', 2) as [string, string];
+    const forged = { cookie: `${name}=${value.slice(0, -4)}AAAA`, origin: BASE };
+    await refused(command('deposit', adaAccount, forged), 401, 'unauthenticated');
+    await refused(command('deposit', adaAccount, { cookie: 'chronicle-actor=teller:ann', 'x-demo-actor': 'teller:ann', origin: BASE }), 401, 'unauthenticated');
+  });
+});
+
+describe('auditors', () => {
+  it('may issue no command: 403 read_only_role, nothing written', async () => {
+    for (const name of Object.keys(COMMANDS) as CommandName[]) await refused(command(name, adaAccount, amir), 403, 'read_only_role');
+    await refused(open('Amir Nasser', amir), 403, 'read_only_role');
+    await refused(
+      retryRoute(new Request(`${BASE}/api/projections/account-summaries/retry`, { method: 'POST', headers: amir }), params({ name: 'account-summaries' })),
+      403,
+      'read_only_role',
+    );
+  });
+
+  it('read everything: every account, stream, statistic and projection', async () => {
+    const list = (await (await listRoute(get('/api/accounts?limit=100', amir))).json()) as { items: Array<{ accountId: string }> };
+    expect(list.items.map((item) => item.accountId)).toEqual(expect.arrayContaining([adaAccount, graceAccount]));
+    expect((await summaryRoute(get(`/api/accounts/${graceAccount}/summary`, amir), params({ accountId: graceAccount }))).status).toBe(200);
+    expect((await streamEventsRoute(get(`/api/streams/account-${graceAccount}/events`, amir), params({ streamId: `account-${graceAccount}` }))).status).toBe(200);
+    expect((await projectionsRoute(get('/api/projections', amir))).status).toBe(200);
+    expect((await statsRoute(get('/api/stats', amir))).status).toBe(200);
+  });
+});
+
+describe('customers', () => {
+  it('act on their own accounts, recorded as themselves', async () => {
+    const deposited = await written(command('deposit', adaAccount, ada, { amount: 12_34 }));
+    const [event] = await db.store.readStream(`account-${adaAccount}`, { fromVersion: deposited.version });
+    expect(event?.metadata.actor).toBe('customer:ada-lovelace');
+  });
+
+  it('may not touch another customer’s account: 403 not_your_account, nothing written', async () => {
+    for (const name of ['deposit', 'withdraw', 'close'] as const) await refused(command(name, graceAccount, ada), 403, 'not_your_account');
+  });
+
+  it('may not apply interest, even to their own account', async () => {
+    await refused(command('interest', adaAccount, ada), 403, 'staff_only');
+  });
+
+  it('open accounts in their own name only, and can use a just-opened one at once', async () => {
+    await refused(open('Grace Hamilton', ada), 403, 'not_own_name');
+    const opened = await written(open('Ada Lovelace', ada), 201);
+    // Ownership comes from the events, not a read model that may not have caught up yet.
+    await written(command('deposit', opened.accountId, ada, { amount: 5_00 }));
+    expect((await db.store.readStream(`account-${opened.accountId}`)).map((event) => event.metadata.actor)).toEqual([
+      'customer:ada-lovelace',
+      'customer:ada-lovelace',
+    ]);
+  });
+
+  it('get 404 for an account that does not exist, as staff would', async () => {
+    await refused(command('deposit', 'no-such-account', ada), 404, 'account_not_found');
+  });
+
+  it('read only their own accounts, transactions and streams', async () => {
+    const mine = { accountId: adaAccount };
+    const theirs = { accountId: graceAccount };
+    expect((await summaryRoute(get(`/api/accounts/${adaAccount}/summary`, ada), params(mine))).status).toBe(200);
+    await refused(summaryRoute(get(`/api/accounts/${graceAccount}/summary`, ada), params(theirs)), 403, 'not_your_account');
+    await refused(transactionsRoute(get(`/api/accounts/${graceAccount}/transactions`, ada), params(theirs)), 403, 'not_your_account');
+    const stream = { streamId: `account-${graceAccount}` };
+    await refused(streamEventsRoute(get(`/api/streams/${stream.streamId}/events`, ada), params(stream)), 403, 'not_your_account');
+    await refused(stateRoute(get(`/api/streams/${stream.streamId}/state?version=1`, ada), params(stream)), 403, 'not_your_account');
+    const other = { streamId: 'migration-account-x' };
+    await refused(streamEventsRoute(get('/api/streams/migration-account-x/events', ada), params(other)), 403, 'staff_only');
+    await refused(projectionsRoute(get('/api/projections', ada)), 403, 'staff_only');
+    expect((await statsRoute(get('/api/stats', ada))).status).toBe(200);
+  });
+
+  it('list only their own accounts, whatever owner they ask for', async () => {
+    for (const query of ['', '?owner=Grace%20Hamilton']) {
+      const page = (await (await listRoute(get(`/api/accounts${query}`, ada))).json()) as { items: Array<{ owner: string }> };
+      expect(page.items.length).toBeGreaterThan(0);
+      expect(new Set(page.items.map((item) => item.owner))).toEqual(new Set(['Ada Lovelace']));
+    }
+  });
+
+  it('receive live events of their own accounts only', async () => {
+    const abort = new AbortController();
+    const response = await eventStreamRoute(new Request(`${BASE}/api/events/stream?from=0`, { headers: ada, signal: abort.signal }));
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const deadline = Date.now() + 5_000;
+    const own = (await db.store.readStream(`account-${adaAccount}`)).length;
+    while (Date.now() < deadline && parseSse(text).filter((frame) => frame.event === 'event').length < own) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    abort.abort();
+    const streams = new Set(parseSse(text).filter((frame) => frame.event === 'event').map((frame) => (JSON.parse(frame.data) as { streamId: string }).streamId));
+    expect(streams.has(`account-${adaAccount}`)).toBe(true);
+    expect(streams.has(`account-${graceAccount}`)).toBe(false);
+  });
+});
+
+describe('tellers', () => {
+  it('act on any account and open accounts for anyone', async () => {
+    await written(command('deposit', graceAccount, ann));
+    await written(command('interest', graceAccount, ann));
+    await written(open('Someone New', ann), 201);
+  });
+});
+
+describe('cross-site requests', () => {
+  it('refuses a cookie-authenticated POST from another site, or naming none, writing nothing', async () => {
+    const cookie = { cookie: ann.cookie! };
+    await refused(command('deposit', adaAccount, { ...cookie, origin: 'https://evil.example' }), 403, 'cross_site_request');
+    await refused(command('deposit', adaAccount, { ...cookie, 'sec-fetch-site': 'cross-site' }), 403, 'cross_site_request');
+    await refused(command('deposit', adaAccount, cookie), 403, 'cross_site_request');
+    await written(command('deposit', adaAccount, { ...cookie, 'sec-fetch-site': 'same-origin' }));
+  });
+
+  it('lets an API client with Authorization: Basic through without an Origin, but not from another site', async () => {
+    await written(command('deposit', adaAccount, basicAuth('ann')));
+    await refused(command('deposit', adaAccount, { ...basicAuth('ann'), origin: 'https://evil.example' }), 403, 'cross_site_request');
+  });
+
+  it('refuses a sign-in posted from another site', async () => {
+    await refused(signInRoute(jsonRequest('/api/session', { username: 'ann', password: DEMO_PASSWORD }, { origin: 'https://evil.example' })), 403, 'cross_site_request');
+  });
+});
+
+describe('sign-in', () => {
+  const signIn = (username: string, password: string, address = '203.0.113.7') =>
+    signInRoute(jsonRequest('/api/session', { username, password }, { 'x-forwarded-for': address }));
+
+  it('sets a sealed, http-only, SameSite=Lax cookie that identifies the user, until sign-out', async () => {
+    const response = await signIn('ada-lovelace', DEMO_PASSWORD);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ principal: { id: 'customer:ada-lovelace', role: 'customer', holderName: 'Ada Lovelace' } });
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^chronicle-session=Fe26\.2\*/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=lax/i);
+    expect(setCookie).toMatch(/Path=\//);
+    expect(setCookie).not.toMatch(/Secure/i);
+    const cookie = setCookie.split(';')[0]!;
+    const me = await sessionRoute(get('/api/session', { cookie }));
+    expect(((await me.json()) as { principal: { name: string } }).principal.name).toBe('Ada Lovelace');
+    const out = await signOutRoute(new Request(`${BASE}/api/session`, { method: 'DELETE', headers: { cookie, origin: BASE } }));
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/chronicle-session=;.*Max-Age=0/i);
+  });
+
+  it('marks the cookie Secure when served over https', async () => {
+    const response = await signInRoute(jsonRequest('/api/session', { username: 'ann', password: DEMO_PASSWORD }, { 'x-forwarded-proto': 'https' }));
+    expect(response.headers.get('set-cookie')).toMatch(/Secure/i);
+  });
+
+  it('answers a wrong password and an unknown user alike: 401 invalid_credentials', async () => {
+    for (const [username, password] of [
+      ['ann', 'wrong-password'],
+      ['nobody', DEMO_PASSWORD],
+    ] as const) {
+      const response = await signIn(username, password);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: 'invalid_credentials', message: 'Wrong username or password.' } });
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+    await refused(command('deposit', adaAccount, basicAuth('ann', 'wrong-password')), 401, 'invalid_credentials');
+  });
+
+  it('limits failed attempts per address and username: 429 with Retry-After, even for the right password', async () => {
+    for (let i = 0; i < SIGN_IN_LIMITS.perUser.points; i++) expect((await signIn('ann', `guess-${i}`)).status).toBe(401);
+    const limited = await signIn('ann', DEMO_PASSWORD);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect(await limited.json()).toMatchObject({ error: { code: 'too_many_attempts', message: expect.stringMatching(/Try again in \d+ minutes/) } });
+    // Basic credentials count against the same limit.
+    await refused(command('deposit', adaAccount, { ...basicAuth('ann'), 'x-forwarded-for': '203.0.113.7' }), 429, 'too_many_attempts');
+    // Another user from that address, and the same user from elsewhere, are not locked out.
+    expect((await signIn('amir', DEMO_PASSWORD)).status).toBe(200);
+    expect((await signIn('ann', DEMO_PASSWORD, '198.51.100.20')).status).toBe(200);
+  });
+});
