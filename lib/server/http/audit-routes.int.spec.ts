@@ -16,14 +16,19 @@ import type { MerkleFingerprint, VerificationReport } from '../../audit/verify-c
 import { closed, deposited, opened, withdrawn } from '../../domain/account/testing/fixtures';
 import type { AccountStateAt } from '../audit-service';
 import { forgetAccountDebugger } from './debugger-service';
-import { BASE, params, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { BASE, params, useTemporaryEventStore, type ErrorJson, type TemporaryStore, signedInAs } from './test-support';
 
 let db: TemporaryStore;
 const moments: Record<string, string> = {};
 const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
 const meta = (actor: string, correlationId: string, causationId: string | null = null) => ({ metadata: { actor, correlationId, causationId } });
 
-const get = (path: string) => new Request(`${BASE}${path}`);
+/** Requests from the auditor: the audit routes are for auditors and staff (auth-routes.int.spec covers refusals). */
+let auditor: Record<string, string> = {};
+beforeAll(async () => {
+  auditor = await signedInAs('amir');
+});
+const get = (path: string) => new Request(`${BASE}${path}`, { headers: auditor });
 const json = async <T>(response: Response | Promise<Response>, status = 200): Promise<T> => {
   const answer = await response;
   expect(answer.status, await answer.clone().text()).toBe(status);

@@ -18,6 +18,9 @@ import type { ProjectionManager } from '../../projections/projection-manager';
 import { resetSignInLimits, SIGN_IN_LIMITS } from '../auth/sign-in-limiter';
 import { projectionManager, readDb } from '../read-side';
 import { parseSse } from '../sse/sse-format';
+import { accountStateAtRoute, auditEventsRoute, streamVerificationRoute } from './audit-routes';
+import { outboxStatusRoute, retryParkedRoute } from './operations-routes';
+import { requestTransferRoute, transferStatusRoute } from './transfer-routes';
 import { BASE, basicAuth, jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
 
 /* Who may do what, through the route handlers: every refusal is 401/403 and writes nothing. */
@@ -293,5 +296,35 @@ describe('sign-in', () => {
     // Another user from that address, and the same user from elsewhere, are not locked out.
     expect((await signIn('amir', DEMO_PASSWORD)).status).toBe(200);
     expect((await signIn('ann', DEMO_PASSWORD, '198.51.100.20')).status).toBe(200);
+  });
+});
+
+describe('transfers, audit and operations follow the same rules', () => {
+  const transfer = (from: string, to: string, headers: Headers) =>
+    requestTransferRoute()(jsonRequest('/api/transfers', { from, to, amount: 1_00, currency: 'EUR' }, headers));
+
+  it('lets a customer send money only from her own account, and auditors none', async () => {
+    await refused(transfer(graceAccount, adaAccount, ada), 403, 'not_your_account');
+    await refused(transfer(adaAccount, graceAccount, amir), 403, 'read_only_role');
+    await refused(transfer(adaAccount, graceAccount, {}), 401, 'unauthenticated');
+    const accepted = await transfer(adaAccount, graceAccount, ada);
+    expect(accepted.status).toBe(202);
+    const { transferId } = (await accepted.json()) as { transferId: string };
+    // Ada sees her own transfer, and so does the auditor.
+    const asAda = await transferStatusRoute()(get(`/api/transfers/${transferId}`, ada), params({ transferId }));
+    expect(asAda.status).toBe(200);
+    expect((await transferStatusRoute()(get(`/api/transfers/${transferId}`, amir), params({ transferId }))).status).toBe(200);
+  });
+
+  it('keeps the audit trail and the outbox from customers, and the outbox retry from auditors', async () => {
+    await refused(auditEventsRoute()(get('/api/audit/events', ada)), 403, 'staff_only');
+    await refused(auditEventsRoute()(get('/api/audit/events', {})), 401, 'unauthenticated');
+    expect((await auditEventsRoute()(get('/api/audit/events', amir))).status).toBe(200);
+    // A customer may check her own account's chain and past state, not another's.
+    expect((await streamVerificationRoute()(get(`/api/streams/account-${adaAccount}/verification`, ada), params({ streamId: `account-${adaAccount}` }))).status).toBe(200);
+    await refused(accountStateAtRoute()(get(`/api/accounts/${graceAccount}/state?version=1`, ada), params({ accountId: graceAccount })), 403, 'not_your_account');
+    await refused(outboxStatusRoute()(get('/api/outbox', ada)), 403, 'staff_only');
+    expect((await outboxStatusRoute()(get('/api/outbox', amir))).status).toBe(200);
+    await refused(retryParkedRoute()(jsonRequest('/api/outbox/parked/1/retry', {}, amir), params({ position: '1' })), 403, 'read_only_role');
   });
 });

@@ -5,11 +5,12 @@ import { forgetAccountDebugger } from './debugger-service';
 import { POST as requestRoute } from '@/app/api/transfers/route';
 import { dispatchAccountCommand } from '../account-commands';
 import { TransferProcess } from '../../transfers/transfer-process';
-import { jsonRequest, params, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
 
 let db: TemporaryStore;
 beforeAll(async () => {
   db = useTemporaryEventStore();
+  teller = await signedInAs('ann');
   forgetAccountDebugger();
   for (const id of ['ada', 'bob', 'gone']) await dispatchAccountCommand(db.store, 'open', id, { owner: id, currency: 'EUR' }, { actor: 'teller:ann' });
   await dispatchAccountCommand(db.store, 'deposit', 'ada', { amount: 100_00 }, { actor: 'teller:ann' });
@@ -20,8 +21,10 @@ afterAll(async () => db.release());
 type Accepted = { transferId: string; status: string; links: Record<string, string> };
 type Status = { status: string; reason: { code: string; message: string } | null; refunded: boolean; steps: Array<{ type: string; account: { streamId: string; version: number } | null }> };
 
-const post = (body: unknown, headers: Record<string, string> = {}) => requestRoute(jsonRequest('/api/transfers', body, headers));
-const get = async (transferId: string) => transferRoute(new Request(`http://chronicle.test/api/transfers/${transferId}`), params({ transferId }));
+/** The teller, who may move money between any accounts. */
+let teller: Record<string, string> = {};
+const post = (body: unknown, headers: Record<string, string> = {}) => requestRoute(jsonRequest('/api/transfers', body, { ...teller, ...headers }));
+const get = async (transferId: string) => transferRoute(new Request(`http://chronicle.test/api/transfers/${transferId}`, { headers: teller }), params({ transferId }));
 const runSaga = (transferId: string) => new TransferProcess(db.store, { stepTimeoutMs: 5_000, maxAttempts: 3 }).advance(transferId);
 
 describe('POST /api/transfers and GET /api/transfers/{id}', () => {
@@ -47,7 +50,7 @@ describe('POST /api/transfers and GET /api/transfers/{id}', () => {
     await runSaga(transferId);
     const streamId = `transfer-${transferId}`;
     const at = async (version: number) =>
-      (await (await stateRoute(new Request(`http://chronicle.test/api/streams/${streamId}/state?version=${version}`), params({ streamId }))).json()) as {
+      (await (await stateRoute(new Request(`http://chronicle.test/api/streams/${streamId}/state?version=${version}`, { headers: teller }), params({ streamId }))).json()) as {
         state: { status: string; debit: { accountId: string } | null };
       };
     expect((await at(1)).state).toMatchObject({ status: 'requested', debit: null });
