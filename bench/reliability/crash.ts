@@ -12,7 +12,7 @@ import { NatsBus } from '../../lib/outbox/nats-bus';
 import { natsAvailable, TEST_NATS_URL } from '../../lib/outbox/testing/nats-availability';
 import { uniqueBusNames } from '../../lib/outbox/testing/bus-messages';
 import { startScript, startServer, type Managed } from './processes';
-import { arg, authHeaders, openAccounts, parseBackends, prepareDatabase, printTable, saveJson } from './setup';
+import { arg, signIn, openAccounts, parseBackends, prepareDatabase, printTable, saveJson } from './setup';
 import { verificationPassed, verifyRun } from './verify-run';
 import { runWorkload } from './workload';
 
@@ -23,7 +23,6 @@ const connections = Number(arg('connections', '8'));
 const backends = await parseBackends(arg('backends', 'sqlite,postgres'));
 const targets = arg('targets', 'server,projector,sagas,relay').split(',') as Target[];
 const port = Number(arg('port', '3392'));
-const headers = authHeaders();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const randomBetween = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
 
@@ -34,7 +33,7 @@ const withNats = targets.includes('relay') && (await natsAvailable());
 const runTargets = targets.filter((target) => target !== 'relay' || withNats);
 
 /** Waits until the outbox has published everything, then counts what JetStream holds: each event exactly once. */
-const outboxDrained = async (baseUrl: string, streamName: string, subjectPrefix: string) => {
+const outboxDrained = async (baseUrl: string, headers: Record<string, string>, streamName: string, subjectPrefix: string) => {
   const deadline = Date.now() + 180_000;
   let status = { pending: -1, parked: -1, sent: -1 };
   while (Date.now() < deadline) {
@@ -68,6 +67,7 @@ for (const backend of backends) {
     let server: Managed = await startServer({ port, databaseUrl: database.url, env: { ...natsEnv, ...serverEnv } });
     let projector: Managed | null = worker ? worker.start() : null;
     const baseUrl = `http://127.0.0.1:${port}`;
+    const headers = await signIn(baseUrl);
     let kills = 0;
     try {
       const accountIds = await openAccounts(baseUrl, 16, headers);
@@ -92,7 +92,7 @@ for (const backend of backends) {
       await killer;
       const store = createStoredEventStore(databaseConfig({ DATABASE_URL: database.url }));
       const verification = await verifyRun(store, workload.acks, baseUrl, headers).finally(() => store.close());
-      const outbox = target === 'relay' ? await outboxDrained(baseUrl, nats.streamName, nats.subjectPrefix) : null;
+      const outbox = target === 'relay' ? await outboxDrained(baseUrl, headers, nats.streamName, nats.subjectPrefix) : null;
       // The outbox delivered everything: nothing pending or parked, and JetStream holds every event exactly once.
       const delivered = outbox === null || (outbox.pending === 0 && outbox.parked === 0 && outbox.inJetStream === verification.events);
       // A command stored without an answer is allowed only where an answer was lost: with the killed

@@ -9,7 +9,7 @@
 import { databaseConfig } from '../../lib/server/database-config';
 import { createStoredEventStore } from '../../lib/server/event-store';
 import { startServer } from './processes';
-import { arg, authHeaders, openAccounts, parseBackends, prepareDatabase, printTable, saveJson } from './setup';
+import { arg, signIn, openAccounts, parseBackends, prepareDatabase, printTable, saveJson } from './setup';
 import { verificationPassed, verifyRun } from './verify-run';
 import { runWorkload } from './workload';
 
@@ -17,7 +17,6 @@ const seconds = Number(arg('seconds', '180'));
 const connections = Number(arg('connections', '16'));
 const backends = await parseBackends(arg('backends', 'sqlite,postgres'));
 const port = Number(arg('port', '3391'));
-const headers = authHeaders();
 
 const runs = [];
 let failed = false;
@@ -25,6 +24,7 @@ for (const backend of backends) {
   const database = await prepareDatabase(backend);
   const server = await startServer({ port, databaseUrl: database.url });
   const baseUrl = `http://127.0.0.1:${port}`;
+  const headers = await signIn(baseUrl);
   try {
     const accountIds = await openAccounts(baseUrl, 24, headers);
     console.log(`[load] ${backend}: ${connections} connections for ${seconds} s on ${accountIds.length} accounts`);

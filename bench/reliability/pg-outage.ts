@@ -10,7 +10,7 @@
 import { databaseConfig } from '../../lib/server/database-config';
 import { createStoredEventStore } from '../../lib/server/event-store';
 import { startServer } from './processes';
-import { arg, authHeaders, openAccounts, parseBackends, prepareDatabase, printTable, saveJson } from './setup';
+import { arg, signIn, openAccounts, parseBackends, prepareDatabase, printTable, saveJson } from './setup';
 import { startCuttableProxy } from './tcp-proxy';
 import { verificationPassed, verifyRun } from './verify-run';
 import { runWorkload } from './workload';
@@ -20,7 +20,6 @@ const outages = Number(arg('outages', '3'));
 const outageMs = Number(arg('outage-ms', '4000'));
 const connections = Number(arg('connections', '8'));
 const port = Number(arg('port', '3393'));
-const headers = authHeaders();
 /** The server's own account of its 500s: each "Unexpected error" with the lines after it. */
 const unexpectedInLog = (log: string): string =>
   log
@@ -37,6 +36,7 @@ const viaProxy = new URL(database.url);
 viaProxy.port = String(proxy.port);
 const server = await startServer({ port, databaseUrl: viaProxy.toString() });
 const baseUrl = `http://127.0.0.1:${port}`;
+const headers = await signIn(baseUrl);
 let exitCode = 1;
 try {
   const accountIds = await openAccounts(baseUrl, 16, headers);

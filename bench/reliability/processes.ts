@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -58,13 +59,16 @@ export const waitForHttp = async (url: string, timeoutMs = 60_000): Promise<void
   }
 };
 
+/** One session secret per harness run: servers restarted after a kill -9 still accept the sessions it sealed. */
+const SESSION_SECRET = `reliability-${randomBytes(24).toString('hex')}`;
+
 export type ServerOptions = { port: number; databaseUrl: string; env?: Record<string, string> };
 
 export const startServer = async ({ port, databaseUrl, env = {} }: ServerOptions): Promise<Managed> => {
   requireBuild();
   const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, ...env },
+    env: { ...process.env, NODE_ENV: 'production', CHRONICLE_SESSION_SECRET: SESSION_SECRET, DATABASE_URL: databaseUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const server = manage(`server:${port}`, child);

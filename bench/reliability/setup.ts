@@ -46,10 +46,21 @@ export const openAccounts = async (baseUrl: string, count: number, headers: Reco
   return ids;
 };
 
-/** Credentials for the API, from CHRONICLE_LOAD_AUTH=user:password (HTTP Basic). */
-export const authHeaders = (): Record<string, string> => {
-  const credentials = process.env.CHRONICLE_LOAD_AUTH;
-  return credentials ? { authorization: `Basic ${Buffer.from(credentials).toString('base64')}` } : {};
+/**
+ * Signs in as a demo user (the teller by default) and answers the headers of
+ * that browser session: its cookie and the Origin a same-site page sends. A
+ * session rather than Basic credentials: Basic costs a bcrypt comparison per
+ * request, which would be what the load measured.
+ */
+export const signIn = async (baseUrl: string, username = process.env.CHRONICLE_LOAD_USER ?? 'ann'): Promise<Record<string, string>> => {
+  const response = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ username, password: process.env.CHRONICLE_LOAD_PASSWORD ?? 'chronicle-demo' }),
+  });
+  if (response.status !== 200) throw new Error(`signing in as ${username} answered ${response.status}: ${await response.text()}`);
+  const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  return { cookie, origin: baseUrl };
 };
 
 export const printTable = (title: string, rows: Array<Record<string, string | number>>): void => {

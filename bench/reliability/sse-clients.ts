@@ -10,14 +10,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { startServer } from './processes';
-import { arg, authHeaders, openAccounts, prepareDatabase, printTable, saveJson } from './setup';
+import { arg, signIn, openAccounts, prepareDatabase, printTable, saveJson } from './setup';
 
 const clients = Number(arg('clients', '1000'));
 const slow = Number(arg('slow', '20'));
 const seconds = Number(arg('seconds', '120'));
 const rate = Number(arg('rate', '20'));
 const port = Number(arg('port', '3394'));
-const headers = authHeaders();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resident memory of the server and any processes it started, in MiB. */
@@ -78,6 +77,7 @@ const connect = (slowClient: boolean): Client => {
 const database = await prepareDatabase('sqlite');
 const server = await startServer({ port, databaseUrl: database.url });
 const baseUrl = `http://127.0.0.1:${port}`;
+const headers = await signIn(baseUrl);
 let exitCode = 1;
 try {
   const accountIds = await openAccounts(baseUrl, 8, headers).catch((error: unknown) => {
