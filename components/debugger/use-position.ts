@@ -4,6 +4,9 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect } from 'react';
 import { useDebuggerStore } from './debugger-store';
 
+/** Moves to a version from anywhere on the page (a link-like button); the hook below clamps it to the head. */
+export const pushVersion = (version: number) => window.history.pushState(null, '', `?v=${Math.max(0, Math.round(version))}`);
+
 const parseVersion = (raw: string | null): number | null => (raw !== null && /^\d{1,15}$/.test(raw) ? Number(raw) : null);
 
 /**
