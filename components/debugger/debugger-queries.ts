@@ -8,13 +8,13 @@ import type { BreakpointResult, SnapshotComparison, SnapshotMark, StateView, Tes
 const base = (streamId: string) => `/api/streams/${encodeURIComponent(streamId)}`;
 
 export const PAGE_SIZE = 200;
-/** How often the head is polled for the "new events" note. */
-const LIVE_INTERVAL_MS = 5_000;
+/** How often the head is polled when server-sent events are not available. */
+const POLL_INTERVAL_MS = 5_000;
 
 const NEIGHBOURS = [1, -1, 10, -10, 100, -100];
 
 const stateQuery = (streamId: string, version: number) => ({
-  queryKey: ['debugger', streamId, 'state', version],
+  queryKey: ['static', 'debugger', streamId, 'state', version],
   queryFn: () => getJson<StateView>(`${base(streamId)}/state?version=${version}`),
   staleTime: Infinity, // history does not change
 });
@@ -34,17 +34,25 @@ export const useStateAt = (streamId: string, version: number, head: number | und
   return query;
 };
 
-export const useHead = (streamId: string) =>
+export const headKey = (streamId: string) => ['debugger', streamId, 'head'] as const;
+
+/**
+ * The stream's newest version. Keys starting 'static' (everything else here) hold
+ * history, which never changes, so read-model notices do not refetch them; the
+ * head is pushed by server-sent events and polled only when they are down.
+ */
+export const useHead = (streamId: string, poll: boolean) =>
   useQuery({
-    queryKey: ['debugger', streamId, 'head'],
+    queryKey: headKey(streamId),
     queryFn: async () => (await getJson<{ head: number; rows: TimelineRow[] }>(`${base(streamId)}/timeline?from=1&limit=1`)).head,
-    refetchInterval: LIVE_INTERVAL_MS,
+    refetchInterval: poll ? POLL_INTERVAL_MS : false,
     staleTime: 0,
   });
 
-export const useTimelinePage = (streamId: string, page: number, enabled: boolean) =>
+/** A page of rows; the last page grows with the stream, so its key holds how many rows it should have. */
+export const useTimelinePage = (streamId: string, page: number, head: number, enabled: boolean) =>
   useQuery({
-    queryKey: ['debugger', streamId, 'timeline', page],
+    queryKey: ['static', 'debugger', streamId, 'timeline', page, Math.min(PAGE_SIZE, head - page * PAGE_SIZE)],
     queryFn: () => getJson<{ head: number; rows: TimelineRow[] }>(`${base(streamId)}/timeline?from=${page * PAGE_SIZE + 1}&limit=${PAGE_SIZE}`),
     enabled,
     staleTime: Infinity,
@@ -52,7 +60,7 @@ export const useTimelinePage = (streamId: string, page: number, enabled: boolean
 
 export const useDensity = (streamId: string, head: number) =>
   useQuery({
-    queryKey: ['debugger', streamId, 'density', head],
+    queryKey: ['static', 'debugger', streamId, 'density', head],
     queryFn: () => getJson<{ buckets: DensityBucket[] }>(`${base(streamId)}/timeline?density=buckets&buckets=120`),
     enabled: head > 0,
     placeholderData: keepPreviousData,
@@ -61,7 +69,7 @@ export const useDensity = (streamId: string, head: number) =>
 
 export const useBalanceSeries = (streamId: string, head: number) =>
   useQuery({
-    queryKey: ['debugger', streamId, 'series', head],
+    queryKey: ['static', 'debugger', streamId, 'series', head],
     queryFn: () => getJson<{ points: SeriesPoint[] }>(`${base(streamId)}/timeline?series=balance&points=400`),
     enabled: head > 0,
     placeholderData: keepPreviousData,
@@ -70,7 +78,7 @@ export const useBalanceSeries = (streamId: string, head: number) =>
 
 export const useBreakpointHits = (streamId: string, expression: string, head: number) =>
   useQuery({
-    queryKey: ['debugger', streamId, 'breakpoints', expression, head],
+    queryKey: ['static', 'debugger', streamId, 'breakpoints', expression, head],
     queryFn: () => getJson<BreakpointResult>(`${base(streamId)}/timeline/breakpoints?expr=${encodeURIComponent(expression)}`),
     enabled: expression !== '' && head > 0,
     placeholderData: (previous) => (previous?.expression === expression ? previous : undefined),
@@ -80,7 +88,7 @@ export const useBreakpointHits = (streamId: string, expression: string, head: nu
 
 export const useSnapshots = (streamId: string, head: number) =>
   useQuery({
-    queryKey: ['debugger', streamId, 'snapshots', head],
+    queryKey: ['static', 'debugger', streamId, 'snapshots', head],
     queryFn: () => getJson<{ snapshots: SnapshotMark[] }>(`${base(streamId)}/state/snapshots`),
     enabled: head > 0,
     placeholderData: keepPreviousData,
@@ -89,7 +97,7 @@ export const useSnapshots = (streamId: string, head: number) =>
 
 export const useSnapshotComparison = (streamId: string, version: number | null) =>
   useQuery({
-    queryKey: ['debugger', streamId, 'snapshot', version],
+    queryKey: ['static', 'debugger', streamId, 'snapshot', version],
     queryFn: () => getJson<SnapshotComparison>(`${base(streamId)}/state/snapshots?version=${version}`),
     enabled: version !== null,
     staleTime: Infinity,

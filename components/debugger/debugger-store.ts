@@ -12,6 +12,9 @@ type DebuggerUiState = {
   /** The breakpoint expression that was run (hits come from the server). */
   breakpoint: string;
   payloadForm: 'current' | 'stored';
+  /** At the head and following: new events move the position along, like a terminal's tail. */
+  following: boolean;
+  setFollowing: (following: boolean) => void;
   setVersion: (version: number) => void;
   setPlaying: (playing: boolean) => void;
   setSpeed: (speed: Speed) => void;
@@ -26,6 +29,8 @@ export const useDebuggerStore = create<DebuggerUiState>((set) => ({
   speed: 5,
   breakpoint: '',
   payloadForm: 'current',
+  following: false,
+  setFollowing: (following) => set({ following }),
   setVersion: (version) => set({ version }),
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed }),

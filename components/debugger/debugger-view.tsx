@@ -15,20 +15,30 @@ import { formatCount } from './format';
 import { SnapshotPanel } from './snapshot-panel';
 import { StatePanel } from './state-panel';
 import { Transport } from './transport';
+import { LiveControls } from './live-controls';
+import { useLiveHead, useThrottled } from './use-live-head';
 import { usePosition } from './use-position';
 import { useShortcuts } from './use-shortcuts';
 import styles from './debugger.module.css';
 
 export function DebuggerView({ streamId }: { streamId: string }) {
-  const headQuery = useHead(streamId);
-  const liveHead = headQuery.data;
-  // The timeline grows with new events; the position and the head shown stay until the user looks.
-  const [seenHead, setSeenHead] = useState<number | undefined>(undefined);
-  if (seenHead === undefined && liveHead !== undefined) setSeenHead(liveHead);
-  const head = seenHead;
-  const newEvents = liveHead !== undefined && head !== undefined ? liveHead - head : 0;
-
+  const live = useLiveHead(streamId);
+  const headQuery = useHead(streamId, live !== 'live');
+  // New events extend the timeline at once; the position stays where the user put it (the URL pins it).
+  const head = headQuery.data;
   const { version, goTo } = usePosition(head);
+  const following = useDebuggerStore((state) => state.following);
+  const [arrived, setArrived] = useState({ head, count: 0 });
+  if (head !== undefined && arrived.head !== undefined && head > arrived.head) setArrived({ head, count: arrived.count + head - arrived.head });
+  else if ((arrived.head === undefined || (version === head && arrived.count > 0)) && head !== undefined) setArrived({ head, count: 0 });
+  const previousHead = useRef(head);
+  useEffect(() => {
+    const before = previousHead.current;
+    previousHead.current = head;
+    if (following && head !== undefined && before !== undefined && head > before && version === before) goTo(head, 'replace');
+  }, [head, following, version, goTo]);
+  // Whole-stream folds follow a busy stream at most every few seconds.
+  const foldHead = useThrottled(head ?? 0, 3_000);
   const playing = useDebuggerStore((state) => state.playing);
   const setPlaying = useDebuggerStore((state) => state.setPlaying);
   const speed = useDebuggerStore((state) => state.speed);
@@ -37,10 +47,10 @@ export function DebuggerView({ streamId }: { streamId: string }) {
   const jumpToFirstHit = useRef(false);
 
   const view = useStateAt(streamId, version, head);
-  const density = useDensity(streamId, head ?? 0);
-  const series = useBalanceSeries(streamId, head ?? 0);
-  const snapshots = useSnapshots(streamId, head ?? 0);
-  const breakpoints = useBreakpointHits(streamId, breakpoint, head ?? 0);
+  const density = useDensity(streamId, foldHead);
+  const series = useBalanceSeries(streamId, foldHead);
+  const snapshots = useSnapshots(streamId, foldHead);
+  const breakpoints = useBreakpointHits(streamId, breakpoint, foldHead);
   const hits = useMemo(() => breakpoints.data?.hits.map((hit) => hit.version) ?? [], [breakpoints.data]);
   const hitSet = useMemo(() => new Set(hits), [hits]);
   const snapshotList = snapshots.data?.snapshots;
@@ -123,14 +133,15 @@ export function DebuggerView({ streamId }: { streamId: string }) {
         <div className={styles.headerFacts}>
           <span className={styles.badge}>{streamId.split('-')[0]} aggregate</span>
           <span>head v{head === undefined ? '…' : formatCount(head)}</span>
-          <span className={styles.live} title="New events are checked every few seconds">
-            ● live
-          </span>
-          {newEvents > 0 ? (
-            <button type="button" className={styles.chip} onClick={() => setSeenHead(liveHead)} data-testid="new-events">
-              {formatCount(newEvents)} new {newEvents === 1 ? 'event' : 'events'}: show
-            </button>
-          ) : null}
+          <LiveControls
+            status={live}
+            arrived={following ? 0 : arrived.count}
+            atHead={version === head}
+            onGoToHead={() => {
+              setArrived({ head, count: 0 });
+              goTo(head ?? 0);
+            }}
+          />
           <ExportButton streamId={streamId} version={version} />
         </div>
       </header>

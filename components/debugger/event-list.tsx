@@ -11,8 +11,8 @@ const VIEW_HEIGHT = 448;
 const OVERSCAN = 10;
 
 /** Loads one page of rows and hands them up; renders nothing itself. */
-function PageLoader({ streamId, page, onRows }: { streamId: string; page: number; onRows: (page: number, rows: TimelineRow[]) => void }) {
-  const { data } = useTimelinePage(streamId, page, true);
+function PageLoader({ streamId, page, head, onRows }: { streamId: string; page: number; head: number; onRows: (page: number, rows: TimelineRow[]) => void }) {
+  const { data } = useTimelinePage(streamId, page, head, true);
   useEffect(() => {
     if (data) onRows(page, data.rows);
   }, [data, page, onRows]);
@@ -48,7 +48,7 @@ export function EventList({ streamId, head, version, hits, onSelect }: { streamI
   return (
     <div className={styles.eventList}>
       {wantedPages.map((page) => (
-        <PageLoader key={page} streamId={streamId} page={page} onRows={onRows} />
+        <PageLoader key={page} streamId={streamId} page={page} head={head} onRows={onRows} />
       ))}
       <div className={styles.listHeader} aria-hidden>
         <span>v</span>

@@ -56,6 +56,9 @@ export const streamStateRoute = () =>
 const densityQuery = z.object({
   density: z.literal('buckets', { message: 'density must be buckets' }),
   buckets: version('buckets').pipe(z.number().min(1, 'buckets must be at least 1').max(DENSITY_BUCKETS.max, `buckets may be at most ${DENSITY_BUCKETS.max}`)).default(DENSITY_BUCKETS.default),
+  /** A zoomed window of versions; the whole stream by default. */
+  fromVersion: version('fromVersion').optional(),
+  toVersion: version('toVersion').optional(),
 });
 const windowQuery = z.object({
   from: version('from').pipe(z.number().min(1, 'from must be at least 1')).default(1),
@@ -67,14 +70,36 @@ const seriesQuery = z.object({
   points: version('points').pipe(z.number().min(2, 'points must be at least 2').max(SERIES_POINTS.max, `points may be at most ${SERIES_POINTS.max}`)).default(SERIES_POINTS.default),
 });
 
-/** GET /api/streams/{streamId}/timeline?from=V&limit=L | ?density=buckets&buckets=B | ?series=balance&points=P */
+const MAX_ROW_VERSIONS = 500;
+const text = (name: string, max: number) => z.string().trim().min(1, `${name} must not be empty`).max(max, `${name} may be at most ${max} characters`).optional();
+const searchQuery = z
+  .object({ q: text('q', 200), type: text('type', 100), actor: text('actor', 200) })
+  .refine((query) => query.q !== undefined || query.type !== undefined || query.actor !== undefined, { message: 'Give q, type or actor', path: ['q'] });
+const versionsQuery = z.object({
+  versions: z
+    .string()
+    .regex(/^\d{1,15}(,\d{1,15})*$/, 'versions must be whole numbers separated by commas')
+    .transform((list) => list.split(',').map(Number))
+    .pipe(z.array(z.number()).max(MAX_ROW_VERSIONS, `At most ${MAX_ROW_VERSIONS} versions at once`)),
+});
+
+/** GET /api/streams/{streamId}/timeline?from=V&limit=L | ?versions=a,b,c | ?q=text&type=T&actor=A | ?density=buckets&buckets=B | ?series=balance&points=P */
 export const streamTimelineRoute = () =>
   route(async (streamId, searchParams) => {
+    if (searchParams.has('versions')) return accountDebugger().rows(streamId, parse(versionsQuery, searchParams, ['versions']).versions);
+    if (['q', 'type', 'actor'].some((key) => searchParams.has(key))) {
+      const { q, type, actor } = parse(searchQuery, searchParams, ['q', 'type', 'actor']);
+      return accountDebugger().search(streamId, { text: q, type, actor });
+    }
     if (searchParams.has('series')) {
       const query = parse(seriesQuery, searchParams, ['series', 'points']);
       return accountDebugger().series(streamId, query.series, query.points);
     }
-    if (searchParams.has('density')) return accountDebugger().density(streamId, parse(densityQuery, searchParams, ['density', 'buckets']).buckets);
+    if (searchParams.has('density')) {
+      const query = parse(densityQuery, searchParams, ['density', 'buckets', 'fromVersion', 'toVersion']);
+      const range = query.fromVersion !== undefined || query.toVersion !== undefined ? { from: query.fromVersion ?? 1, to: query.toVersion ?? Number.MAX_SAFE_INTEGER } : undefined;
+      return accountDebugger().density(streamId, query.buckets, range);
+    }
     const query = parse(windowQuery, searchParams, ['from', 'limit']);
     return accountDebugger().timeline(streamId, query.from, query.limit);
   });
