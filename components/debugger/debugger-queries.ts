@@ -3,7 +3,8 @@ import { useEffect } from 'react';
 import { getJson } from '@/lib/client/api-client';
 import type { SeriesPoint } from '@/lib/debugger/debugger-service';
 import type { DensityBucket } from '@/lib/debugger/stream-probe';
-import type { BreakpointResult, SnapshotComparison, SnapshotMark, StateView, TestCase, TimelineRow } from '@/lib/debugger/types';
+import type { Zoom } from './debugger-store';
+import type { BreakpointResult, EventFilter, SearchResult, SnapshotComparison, SnapshotMark, StateView, TestCase, TimelineRow } from '@/lib/debugger/types';
 
 const base = (streamId: string) => `/api/streams/${encodeURIComponent(streamId)}`;
 
@@ -58,19 +59,21 @@ export const useTimelinePage = (streamId: string, page: number, head: number, en
     staleTime: Infinity,
   });
 
-export const useDensity = (streamId: string, head: number) =>
+const zoomParams = (zoom: Zoom | null) => (zoom ? `&fromVersion=${zoom.from}&toVersion=${zoom.to}` : '');
+
+export const useDensity = (streamId: string, head: number, zoom: Zoom | null) =>
   useQuery({
-    queryKey: ['static', 'debugger', streamId, 'density', head],
-    queryFn: () => getJson<{ buckets: DensityBucket[] }>(`${base(streamId)}/timeline?density=buckets&buckets=120`),
+    queryKey: ['static', 'debugger', streamId, 'density', head, zoom],
+    queryFn: () => getJson<{ buckets: DensityBucket[] }>(`${base(streamId)}/timeline?density=buckets&buckets=120${zoomParams(zoom)}`),
     enabled: head > 0,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
 
-export const useBalanceSeries = (streamId: string, head: number) =>
+export const useBalanceSeries = (streamId: string, head: number, zoom: Zoom | null) =>
   useQuery({
-    queryKey: ['static', 'debugger', streamId, 'series', head],
-    queryFn: () => getJson<{ points: SeriesPoint[] }>(`${base(streamId)}/timeline?series=balance&points=400`),
+    queryKey: ['static', 'debugger', streamId, 'series', head, zoom],
+    queryFn: () => getJson<{ points: SeriesPoint[] }>(`${base(streamId)}/timeline?series=balance&points=400${zoomParams(zoom)}`),
     enabled: head > 0,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
@@ -106,3 +109,33 @@ export const useSnapshotComparison = (streamId: string, version: number | null) 
 export const fetchTestCase = (streamId: string, version: number) => getJson<TestCase>(`${base(streamId)}/state/test-case?version=${version}`);
 
 export const fetchVersionAt = async (streamId: string, at: string) => (await getJson<StateView>(`${base(streamId)}/state?at=${encodeURIComponent(at)}`)).version;
+
+const filterParams = (filter: EventFilter) => {
+  const params = new URLSearchParams();
+  if (filter.text) params.set('q', filter.text);
+  if (filter.type) params.set('type', filter.type);
+  if (filter.actor) params.set('actor', filter.actor);
+  return params.toString();
+};
+
+export const isFiltering = (filter: EventFilter) => Boolean(filter.text || filter.type || filter.actor);
+
+/** Versions whose event matches the list's filter (one pass on the server); history, so cached per head. */
+export const useSearch = (streamId: string, filter: EventFilter, head: number) =>
+  useQuery({
+    queryKey: ['static', 'debugger', streamId, 'search', filter, head],
+    queryFn: () => getJson<SearchResult>(`${base(streamId)}/timeline?${filterParams(filter)}`),
+    enabled: isFiltering(filter) && head > 0,
+    placeholderData: (previous) => (previous && JSON.stringify(previous.filter) === JSON.stringify(filter) ? previous : undefined),
+    staleTime: Infinity,
+    retry: false,
+  });
+
+/** Rows for a page of chosen versions (search matches). */
+export const useRows = (streamId: string, versions: readonly number[]) =>
+  useQuery({
+    queryKey: ['static', 'debugger', streamId, 'rows', versions.join(',')],
+    queryFn: () => getJson<{ rows: TimelineRow[] }>(`${base(streamId)}/timeline?versions=${versions.join(',')}`),
+    enabled: versions.length > 0,
+    staleTime: Infinity,
+  });

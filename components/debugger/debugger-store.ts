@@ -1,4 +1,8 @@
 import { create } from 'zustand';
+import type { EventFilter } from '@/lib/debugger/types';
+
+/** A window of versions the density strip, list, slider and chart are zoomed to. */
+export type Zoom = { from: number; to: number };
 
 export const SPEEDS = [1, 2, 5, 10, 25, 50] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -14,6 +18,12 @@ type DebuggerUiState = {
   payloadForm: 'current' | 'stored';
   /** At the head and following: new events move the position along, like a terminal's tail. */
   following: boolean;
+  filter: EventFilter;
+  zoom: Zoom | null;
+  helpOpen: boolean;
+  setFilter: (filter: EventFilter) => void;
+  setZoom: (zoom: Zoom | null) => void;
+  setHelpOpen: (open: boolean) => void;
   setFollowing: (following: boolean) => void;
   setVersion: (version: number) => void;
   setPlaying: (playing: boolean) => void;
@@ -30,6 +40,12 @@ export const useDebuggerStore = create<DebuggerUiState>((set) => ({
   breakpoint: '',
   payloadForm: 'current',
   following: false,
+  filter: {},
+  zoom: null,
+  helpOpen: false,
+  setFilter: (filter) => set({ filter }),
+  setZoom: (zoom) => set({ zoom }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
   setFollowing: (following) => set({ following }),
   setVersion: (version) => set({ version }),
   setPlaying: (playing) => set({ playing }),

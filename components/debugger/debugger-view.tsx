@@ -7,9 +7,11 @@ import { BalanceChart } from './balance-chart';
 import { BreakpointBar, nextHit, previousHit } from './breakpoint-bar';
 import { useBalanceSeries, useBreakpointHits, useDensity, useHead, useSnapshots, useStateAt } from './debugger-queries';
 import { useDebuggerStore } from './debugger-store';
-import { DensityStrip } from './density-strip';
+import { DensityStrip, zoomAround } from './density-strip';
+import { EventBrowser } from './event-browser';
+import { SEARCH_INPUT_ID } from './event-filter-bar';
+import { ShortcutsHelp } from './shortcuts-help';
 import { EventCard } from './event-card';
-import { EventList } from './event-list';
 import { ExportButton } from './export-button';
 import { formatCount } from './format';
 import { SnapshotPanel } from './snapshot-panel';
@@ -45,10 +47,21 @@ export function DebuggerView({ streamId }: { streamId: string }) {
   const breakpoint = useDebuggerStore((state) => state.breakpoint);
   const setBreakpoint = useDebuggerStore((state) => state.setBreakpoint);
   const jumpToFirstHit = useRef(false);
+  const zoom = useDebuggerStore((state) => state.zoom);
+  const setZoom = useDebuggerStore((state) => state.setZoom);
+  const helpOpen = useDebuggerStore((state) => state.helpOpen);
+  const setHelpOpen = useDebuggerStore((state) => state.setHelpOpen);
+  const setFollowing = useDebuggerStore((state) => state.setFollowing);
+  const setFilter = useDebuggerStore((state) => state.setFilter);
+  // Zoom and filter belong to one stream: opening another starts afresh.
+  useEffect(() => {
+    setZoom(null);
+    setFilter({});
+  }, [streamId, setZoom, setFilter]);
 
   const view = useStateAt(streamId, version, head);
-  const density = useDensity(streamId, foldHead);
-  const series = useBalanceSeries(streamId, foldHead);
+  const density = useDensity(streamId, foldHead, zoom);
+  const series = useBalanceSeries(streamId, foldHead, zoom);
   const snapshots = useSnapshots(streamId, foldHead);
   const breakpoints = useBreakpointHits(streamId, breakpoint, foldHead);
   const hits = useMemo(() => breakpoints.data?.hits.map((hit) => hit.version) ?? [], [breakpoints.data]);
@@ -96,8 +109,18 @@ export function DebuggerView({ streamId }: { streamId: string }) {
         const previous = previousHit(hits, version);
         if (previous !== undefined) goTo(previous);
       },
+      focusSearch: () => document.getElementById(SEARCH_INPUT_ID)?.focus(),
+      toggleHelp: () => setHelpOpen(!helpOpen),
+      zoomIn: () => {
+        if (head) setZoom(zoomAround(version, zoom ?? { from: 1, to: head }));
+      },
+      zoomOut: () => setZoom(null),
+      toggleFollow: () => {
+        setFollowing(!following);
+        if (!following && head !== undefined) goTo(head);
+      },
     }),
-    [goTo, version, head, playing, setPlaying, hits],
+    [goTo, version, head, playing, setPlaying, hits, helpOpen, setHelpOpen, zoom, setZoom, following, setFollowing],
   );
   useShortcuts(actions);
 
@@ -152,8 +175,8 @@ export function DebuggerView({ streamId }: { streamId: string }) {
         </p>
       ) : (
         <>
-          <DensityStrip buckets={density.data?.buckets ?? []} version={version} hits={hits} onJump={goTo} />
-          <Transport streamId={streamId} version={version} head={head} goTo={goTo} />
+          <DensityStrip buckets={density.data?.buckets ?? []} version={version} hits={hits} zoom={zoom} onJump={goTo} onZoom={setZoom} />
+          <Transport streamId={streamId} version={version} head={head} zoom={zoom} goTo={goTo} />
           <BreakpointBar
             version={version}
             result={breakpoints.data}
@@ -166,7 +189,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             }}
           />
           <div className={styles.grid}>
-            <EventList streamId={streamId} head={head} version={version} hits={hitSet} onSelect={goTo} />
+            <EventBrowser streamId={streamId} head={head} searchHead={foldHead} version={version} hits={hitSet} onSelect={goTo} />
             <EventCard event={current?.version === version ? current.event : null} version={version} />
             {current ? (
               <StatePanel state={current.state} previousState={current.previousState} changedPaths={current.changedPaths} title={`State at v${current.version}`} />
@@ -178,7 +201,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             )}
           </div>
           {series.data ? (
-            <BalanceChart points={series.data.points} head={head} version={version} hits={hits} snapshots={snapshotVersions} onJump={jumpTo} />
+            <BalanceChart points={series.data.points} domain={zoom ? [zoom.from, Math.min(zoom.to, head)] : [0, head]} version={version} hits={hits} snapshots={snapshotVersions} onJump={jumpTo} />
           ) : (
             <section className={`${styles.panel} ${styles.chartPending}`}>
               <h2>Balance over versions</h2>
@@ -187,8 +210,12 @@ export function DebuggerView({ streamId }: { streamId: string }) {
           )}
           <SnapshotPanel streamId={streamId} snapshots={snapshotList} loading={snapshots.isPending} goTo={jumpTo} />
           <p className={styles.keys}>
-            Keys: ←/→ step · Shift+←/→ ten · PageUp/PageDown hundred · Home/End · Space play/pause · N/P next/previous hit
+            Keys: ←/→ step · Shift ten · PageUp/PageDown hundred · Home/End · Space play · N/P hits · / search · Z zoom ·{' '}
+            <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+              all shortcuts (?)
+            </button>
           </p>
+          <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
         </>
       )}
     </div>

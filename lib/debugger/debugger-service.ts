@@ -145,18 +145,21 @@ export class DebuggerService<State> {
    * A numeric field over versions for the chart, one point per bucket of
    * versions (last value, with the bucket's low and high so spikes survive).
    */
-  async series(streamId: string, path: string, points: number): Promise<{ streamId: string; head: number; path: string; points: SeriesPoint[] }> {
+  async series(streamId: string, path: string, points: number, range?: { from: number; to: number }): Promise<{ streamId: string; head: number; path: string; points: SeriesPoint[] }> {
     const head = await this.head(streamId);
     const read = asValidation(() => compileValue(path));
-    const size = Math.max(1, Math.ceil(head / points));
+    const from = Math.max(1, range?.from ?? 1);
+    const to = Math.min(head, range?.to ?? head);
+    const size = Math.max(1, Math.ceil((to - from + 1) / points));
     const out: SeriesPoint[] = [];
     let bucket: SeriesPoint | null = null;
     const backfill = await this.snapshotBackfill(streamId);
     await this.fold(streamId, (event, _before, after) => {
       backfill(event.streamVersion, after);
+      if (event.streamVersion < from) return;
       const value = read(after);
       if (typeof value !== 'number') return;
-      if (!bucket || event.streamVersion > bucket.version - ((bucket.version - 1) % size) + size - 1) {
+      if (!bucket || event.streamVersion > bucket.version - ((bucket.version - from) % size) + size - 1) {
         bucket = { version: event.streamVersion, value, low: value, high: value };
         out.push(bucket);
       } else {
@@ -165,7 +168,7 @@ export class DebuggerService<State> {
         bucket.low = Math.min(bucket.low, value);
         bucket.high = Math.max(bucket.high, value);
       }
-    });
+    }, to);
     return { streamId, head, path, points: out };
   }
 

@@ -68,7 +68,12 @@ const windowQuery = z.object({
 const seriesQuery = z.object({
   series: z.string().trim().min(1, 'series must name a field, e.g. balance'),
   points: version('points').pipe(z.number().min(2, 'points must be at least 2').max(SERIES_POINTS.max, `points may be at most ${SERIES_POINTS.max}`)).default(SERIES_POINTS.default),
+  fromVersion: version('fromVersion').optional(),
+  toVersion: version('toVersion').optional(),
 });
+
+const rangeOf = (query: { fromVersion?: number; toVersion?: number }) =>
+  query.fromVersion !== undefined || query.toVersion !== undefined ? { from: query.fromVersion ?? 1, to: query.toVersion ?? Number.MAX_SAFE_INTEGER } : undefined;
 
 const MAX_ROW_VERSIONS = 500;
 const text = (name: string, max: number) => z.string().trim().min(1, `${name} must not be empty`).max(max, `${name} may be at most ${max} characters`).optional();
@@ -92,13 +97,12 @@ export const streamTimelineRoute = () =>
       return accountDebugger().search(streamId, { text: q, type, actor });
     }
     if (searchParams.has('series')) {
-      const query = parse(seriesQuery, searchParams, ['series', 'points']);
-      return accountDebugger().series(streamId, query.series, query.points);
+      const query = parse(seriesQuery, searchParams, ['series', 'points', 'fromVersion', 'toVersion']);
+      return accountDebugger().series(streamId, query.series, query.points, rangeOf(query));
     }
     if (searchParams.has('density')) {
       const query = parse(densityQuery, searchParams, ['density', 'buckets', 'fromVersion', 'toVersion']);
-      const range = query.fromVersion !== undefined || query.toVersion !== undefined ? { from: query.fromVersion ?? 1, to: query.toVersion ?? Number.MAX_SAFE_INTEGER } : undefined;
-      return accountDebugger().density(streamId, query.buckets, range);
+      return accountDebugger().density(streamId, query.buckets, rangeOf(query));
     }
     const query = parse(windowQuery, searchParams, ['from', 'limit']);
     return accountDebugger().timeline(streamId, query.from, query.limit);
