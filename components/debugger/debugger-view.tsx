@@ -192,7 +192,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             <EventBrowser streamId={streamId} head={head} searchHead={foldHead} version={version} hits={hitSet} onSelect={goTo} />
             <EventCard event={current?.version === version ? current.event : null} version={version} />
             {current ? (
-              <StatePanel state={current.state} previousState={current.previousState} changedPaths={current.changedPaths} title={`State at v${current.version}`} />
+              <StatePanel state={current.state} previousState={current.previousState} changedPaths={current.changedPaths} title={`State at v${current.version}`} version={current.version} />
             ) : (
               <section className={styles.panel}>
                 <h2>State</h2>

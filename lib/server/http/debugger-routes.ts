@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../../core/errors';
 import { issuesOf } from '../account-commands';
+import { DENSITY_BUCKETS, MAX_ROW_VERSIONS, SEARCH_TEXT_MAX, SERIES_POINTS, TIMELINE_LIMIT } from './debugger-limits';
 import { accountDebugger } from './debugger-service';
 import { errorResponse, jsonResponse } from './responses';
 import { parseStreamId } from './stream-query';
@@ -12,9 +13,6 @@ type Context = { params: Promise<{ streamId: string }> };
 const version = (name: string) => z.string().regex(/^\d{1,15}$/, `${name} must be a whole number`).transform(Number);
 const isoTime = z.iso.datetime({ offset: true, local: true, message: 'at must be an ISO date-time, e.g. 2026-03-01T10:00:00Z' });
 
-export const DENSITY_BUCKETS = { default: 120, max: 1_000 };
-export const SERIES_POINTS = { default: 400, max: 2_000 };
-export const TIMELINE_LIMIT = { default: 200, max: 2_000 };
 
 const parse = <Schema extends z.ZodType>(schema: Schema, searchParams: URLSearchParams, keys: readonly string[]): z.output<Schema> => {
   const raw: Record<string, string> = {};
@@ -75,10 +73,9 @@ const seriesQuery = z.object({
 const rangeOf = (query: { fromVersion?: number; toVersion?: number }) =>
   query.fromVersion !== undefined || query.toVersion !== undefined ? { from: query.fromVersion ?? 1, to: query.toVersion ?? Number.MAX_SAFE_INTEGER } : undefined;
 
-const MAX_ROW_VERSIONS = 500;
 const text = (name: string, max: number) => z.string().trim().min(1, `${name} must not be empty`).max(max, `${name} may be at most ${max} characters`).optional();
 const searchQuery = z
-  .object({ q: text('q', 200), type: text('type', 100), actor: text('actor', 200) })
+  .object({ q: text('q', SEARCH_TEXT_MAX), type: text('type', 100), actor: text('actor', 200) })
   .refine((query) => query.q !== undefined || query.type !== undefined || query.actor !== undefined, { message: 'Give q, type or actor', path: ['q'] });
 const versionsQuery = z.object({
   versions: z

@@ -7,6 +7,7 @@ import { jsonResponse } from './responses';
 import { expectedVersionSchema } from './request-context';
 import { commandResultSchema, errorBodySchema, recordedEventSchema, STREAM_EVENT_FORMS, streamEventSchema, streamEventsSchema } from './schemas';
 import { DEFAULT_EVENTS_LIMIT, MAX_EVENTS_LIMIT, streamIdSchema } from './stream-query';
+import { withDebuggerApi } from './openapi-debugger';
 import { withReadApi } from './openapi-read';
 import { EVENTS_STREAM_PATH, eventsStreamPathItem } from './openapi-events';
 
@@ -259,7 +260,7 @@ const buildDocument = (): Document => ({
 
 let cached: Document | undefined;
 
-export const openApiDocument = (): Document => (cached ??= withReadApi(buildDocument()));
+export const openApiDocument = (): Document => (cached ??= withDebuggerApi(withReadApi(buildDocument())));
 
 /** Method, path and summary of every operation, for the landing page. */
 export const apiQuickReference = (): Array<{ method: string; path: string; summary: string }> =>
