@@ -42,9 +42,14 @@ export const MAX_TEST_CASE_EVENTS = 1_000;
 export class DebuggerService<State> {
   constructor(private readonly deps: DebuggerDeps<State>) {}
 
+  /** Recent heads as hints: streams only grow, so finding the head again costs two reads, not forty. */
+  private readonly knownHeads = new Map<string, number>();
+
   async head(streamId: string): Promise<number> {
-    const head = await headVersion(this.deps.store.stored, streamId);
+    const head = await headVersion(this.deps.store.stored, streamId, this.knownHeads.get(streamId) ?? 0);
     if (head === 0) throw new NotFoundError(`Stream ${streamId} does not exist`, 'stream_not_found');
+    if (this.knownHeads.size > 10_000) this.knownHeads.clear();
+    this.knownHeads.set(streamId, head);
     return head;
   }
 

@@ -15,7 +15,8 @@ const exists = async (store: EventStore, streamId: string, version: number) => (
 /** The stream's current version (0 when it has no events), by galloping then bisecting; `hint` is a version known to exist. */
 export const headVersion = async (store: EventStore, streamId: string, hint = 0): Promise<number> => {
   let low = hint > 0 && (await exists(store, streamId, hint)) ? hint : 0;
-  let step = Math.max(1, low);
+  // From a recent head, streams grow a little at a time: look just past it first.
+  let step = 1;
   let high = low + step;
   while (await exists(store, streamId, high)) {
     low = high;
