@@ -1,6 +1,9 @@
 import { accessibilityViolations, expect, test } from './fixtures';
 import { DebuggerPage } from './pages/debugger-page';
 
+// Each test walks a long path through the page (the machine running e2e is often shared and slow).
+test.describe.configure({ timeout: 90_000 });
+
 test('the debugger finds the seeded negative-balance incident in one click, shows the command behind it, and keeps the position on reload', async ({ page, consoleErrors }, testInfo) => {
   const debuggerPage = new DebuggerPage(page);
   await debuggerPage.open('account-legacy-000417');

@@ -1,8 +1,10 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { headKey } from './debugger-queries';
+
+const noSubscription = () => () => {};
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'polling';
 
@@ -13,7 +15,9 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'polling';
  */
 export function useLiveHead(streamId: string): LiveStatus {
   const client = useQueryClient();
-  const [status, setStatus] = useState<LiveStatus>(() => (typeof EventSource === 'undefined' ? 'polling' : 'connecting'));
+  // The server renders as if EventSource existed, so hydration matches; the browser's answer follows.
+  const supported = useSyncExternalStore(noSubscription, () => typeof EventSource !== 'undefined', () => true);
+  const [status, setStatus] = useState<LiveStatus>('connecting');
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
@@ -32,7 +36,7 @@ export function useLiveHead(streamId: string): LiveStatus {
     return () => source.close();
   }, [client, streamId]);
 
-  return status;
+  return supported ? status : 'polling';
 }
 
 /** The value, updated at most once per `ms`: whole-stream folds (chart, hits) follow a busy stream without refolding per event. */

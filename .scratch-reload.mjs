@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 200)));
+page.on('request', (r) => { if (r.url().includes('/api/')) console.log('req', Date.now() % 100000, r.url().slice(22)); });
+page.on('requestfinished', (r) => { if (r.url().includes('/api/')) console.log('done', Date.now() % 100000, r.url().slice(22)); });
+await page.goto('http://127.0.0.1:3165/debugger/account-legacy-000417?v=4');
+await page.waitForTimeout(3000);
+console.log('---- reload');
+await page.reload();
+await page.waitForTimeout(5000);
+console.log(await page.getByTestId('live-status').textContent(), await page.getByTestId('state-panel').count());
+await browser.close();
