@@ -21,17 +21,19 @@ const stateQuery = (streamId: string, version: number) => ({
 });
 
 /** The state at a version; the previous answer stays on screen while the next loads, so nothing jumps. */
-export const useStateAt = (streamId: string, version: number, head: number | undefined) => {
+export const useStateAt = (streamId: string, version: number, head: number | undefined, alsoAhead: readonly (number | undefined)[] = []) => {
   const enabled = head !== undefined;
   const client = useQueryClient();
   const query = useQuery({ ...stateQuery(streamId, version), enabled, placeholderData: keepPreviousData });
-  // The positions one key press away (step, ten, a page, Home, End): fetched ahead so a move shows at once.
+  const aheadKey = alsoAhead.join(',');
+  // The positions one key press away (step, ten, a page, Home, End, the next and previous hit): fetched ahead so a move shows at once.
   useEffect(() => {
     if (!enabled) return;
-    for (const next of [...NEIGHBOURS.map((delta) => version + delta), 0, head!]) {
-      if (next >= 0 && next <= head!) void client.prefetchQuery(stateQuery(streamId, next));
+    for (const next of [...NEIGHBOURS.map((delta) => version + delta), 0, head!, ...alsoAhead]) {
+      if (next !== undefined && next >= 0 && next <= head!) void client.prefetchQuery(stateQuery(streamId, next));
     }
-  }, [client, streamId, version, enabled, head]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the targets' values (aheadKey), not the array's identity
+  }, [client, streamId, version, enabled, head, aheadKey]);
   return query;
 };
 

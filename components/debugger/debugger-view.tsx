@@ -59,13 +59,14 @@ export function DebuggerView({ streamId }: { streamId: string }) {
     setFilter({});
   }, [streamId, setZoom, setFilter]);
 
-  const view = useStateAt(streamId, version, head);
+
   const density = useDensity(streamId, foldHead, zoom);
   const series = useBalanceSeries(streamId, foldHead, zoom);
   const snapshots = useSnapshots(streamId, foldHead);
   const breakpoints = useBreakpointHits(streamId, breakpoint, foldHead);
   const hits = useMemo(() => breakpoints.data?.hits.map((hit) => hit.version) ?? [], [breakpoints.data]);
   const hitSet = useMemo(() => new Set(hits), [hits]);
+  const view = useStateAt(streamId, version, head, [nextHit(hits, version), previousHit(hits, version)]);
   const snapshotList = snapshots.data?.snapshots;
   const snapshotVersions = useMemo(() => snapshotList?.map((s) => s.version) ?? [], [snapshotList]);
   // A stable callback for the memoised chart: it reads the latest goTo when clicked.
