@@ -2,7 +2,12 @@ import { accessibilityViolations, expect, test } from './fixtures';
 import { DebuggerPage } from './pages/debugger-page';
 
 // Each test walks a long path through the page (the machine running e2e is often shared and slow).
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 180_000 });
+
+// Chromium probes /favicon.ico on reload and history moves though the page declares app/icon.svg; its 404 is not the debugger's.
+test.beforeEach(async ({ page }) => {
+  await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
+});
 
 test('the debugger finds the seeded negative-balance incident in one click, shows the command behind it, and keeps the position on reload', async ({ page, consoleErrors }, testInfo) => {
   const debuggerPage = new DebuggerPage(page);

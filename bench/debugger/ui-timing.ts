@@ -40,7 +40,8 @@ const KEYS: Array<{ name: string; key: string; setup?: (page: Page) => Promise<v
 let server: ChildProcess | undefined;
 const serve = async (): Promise<string> => {
   const filename = DATABASE.replace(/^file:/, '');
-  const env = { ...process.env, DATABASE_URL: DATABASE, SNAPSHOT_EVERY: '100' };
+  // The debugger reads events, not read models: the server need not spend its first minutes projecting 100,000 events.
+  const env = { ...process.env, DATABASE_URL: DATABASE, SNAPSHOT_EVERY: '100', CHRONICLE_IN_PROCESS_PROJECTIONS: 'off' };
   if (!existsSync(filename)) {
     console.log(`writing ${STREAM} (100,000 events) into ${DATABASE}…`);
     const migrate = spawnSync('npx', ['tsx', 'scripts/db-migrate.ts'], { env, stdio: 'inherit' });
@@ -48,10 +49,7 @@ const serve = async (): Promise<string> => {
     const write = spawnSync('npx', ['tsx', 'bench/debugger/state-at.ts', '--database', DATABASE, '--stream', STREAM, '--samples', '20'], { env, stdio: 'inherit' });
     if (write.status !== 0) throw new Error('writing the stream failed');
   }
-  // The server runs the projections in process: catch them up first, or it spends its first minutes folding 100,000 events.
-  console.log('catching up the projections…');
-  const project = spawnSync('npx', ['tsx', 'scripts/projector.ts', '--once'], { env, stdio: 'inherit' });
-  if (project.status !== 0) throw new Error('the projector failed');
+
   server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', PORT], { env, stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${PORT}`;
   for (let i = 0; i < 120; i++) {

@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('response', (r) => { if (r.status() >= 400) console.log('STATUS', r.status(), r.url()); });
+await page.goto('http://127.0.0.1:3165/debugger/account-legacy-000417');
+await page.getByRole('button', { name: 'balance < 0', exact: true }).click();
+await page.waitForTimeout(4000);
+await page.keyboard.press('ArrowLeft');
+await page.waitForTimeout(2000);
+await page.reload();
+await page.waitForTimeout(6000);
+await browser.close();
