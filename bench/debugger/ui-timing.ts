@@ -63,31 +63,29 @@ const serve = async (): Promise<string> => {
   throw new Error('next start did not come up (run `npx next build` first)');
 };
 
-/** In the page: keydown → the frame after the state panel shows the URL's version. */
-const installProbe = () =>
-  (window as unknown as { __probe: unknown }).__probe ??
-  ((window as unknown as { __probe: unknown }).__probe = (() => {
-    let started: number | null = null;
-    let done: ((ms: number) => void) | null = null;
-    const check = () => {
-      if (started === null || !done) return;
-      const wanted = new URLSearchParams(location.search).get('v');
-      const shown = document.querySelector('[data-testid="state-panel"]')?.getAttribute('data-version');
-      if (wanted !== null && shown === wanted) {
-        const began = started;
-        const finish = done;
-        started = null;
-        done = null;
-        requestAnimationFrame(() => finish(performance.now() - began));
-      }
-    };
-    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-version'] });
-    window.addEventListener('keydown', () => (started = performance.now()), { capture: true });
-    return {
-      next: () => new Promise<number>((resolve) => (done = resolve)),
-      check,
-    };
-  })());
+/**
+ * In the page: keydown → the frame after the state panel shows the URL's version.
+ * Plain JavaScript in a string: tsx would wrap a function's inner names in a helper the page lacks.
+ */
+const PROBE = `window.__probe ??= (() => {
+  let started = null;
+  let done = null;
+  const check = () => {
+    if (started === null || !done) return;
+    const wanted = new URLSearchParams(location.search).get('v');
+    const shown = document.querySelector('[data-testid="state-panel"]')?.getAttribute('data-version');
+    if (wanted !== null && shown === wanted) {
+      const began = started;
+      const finish = done;
+      started = null;
+      done = null;
+      requestAnimationFrame(() => finish(performance.now() - began));
+    }
+  };
+  new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-version'] });
+  window.addEventListener('keydown', () => (started = performance.now()), { capture: true });
+  return { next: () => new Promise((resolve) => (done = resolve)), check };
+})(); true`;
 
 type Row = { key: string; n: number; p50: number; p95: number; max: number; over100: number };
 const summarise = (name: string, samples: number[]): Row => {
@@ -99,11 +97,7 @@ const summarise = (name: string, samples: number[]): Row => {
 
 const press = async (page: Page, key: string): Promise<number> => {
   const before = await page.evaluate(() => location.search);
-  const measured = page.evaluate(() => {
-    const probe = (window as unknown as { __probe: { next: () => Promise<number>; check: () => void } }).__probe;
-    const result = probe.next();
-    return result;
-  }).catch(() => Number.NaN);
+  const measured = (page.evaluate('window.__probe.next()') as Promise<number>).catch(() => Number.NaN);
   await page.keyboard.press(key);
   // A key that cannot move (already at the end) leaves nothing to measure.
   const moved = await page.waitForFunction((search) => location.search !== search, before, { timeout: 2_000 }).then(
@@ -111,7 +105,7 @@ const press = async (page: Page, key: string): Promise<number> => {
     () => false,
   );
   if (!moved) return Number.NaN;
-  await page.evaluate(() => (window as unknown as { __probe: { check: () => void } }).__probe.check());
+  await page.evaluate('window.__probe.check()');
   return measured;
 };
 
@@ -138,7 +132,7 @@ const main = async () => {
     await page.getByLabel('Breakpoint condition').press('Enter');
     await page.getByTestId('hit-count').filter({ hasText: /hit/ }).waitFor({ timeout: 60_000 });
     await page.locator('body').click({ position: { x: 5, y: 5 } });
-    await page.evaluate(installProbe);
+    await page.evaluate(PROBE);
 
     const rows: Row[] = [];
     for (const { name, key } of KEYS) {

@@ -8,8 +8,8 @@ export const SPEEDS = [1, 2, 5, 10, 25, 50] as const;
 export type Speed = (typeof SPEEDS)[number];
 
 type DebuggerUiState = {
-  /** The version shown; mirrors `?v=` in the URL. */
-  version: number;
+  /** The version shown, set at once on a move (the URL's `?v=` follows); null until the page has read the URL. */
+  version: number | null;
   playing: boolean;
   /** Events per second while playing. */
   speed: Speed;
@@ -25,7 +25,7 @@ type DebuggerUiState = {
   setZoom: (zoom: Zoom | null) => void;
   setHelpOpen: (open: boolean) => void;
   setFollowing: (following: boolean) => void;
-  setVersion: (version: number) => void;
+  setVersion: (version: number | null) => void;
   setPlaying: (playing: boolean) => void;
   setSpeed: (speed: Speed) => void;
   setBreakpoint: (expression: string) => void;
@@ -34,7 +34,7 @@ type DebuggerUiState = {
 
 /** UI state only; streams, states and hits are server data in react-query. */
 export const useDebuggerStore = create<DebuggerUiState>((set) => ({
-  version: 0,
+  version: null,
   playing: false,
   speed: 5,
   breakpoint: '',

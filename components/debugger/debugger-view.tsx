@@ -57,6 +57,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
   useEffect(() => {
     setZoom(null);
     setFilter({});
+    return () => useDebuggerStore.getState().setVersion(null);
   }, [streamId, setZoom, setFilter]);
 
 
