@@ -71,7 +71,7 @@ export function CommandDetail({ event }: { event: DebuggerEvent }) {
             </dd>
           </dl>
           {input !== null ? (
-            <pre className={`${styles.payload} ${extras.input}`} data-testid="command-input" aria-label="Command input">
+            <pre className={`${styles.payload} ${extras.input}`} data-testid="command-input" role="region" aria-label="Command input" tabIndex={0}>
               {JSON.stringify(input, null, 2)}
             </pre>
           ) : null}

@@ -67,7 +67,7 @@ export function EventCard({ event, version }: { event: DebuggerEvent | null; ver
           </button>
         </div>
       </div>
-      <pre className={styles.payload} data-testid="event-payload">
+      <pre className={styles.payload} data-testid="event-payload" role="region" aria-label="Event payload" tabIndex={0}>
         {JSON.stringify(payload, null, 2)}
       </pre>
     </section>

@@ -127,7 +127,7 @@ export function EventList({
         role="listbox"
         aria-label={label}
         aria-activedescendant={currentIndex >= 0 && version > 0 ? `event-row-${version}` : undefined}
-        tabIndex={-1}
+        tabIndex={0}
         data-testid="event-list"
         data-count={count}
       >
