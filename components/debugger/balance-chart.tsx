@@ -32,7 +32,8 @@ export function BalanceChart({ version, ...chart }: ChartProps & { version: numb
           aria-hidden
           style={{ left: `calc(${PLOT.left}px + (100% - ${PLOT.left + PLOT.right}px) * ${ratio})`, top: PLOT.top, bottom: PLOT.bottom }}
         >
-          <span>v{version}</span>
+          {/* Outside a zoomed window the line waits at the edge, pointing the way. */}
+          <span>{version < from ? `← v${version}` : version > to ? `v${version} →` : `v${version}`}</span>
         </div>
       </div>
     </section>
