@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '@/lib/client/api-client';
 import { BalanceChart } from './balance-chart';
 import { BreakpointBar, nextHit, previousHit } from './breakpoint-bar';
@@ -22,6 +22,8 @@ import { useLiveHead, useThrottled } from './use-live-head';
 import { usePosition } from './use-position';
 import { useShortcuts } from './use-shortcuts';
 import styles from './debugger.module.css';
+
+const NO_BUCKETS: never[] = [];
 
 export function DebuggerView({ streamId }: { streamId: string }) {
   const live = useLiveHead(streamId);
@@ -76,6 +78,10 @@ export function DebuggerView({ streamId }: { streamId: string }) {
     goToRef.current = goTo;
   }, [goTo]);
   const [jumpTo] = useState(() => (target: number) => goToRef.current(target));
+  // The state and event show a move at once; the list, strip and chart follow when the browser has time.
+  const deferredVersion = useDeferredValue(version);
+  // A new array each render would redraw the memoised chart on every move.
+  const chartDomain = useMemo(() => (zoom ? ([zoom.from, Math.min(zoom.to, head ?? zoom.to)] as const) : ([0, head ?? 0] as const)), [zoom, head]);
 
   // A preset breakpoint goes straight to its first hit: the incident in one click.
   useEffect(() => {
@@ -177,7 +183,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
         </p>
       ) : (
         <>
-          <DensityStrip buckets={density.data?.buckets ?? []} version={version} hits={hits} zoom={zoom} onJump={goTo} onZoom={setZoom} />
+          <DensityStrip buckets={density.data?.buckets ?? NO_BUCKETS} version={deferredVersion} hits={hits} zoom={zoom} onJump={jumpTo} onZoom={setZoom} />
           <Transport streamId={streamId} version={version} head={head} zoom={zoom} goTo={goTo} />
           <BreakpointBar
             version={version}
@@ -191,7 +197,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             }}
           />
           <div className={styles.grid}>
-            <EventBrowser streamId={streamId} head={head} searchHead={foldHead} version={version} hits={hitSet} onSelect={goTo} />
+            <EventBrowser streamId={streamId} head={head} searchHead={foldHead} version={deferredVersion} hits={hitSet} onSelect={jumpTo} />
             <EventCard event={current?.version === version ? current.event : null} version={version} />
             {current ? (
               <StatePanel state={current.state} previousState={current.previousState} changedPaths={current.changedPaths} title={`State at v${current.version}`} version={current.version} />
@@ -203,7 +209,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             )}
           </div>
           {series.data ? (
-            <BalanceChart points={series.data.points} domain={zoom ? [zoom.from, Math.min(zoom.to, head)] : [0, head]} version={version} hits={hits} snapshots={snapshotVersions} onJump={jumpTo} />
+            <BalanceChart points={series.data.points} domain={chartDomain} version={deferredVersion} hits={hits} snapshots={snapshotVersions} onJump={jumpTo} />
           ) : (
             <section className={`${styles.panel} ${styles.chartPending}`}>
               <h2>Balance over versions</h2>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { memo, useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { DensityBucket } from '@/lib/debugger/stream-probe';
 import type { Zoom } from './debugger-store';
 import { formatCount, formatUtc } from './format';
@@ -21,7 +21,7 @@ export const zoomAround = (version: number, span: Zoom): Zoom => {
  * position and hits marked. Click a slice to go there; drag across slices to
  * zoom to them; double-click or Esc to zoom out.
  */
-export function DensityStrip({
+export const DensityStrip = memo(function DensityStrip({
   buckets,
   version,
   hits,
@@ -134,4 +134,4 @@ export function DensityStrip({
       </div>
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { isFiltering, useSearch } from './debugger-queries';
 import { useDebuggerStore } from './debugger-store';
 import { EventFilterBar } from './event-filter-bar';
@@ -12,7 +12,7 @@ import styles from './debugger.module.css';
  * The event list with its filter. A filter narrows the list only: the slider
  * and the keys still step through every version, and the list marks where you are.
  */
-export function EventBrowser({ streamId, head, searchHead, version, hits, onSelect }: { streamId: string; head: number; searchHead: number; version: number; hits: ReadonlySet<number>; onSelect: (version: number) => void }) {
+export const EventBrowser = memo(function EventBrowser({ streamId, head, searchHead, version, hits, onSelect }: { streamId: string; head: number; searchHead: number; version: number; hits: ReadonlySet<number>; onSelect: (version: number) => void }) {
   const filter = useDebuggerStore((state) => state.filter);
   const zoom = useDebuggerStore((state) => state.zoom);
   const filtering = isFiltering(filter);
@@ -44,4 +44,4 @@ export function EventBrowser({ streamId, head, searchHead, version, hits, onSele
       <EventList streamId={streamId} head={head} version={version} hits={hits} items={items} label={label} onSelect={onSelect} />
     </div>
   );
-}
+});
