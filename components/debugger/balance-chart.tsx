@@ -11,14 +11,15 @@ const MAX_HIT_LINES = 100;
 /* The plot area's insets inside the chart (margins, axis width and height): the position line is drawn over it. */
 const PLOT = { left: 8 + 80, right: 16, top: 8, bottom: 30 };
 
-type ChartProps = { points: SeriesPoint[]; head: number; hits: readonly number[]; snapshots: readonly number[]; onJump: (version: number) => void };
+type ChartProps = { points: SeriesPoint[]; domain: readonly [number, number]; hits: readonly number[]; snapshots: readonly number[]; onJump: (version: number) => void };
 
 /**
  * Balance over versions: the current position, breakpoint hits and snapshots;
  * click to jump there. The position is an overlay, so moving never redraws the chart.
  */
 export function BalanceChart({ version, ...chart }: ChartProps & { version: number }) {
-  const ratio = chart.head > 0 ? Math.min(1, Math.max(0, version / chart.head)) : 0;
+  const [from, to] = chart.domain;
+  const ratio = to > from ? Math.min(1, Math.max(0, (version - from) / (to - from))) : 0;
   return (
     <section className={styles.panel} aria-labelledby="chart-title" data-testid="balance-chart">
       <h2 id="chart-title">
@@ -31,14 +32,15 @@ export function BalanceChart({ version, ...chart }: ChartProps & { version: numb
           aria-hidden
           style={{ left: `calc(${PLOT.left}px + (100% - ${PLOT.left + PLOT.right}px) * ${ratio})`, top: PLOT.top, bottom: PLOT.bottom }}
         >
-          <span>v{version}</span>
+          {/* Outside a zoomed window the line waits at the edge, pointing the way. */}
+          <span>{version < from ? `← v${version}` : version > to ? `v${version} →` : `v${version}`}</span>
         </div>
       </div>
     </section>
   );
 }
 
-const Chart = memo(function Chart({ points, head, hits, snapshots, onJump }: ChartProps) {
+const Chart = memo(function Chart({ points, domain, hits, snapshots, onJump }: ChartProps) {
   const everyNth = Math.max(1, Math.ceil(snapshots.length / 40));
   return (
       <LineChart
@@ -53,7 +55,7 @@ const Chart = memo(function Chart({ points, head, hits, snapshots, onJump }: Cha
         }}
       >
         <CartesianGrid vertical={false} stroke="var(--border)" strokeDasharray="3 3" />
-        <XAxis dataKey="version" type="number" domain={[0, head]} allowDecimals={false} tick={{ fontSize: 12 }} />
+        <XAxis dataKey="version" type="number" domain={[domain[0], domain[1]]} allowDataOverflow allowDecimals={false} tick={{ fontSize: 12 }} />
         <YAxis tickFormatter={(value: number) => formatMinor(value).replace('+', '')} width={80} tick={{ fontSize: 12 }} />
         <Tooltip formatter={(value) => formatMinor(Number(value))} labelFormatter={(label) => `version ${label}`} />
         <ReferenceLine y={0} stroke="var(--muted)" />

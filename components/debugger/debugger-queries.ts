@@ -3,66 +3,79 @@ import { useEffect } from 'react';
 import { getJson } from '@/lib/client/api-client';
 import type { SeriesPoint } from '@/lib/debugger/debugger-service';
 import type { DensityBucket } from '@/lib/debugger/stream-probe';
-import type { BreakpointResult, SnapshotComparison, SnapshotMark, StateView, TestCase, TimelineRow } from '@/lib/debugger/types';
+import type { Zoom } from './debugger-store';
+import type { BreakpointResult, EventFilter, SearchResult, SnapshotComparison, SnapshotMark, StateView, TestCase, TimelineRow } from '@/lib/debugger/types';
 
 const base = (streamId: string) => `/api/streams/${encodeURIComponent(streamId)}`;
 
 export const PAGE_SIZE = 200;
-/** How often the head is polled for the "new events" note. */
-const LIVE_INTERVAL_MS = 5_000;
+/** How often the head is polled when server-sent events are not available. */
+const POLL_INTERVAL_MS = 5_000;
 
 const NEIGHBOURS = [1, -1, 10, -10, 100, -100];
 
 const stateQuery = (streamId: string, version: number) => ({
-  queryKey: ['debugger', streamId, 'state', version],
+  queryKey: ['static', 'debugger', streamId, 'state', version],
   queryFn: () => getJson<StateView>(`${base(streamId)}/state?version=${version}`),
   staleTime: Infinity, // history does not change
 });
 
 /** The state at a version; the previous answer stays on screen while the next loads, so nothing jumps. */
-export const useStateAt = (streamId: string, version: number, head: number | undefined) => {
+export const useStateAt = (streamId: string, version: number, head: number | undefined, alsoAhead: readonly (number | undefined)[] = []) => {
   const enabled = head !== undefined;
   const client = useQueryClient();
   const query = useQuery({ ...stateQuery(streamId, version), enabled, placeholderData: keepPreviousData });
-  // The positions one key press away (step, ten, a page, Home, End): fetched ahead so a move shows at once.
+  const aheadKey = alsoAhead.join(',');
+  // The positions one key press away (step, ten, a page, Home, End, the next and previous hit): fetched ahead so a move shows at once.
   useEffect(() => {
     if (!enabled) return;
-    for (const next of [...NEIGHBOURS.map((delta) => version + delta), 0, head!]) {
-      if (next >= 0 && next <= head!) void client.prefetchQuery(stateQuery(streamId, next));
+    for (const next of [...NEIGHBOURS.map((delta) => version + delta), 0, head!, ...alsoAhead]) {
+      if (next !== undefined && next >= 0 && next <= head!) void client.prefetchQuery(stateQuery(streamId, next));
     }
-  }, [client, streamId, version, enabled, head]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the targets' values (aheadKey), not the array's identity
+  }, [client, streamId, version, enabled, head, aheadKey]);
   return query;
 };
 
-export const useHead = (streamId: string) =>
+export const headKey = (streamId: string) => ['debugger', streamId, 'head'] as const;
+
+/**
+ * The stream's newest version. Keys starting 'static' (everything else here) hold
+ * history, which never changes, so read-model notices do not refetch them; the
+ * head is pushed by server-sent events and polled only when they are down.
+ */
+export const useHead = (streamId: string, poll: boolean) =>
   useQuery({
-    queryKey: ['debugger', streamId, 'head'],
+    queryKey: headKey(streamId),
     queryFn: async () => (await getJson<{ head: number; rows: TimelineRow[] }>(`${base(streamId)}/timeline?from=1&limit=1`)).head,
-    refetchInterval: LIVE_INTERVAL_MS,
+    refetchInterval: poll ? POLL_INTERVAL_MS : false,
     staleTime: 0,
   });
 
-export const useTimelinePage = (streamId: string, page: number, enabled: boolean) =>
+/** A page of rows; the last page grows with the stream, so its key holds how many rows it should have. */
+export const useTimelinePage = (streamId: string, page: number, head: number, enabled: boolean) =>
   useQuery({
-    queryKey: ['debugger', streamId, 'timeline', page],
+    queryKey: ['static', 'debugger', streamId, 'timeline', page, Math.min(PAGE_SIZE, head - page * PAGE_SIZE)],
     queryFn: () => getJson<{ head: number; rows: TimelineRow[] }>(`${base(streamId)}/timeline?from=${page * PAGE_SIZE + 1}&limit=${PAGE_SIZE}`),
     enabled,
     staleTime: Infinity,
   });
 
-export const useDensity = (streamId: string, head: number) =>
+const zoomParams = (zoom: Zoom | null) => (zoom ? `&fromVersion=${zoom.from}&toVersion=${zoom.to}` : '');
+
+export const useDensity = (streamId: string, head: number, zoom: Zoom | null) =>
   useQuery({
-    queryKey: ['debugger', streamId, 'density', head],
-    queryFn: () => getJson<{ buckets: DensityBucket[] }>(`${base(streamId)}/timeline?density=buckets&buckets=120`),
+    queryKey: ['static', 'debugger', streamId, 'density', head, zoom],
+    queryFn: () => getJson<{ buckets: DensityBucket[] }>(`${base(streamId)}/timeline?density=buckets&buckets=120${zoomParams(zoom)}`),
     enabled: head > 0,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
 
-export const useBalanceSeries = (streamId: string, head: number) =>
+export const useBalanceSeries = (streamId: string, head: number, zoom: Zoom | null) =>
   useQuery({
-    queryKey: ['debugger', streamId, 'series', head],
-    queryFn: () => getJson<{ points: SeriesPoint[] }>(`${base(streamId)}/timeline?series=balance&points=400`),
+    queryKey: ['static', 'debugger', streamId, 'series', head, zoom],
+    queryFn: () => getJson<{ points: SeriesPoint[] }>(`${base(streamId)}/timeline?series=balance&points=400${zoomParams(zoom)}`),
     enabled: head > 0,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
@@ -70,7 +83,7 @@ export const useBalanceSeries = (streamId: string, head: number) =>
 
 export const useBreakpointHits = (streamId: string, expression: string, head: number) =>
   useQuery({
-    queryKey: ['debugger', streamId, 'breakpoints', expression, head],
+    queryKey: ['static', 'debugger', streamId, 'breakpoints', expression, head],
     queryFn: () => getJson<BreakpointResult>(`${base(streamId)}/timeline/breakpoints?expr=${encodeURIComponent(expression)}`),
     enabled: expression !== '' && head > 0,
     placeholderData: (previous) => (previous?.expression === expression ? previous : undefined),
@@ -80,7 +93,7 @@ export const useBreakpointHits = (streamId: string, expression: string, head: nu
 
 export const useSnapshots = (streamId: string, head: number) =>
   useQuery({
-    queryKey: ['debugger', streamId, 'snapshots', head],
+    queryKey: ['static', 'debugger', streamId, 'snapshots', head],
     queryFn: () => getJson<{ snapshots: SnapshotMark[] }>(`${base(streamId)}/state/snapshots`),
     enabled: head > 0,
     placeholderData: keepPreviousData,
@@ -89,7 +102,7 @@ export const useSnapshots = (streamId: string, head: number) =>
 
 export const useSnapshotComparison = (streamId: string, version: number | null) =>
   useQuery({
-    queryKey: ['debugger', streamId, 'snapshot', version],
+    queryKey: ['static', 'debugger', streamId, 'snapshot', version],
     queryFn: () => getJson<SnapshotComparison>(`${base(streamId)}/state/snapshots?version=${version}`),
     enabled: version !== null,
     staleTime: Infinity,
@@ -98,3 +111,33 @@ export const useSnapshotComparison = (streamId: string, version: number | null) 
 export const fetchTestCase = (streamId: string, version: number) => getJson<TestCase>(`${base(streamId)}/state/test-case?version=${version}`);
 
 export const fetchVersionAt = async (streamId: string, at: string) => (await getJson<StateView>(`${base(streamId)}/state?at=${encodeURIComponent(at)}`)).version;
+
+const filterParams = (filter: EventFilter) => {
+  const params = new URLSearchParams();
+  if (filter.text) params.set('q', filter.text);
+  if (filter.type) params.set('type', filter.type);
+  if (filter.actor) params.set('actor', filter.actor);
+  return params.toString();
+};
+
+export const isFiltering = (filter: EventFilter) => Boolean(filter.text || filter.type || filter.actor);
+
+/** Versions whose event matches the list's filter (one pass on the server); history, so cached per head. */
+export const useSearch = (streamId: string, filter: EventFilter, head: number) =>
+  useQuery({
+    queryKey: ['static', 'debugger', streamId, 'search', filter, head],
+    queryFn: () => getJson<SearchResult>(`${base(streamId)}/timeline?${filterParams(filter)}`),
+    enabled: isFiltering(filter) && head > 0,
+    placeholderData: (previous) => (previous && JSON.stringify(previous.filter) === JSON.stringify(filter) ? previous : undefined),
+    staleTime: Infinity,
+    retry: false,
+  });
+
+/** Rows for a page of chosen versions (search matches). */
+export const useRows = (streamId: string, versions: readonly number[]) =>
+  useQuery({
+    queryKey: ['static', 'debugger', streamId, 'rows', versions.join(',')],
+    queryFn: () => getJson<{ rows: TimelineRow[] }>(`${base(streamId)}/timeline?versions=${versions.join(',')}`),
+    enabled: versions.length > 0,
+    staleTime: Infinity,
+  });

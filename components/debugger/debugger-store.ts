@@ -1,18 +1,31 @@
 import { create } from 'zustand';
+import type { EventFilter } from '@/lib/debugger/types';
+
+/** A window of versions the density strip, list, slider and chart are zoomed to. */
+export type Zoom = { from: number; to: number };
 
 export const SPEEDS = [1, 2, 5, 10, 25, 50] as const;
 export type Speed = (typeof SPEEDS)[number];
 
 type DebuggerUiState = {
-  /** The version shown; mirrors `?v=` in the URL. */
-  version: number;
+  /** The version shown, set at once on a move (the URL's `?v=` follows); null until the page has read the URL. */
+  version: number | null;
   playing: boolean;
   /** Events per second while playing. */
   speed: Speed;
   /** The breakpoint expression that was run (hits come from the server). */
   breakpoint: string;
   payloadForm: 'current' | 'stored';
-  setVersion: (version: number) => void;
+  /** At the head and following: new events move the position along, like a terminal's tail. */
+  following: boolean;
+  filter: EventFilter;
+  zoom: Zoom | null;
+  helpOpen: boolean;
+  setFilter: (filter: EventFilter) => void;
+  setZoom: (zoom: Zoom | null) => void;
+  setHelpOpen: (open: boolean) => void;
+  setFollowing: (following: boolean) => void;
+  setVersion: (version: number | null) => void;
   setPlaying: (playing: boolean) => void;
   setSpeed: (speed: Speed) => void;
   setBreakpoint: (expression: string) => void;
@@ -21,11 +34,19 @@ type DebuggerUiState = {
 
 /** UI state only; streams, states and hits are server data in react-query. */
 export const useDebuggerStore = create<DebuggerUiState>((set) => ({
-  version: 0,
+  version: null,
   playing: false,
   speed: 5,
   breakpoint: '',
   payloadForm: 'current',
+  following: false,
+  filter: {},
+  zoom: null,
+  helpOpen: false,
+  setFilter: (filter) => set({ filter }),
+  setZoom: (zoom) => set({ zoom }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setFollowing: (following) => set({ following }),
   setVersion: (version) => set({ version }),
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed }),

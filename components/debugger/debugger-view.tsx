@@ -1,49 +1,76 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '@/lib/client/api-client';
 import { BalanceChart } from './balance-chart';
 import { BreakpointBar, nextHit, previousHit } from './breakpoint-bar';
 import { useBalanceSeries, useBreakpointHits, useDensity, useHead, useSnapshots, useStateAt } from './debugger-queries';
 import { useDebuggerStore } from './debugger-store';
-import { DensityStrip } from './density-strip';
+import { DensityStrip, zoomAround } from './density-strip';
+import { EventBrowser } from './event-browser';
+import { SEARCH_INPUT_ID } from './event-filter-bar';
+import { ShortcutsHelp } from './shortcuts-help';
 import { EventCard } from './event-card';
-import { EventList } from './event-list';
 import { ExportButton } from './export-button';
 import { formatCount } from './format';
 import { SnapshotPanel } from './snapshot-panel';
 import { StatePanel } from './state-panel';
 import { Transport } from './transport';
+import { LiveControls } from './live-controls';
+import { useLiveHead, useThrottled } from './use-live-head';
 import { usePosition } from './use-position';
 import { useShortcuts } from './use-shortcuts';
 import styles from './debugger.module.css';
 import { VerificationBadge } from '@/components/audit/verification-badge';
 
-export function DebuggerView({ streamId }: { streamId: string }) {
-  const headQuery = useHead(streamId);
-  const liveHead = headQuery.data;
-  // The timeline grows with new events; the position and the head shown stay until the user looks.
-  const [seenHead, setSeenHead] = useState<number | undefined>(undefined);
-  if (seenHead === undefined && liveHead !== undefined) setSeenHead(liveHead);
-  const head = seenHead;
-  const newEvents = liveHead !== undefined && head !== undefined ? liveHead - head : 0;
+const NO_BUCKETS: never[] = [];
 
+export function DebuggerView({ streamId }: { streamId: string }) {
+  const live = useLiveHead(streamId);
+  const headQuery = useHead(streamId, live !== 'live');
+  // New events extend the timeline at once; the position stays where the user put it (the URL pins it).
+  const head = headQuery.data;
   const { version, goTo } = usePosition(head);
+  const following = useDebuggerStore((state) => state.following);
+  const [arrived, setArrived] = useState({ head, count: 0 });
+  if (head !== undefined && arrived.head !== undefined && head > arrived.head) setArrived({ head, count: arrived.count + head - arrived.head });
+  else if ((arrived.head === undefined || (version === head && arrived.count > 0)) && head !== undefined) setArrived({ head, count: 0 });
+  const previousHead = useRef(head);
+  useEffect(() => {
+    const before = previousHead.current;
+    previousHead.current = head;
+    if (following && head !== undefined && before !== undefined && head > before && version === before) goTo(head, 'replace');
+  }, [head, following, version, goTo]);
+  // Whole-stream folds follow a busy stream at most every few seconds.
+  const foldHead = useThrottled(head ?? 0, 3_000);
   const playing = useDebuggerStore((state) => state.playing);
   const setPlaying = useDebuggerStore((state) => state.setPlaying);
   const speed = useDebuggerStore((state) => state.speed);
   const breakpoint = useDebuggerStore((state) => state.breakpoint);
   const setBreakpoint = useDebuggerStore((state) => state.setBreakpoint);
   const jumpToFirstHit = useRef(false);
+  const zoom = useDebuggerStore((state) => state.zoom);
+  const setZoom = useDebuggerStore((state) => state.setZoom);
+  const helpOpen = useDebuggerStore((state) => state.helpOpen);
+  const setHelpOpen = useDebuggerStore((state) => state.setHelpOpen);
+  const setFollowing = useDebuggerStore((state) => state.setFollowing);
+  const setFilter = useDebuggerStore((state) => state.setFilter);
+  // Zoom and filter belong to one stream: opening another starts afresh.
+  useEffect(() => {
+    setZoom(null);
+    setFilter({});
+    return () => useDebuggerStore.getState().setVersion(null);
+  }, [streamId, setZoom, setFilter]);
 
-  const view = useStateAt(streamId, version, head);
-  const density = useDensity(streamId, head ?? 0);
-  const series = useBalanceSeries(streamId, head ?? 0);
-  const snapshots = useSnapshots(streamId, head ?? 0);
-  const breakpoints = useBreakpointHits(streamId, breakpoint, head ?? 0);
+
+  const density = useDensity(streamId, foldHead, zoom);
+  const series = useBalanceSeries(streamId, foldHead, zoom);
+  const snapshots = useSnapshots(streamId, foldHead);
+  const breakpoints = useBreakpointHits(streamId, breakpoint, foldHead);
   const hits = useMemo(() => breakpoints.data?.hits.map((hit) => hit.version) ?? [], [breakpoints.data]);
   const hitSet = useMemo(() => new Set(hits), [hits]);
+  const view = useStateAt(streamId, version, head, [nextHit(hits, version), previousHit(hits, version)]);
   const snapshotList = snapshots.data?.snapshots;
   const snapshotVersions = useMemo(() => snapshotList?.map((s) => s.version) ?? [], [snapshotList]);
   // A stable callback for the memoised chart: it reads the latest goTo when clicked.
@@ -52,6 +79,10 @@ export function DebuggerView({ streamId }: { streamId: string }) {
     goToRef.current = goTo;
   }, [goTo]);
   const [jumpTo] = useState(() => (target: number) => goToRef.current(target));
+  // The state and event show a move at once; the list, strip and chart follow when the browser has time.
+  const deferredVersion = useDeferredValue(version);
+  // A new array each render would redraw the memoised chart on every move.
+  const chartDomain = useMemo(() => (zoom ? ([zoom.from, Math.min(zoom.to, head ?? zoom.to)] as const) : ([0, head ?? 0] as const)), [zoom, head]);
 
   // A preset breakpoint goes straight to its first hit: the incident in one click.
   useEffect(() => {
@@ -87,8 +118,18 @@ export function DebuggerView({ streamId }: { streamId: string }) {
         const previous = previousHit(hits, version);
         if (previous !== undefined) goTo(previous);
       },
+      focusSearch: () => document.getElementById(SEARCH_INPUT_ID)?.focus(),
+      toggleHelp: () => setHelpOpen(!helpOpen),
+      zoomIn: () => {
+        if (head) setZoom(zoomAround(version, zoom ?? { from: 1, to: head }));
+      },
+      zoomOut: () => setZoom(null),
+      toggleFollow: () => {
+        setFollowing(!following);
+        if (!following && head !== undefined) goTo(head);
+      },
     }),
-    [goTo, version, head, playing, setPlaying, hits],
+    [goTo, version, head, playing, setPlaying, hits, helpOpen, setHelpOpen, zoom, setZoom, following, setFollowing],
   );
   useShortcuts(actions);
 
@@ -125,14 +166,15 @@ export function DebuggerView({ streamId }: { streamId: string }) {
           <span className={styles.badge}>{streamId.split('-')[0]} aggregate</span>
           <span>head v{head === undefined ? '…' : formatCount(head)}</span>
           <VerificationBadge streamId={streamId} />
-          <span className={styles.live} title="New events are checked every few seconds">
-            ● live
-          </span>
-          {newEvents > 0 ? (
-            <button type="button" className={styles.chip} onClick={() => setSeenHead(liveHead)} data-testid="new-events">
-              {formatCount(newEvents)} new {newEvents === 1 ? 'event' : 'events'}: show
-            </button>
-          ) : null}
+          <LiveControls
+            status={live}
+            arrived={following ? 0 : arrived.count}
+            atHead={version === head}
+            onGoToHead={() => {
+              setArrived({ head, count: 0 });
+              goTo(head ?? 0);
+            }}
+          />
           <ExportButton streamId={streamId} version={version} />
         </div>
       </header>
@@ -143,8 +185,8 @@ export function DebuggerView({ streamId }: { streamId: string }) {
         </p>
       ) : (
         <>
-          <DensityStrip buckets={density.data?.buckets ?? []} version={version} hits={hits} onJump={goTo} />
-          <Transport streamId={streamId} version={version} head={head} goTo={goTo} />
+          <DensityStrip buckets={density.data?.buckets ?? NO_BUCKETS} version={deferredVersion} hits={hits} zoom={zoom} onJump={jumpTo} onZoom={setZoom} />
+          <Transport streamId={streamId} version={version} head={head} zoom={zoom} goTo={goTo} />
           <BreakpointBar
             version={version}
             result={breakpoints.data}
@@ -157,10 +199,10 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             }}
           />
           <div className={styles.grid}>
-            <EventList streamId={streamId} head={head} version={version} hits={hitSet} onSelect={goTo} />
+            <EventBrowser streamId={streamId} head={head} searchHead={foldHead} version={deferredVersion} hits={hitSet} onSelect={jumpTo} />
             <EventCard event={current?.version === version ? current.event : null} version={version} />
             {current ? (
-              <StatePanel state={current.state} previousState={current.previousState} changedPaths={current.changedPaths} title={`State at v${current.version}`} />
+              <StatePanel state={current.state} previousState={current.previousState} changedPaths={current.changedPaths} title={`State at v${current.version}`} version={current.version} />
             ) : (
               <section className={styles.panel}>
                 <h2>State</h2>
@@ -169,7 +211,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             )}
           </div>
           {series.data ? (
-            <BalanceChart points={series.data.points} head={head} version={version} hits={hits} snapshots={snapshotVersions} onJump={jumpTo} />
+            <BalanceChart points={series.data.points} domain={chartDomain} version={deferredVersion} hits={hits} snapshots={snapshotVersions} onJump={jumpTo} />
           ) : (
             <section className={`${styles.panel} ${styles.chartPending}`}>
               <h2>Balance over versions</h2>
@@ -178,8 +220,12 @@ export function DebuggerView({ streamId }: { streamId: string }) {
           )}
           <SnapshotPanel streamId={streamId} snapshots={snapshotList} loading={snapshots.isPending} goTo={jumpTo} />
           <p className={styles.keys}>
-            Keys: ←/→ step · Shift+←/→ ten · PageUp/PageDown hundred · Home/End · Space play/pause · N/P next/previous hit
+            Keys: ←/→ step · Shift ten · PageUp/PageDown hundred · Home/End · Space play · N/P hits · / search · Z zoom ·{' '}
+            <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+              all shortcuts (?)
+            </button>
           </p>
+          <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
         </>
       )}
     </div>

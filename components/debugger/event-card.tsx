@@ -1,12 +1,13 @@
 'use client';
 
 import type { DebuggerEvent } from '@/lib/debugger/types';
+import { CommandDetail } from './command-detail';
 import { useDebuggerStore } from './debugger-store';
 import { RelatedEvents } from './related-events';
 import { formatUtc, TYPE_KIND } from './format';
 import styles from './debugger.module.css';
 
-const ENVELOPE_KEYS = ['actor', 'correlationId', 'causationId', 'commandId'];
+const ENVELOPE_KEYS = ['actor', 'correlationId', 'causationId', 'commandId', 'command'];
 
 /** The event applied at this position: envelope, every metadata field, payload as upcast or as stored. */
 export function EventCard({ event, version }: { event: DebuggerEvent | null; version: number }) {
@@ -55,6 +56,7 @@ export function EventCard({ event, version }: { event: DebuggerEvent | null; ver
           {event.hash.slice(0, 16)}…
         </dd>
       </dl>
+      <CommandDetail event={event} />
       <div className={styles.payloadHeader}>
         <h3>Payload</h3>
         <div role="group" aria-label="Payload form" className={styles.toggle}>
@@ -66,7 +68,7 @@ export function EventCard({ event, version }: { event: DebuggerEvent | null; ver
           </button>
         </div>
       </div>
-      <pre className={styles.payload} data-testid="event-payload">
+      <pre className={styles.payload} data-testid="event-payload" role="region" aria-label="Event payload" tabIndex={0}>
         {JSON.stringify(payload, null, 2)}
       </pre>
       <RelatedEvents event={event} />

@@ -15,13 +15,13 @@ const lookup = (value: unknown, path: string): unknown =>
 const show = (value: unknown): string => (value === undefined ? '(absent)' : JSON.stringify(value));
 
 /** The state at this version, fields this event changed highlighted with what they were before. */
-export function StatePanel({ state, previousState, changedPaths, title = 'State' }: { state: unknown; previousState: unknown; changedPaths: readonly string[]; title?: string }) {
+export function StatePanel({ state, previousState, changedPaths, title = 'State', version }: { state: unknown; previousState: unknown; changedPaths: readonly string[]; title?: string; version?: number }) {
   const changed = new Set(changedPaths);
   const rows = leaves(state);
   // Fields the event removed still deserve a line.
   for (const path of changedPaths) if (!rows.some((row) => row.path === path)) rows.push({ path, value: undefined });
   return (
-    <section className={styles.panel} aria-labelledby="state-panel-title" data-testid="state-panel">
+    <section className={styles.panel} aria-labelledby="state-panel-title" data-testid="state-panel" data-version={version}>
       <h2 id="state-panel-title">
         {title} <span className={styles.muted}>{changed.size ? `${changed.size} changed` : 'unchanged'}</span>
       </h2>

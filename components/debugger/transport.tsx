@@ -2,12 +2,15 @@
 
 import { useState, type FormEvent } from 'react';
 import { fetchVersionAt } from './debugger-queries';
-import { SPEEDS, useDebuggerStore, type Speed } from './debugger-store';
+import { SPEEDS, useDebuggerStore, type Speed, type Zoom } from './debugger-store';
 import { formatCount } from './format';
 import styles from './debugger.module.css';
 
 /** First, back 10, back, play, forward, forward 10, last; speed; the slider; a field taking a version or a time. */
-export function Transport({ streamId, version, head, goTo }: { streamId: string; version: number; head: number; goTo: (version: number, mode?: 'push' | 'replace') => void }) {
+export function Transport({ streamId, version, head, zoom, goTo }: { streamId: string; version: number; head: number; zoom: Zoom | null; goTo: (version: number, mode?: 'push' | 'replace') => void }) {
+  // Zoomed, the slider spans the window: finer scrubbing through a long stream.
+  const low = zoom ? Math.max(0, zoom.from - 1) : 0;
+  const high = zoom ? Math.min(head, zoom.to) : head;
   const playing = useDebuggerStore((state) => state.playing);
   const setPlaying = useDebuggerStore((state) => state.setPlaying);
   const speed = useDebuggerStore((state) => state.speed);
@@ -55,8 +58,8 @@ export function Transport({ streamId, version, head, goTo }: { streamId: string;
       <input
         className={styles.slider}
         type="range"
-        min={0}
-        max={head}
+        min={low}
+        max={high}
         value={version}
         aria-label="Position"
         aria-valuetext={`version ${version} of ${head}`}

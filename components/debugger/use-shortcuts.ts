@@ -9,6 +9,11 @@ export type ShortcutActions = {
   togglePlay: () => void;
   nextHit: () => void;
   previousHit: () => void;
+  focusSearch: () => void;
+  toggleHelp: () => void;
+  zoomIn: () => void;
+  zoomOut: () => void;
+  toggleFollow: () => void;
 };
 
 const PAGE = 100;
@@ -16,11 +21,13 @@ const PAGE = 100;
 const typingInto = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) && !(target instanceof HTMLInputElement && target.type === 'range');
 
-/** ←/→ one event, Shift ×10, PageUp/PageDown ×100, Home/End, Space play/pause, N/P next/previous hit. */
+/** The keys listed in SHORTCUTS (shortcuts-help.tsx); ignored while typing into a field. */
 export function useShortcuts(actions: ShortcutActions) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || typingInto(event.target)) return;
+      // A modal (the shortcuts help) owns the keyboard until it closes.
+      if (document.querySelector('dialog[open]')) return;
       const handled = (() => {
         switch (event.key) {
           case 'ArrowLeft':
@@ -51,6 +58,24 @@ export function useShortcuts(actions: ShortcutActions) {
           case 'p':
           case 'P':
             actions.previousHit();
+            return true;
+          case '/':
+            actions.focusSearch();
+            return true;
+          case '?':
+            actions.toggleHelp();
+            return true;
+          case 'z':
+          case 'Z':
+            if (event.shiftKey) actions.zoomOut();
+            else actions.zoomIn();
+            return true;
+          case 'Escape':
+            actions.zoomOut();
+            return false;
+          case 'f':
+          case 'F':
+            actions.toggleFollow();
             return true;
           default:
             return false;

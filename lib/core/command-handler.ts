@@ -26,6 +26,8 @@ export type HandleOptions = {
   maxRetries?: number;
   /** Cache and snapshots; by default the whole stream is replayed. */
   loader?: AggregateLoader<never, never>;
+  /** Recorded on every event the command produces, beside actor and ids (e.g. the command's type and input). */
+  eventMetadata?: Record<string, unknown>;
 };
 
 /** Load (replay), decide, append with the version read; retry on conflict; idempotent by command id. */
@@ -48,7 +50,7 @@ export const handleCommand = async <State, Command extends CommandEnvelope, Even
 
     const events = decider.decide(command, state);
     if (events.length === 0) return { streamId, version, globalPosition: 0, events, duplicate: false };
-    const metadata = { actor, commandId, correlationId: correlationId ?? commandId, causationId: causationId ?? commandId };
+    const metadata = { ...options.eventMetadata, actor, commandId, correlationId: correlationId ?? commandId, causationId: causationId ?? commandId };
     try {
       const result = await store.appendToStream(
         streamId,

@@ -9,6 +9,8 @@ import {
   debuggerEvent,
   type BreakpointHit,
   type BreakpointResult,
+  type EventFilter,
+  type SearchResult,
   type SnapshotComparison,
   type SnapshotMark,
   type StateView,
@@ -34,14 +36,20 @@ export type DebuggerDeps<State> = {
 const FOLD_CHUNK = 2_000;
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 export const MAX_HITS = 10_000;
+export const MAX_MATCHES = 50_000;
 export const MAX_TEST_CASE_EVENTS = 1_000;
 
 export class DebuggerService<State> {
   constructor(private readonly deps: DebuggerDeps<State>) {}
 
+  /** Recent heads as hints: streams only grow, so finding the head again costs two reads, not forty. */
+  private readonly knownHeads = new Map<string, number>();
+
   async head(streamId: string): Promise<number> {
-    const head = await headVersion(this.deps.store.stored, streamId);
+    const head = await headVersion(this.deps.store.stored, streamId, this.knownHeads.get(streamId) ?? 0);
     if (head === 0) throw new NotFoundError(`Stream ${streamId} does not exist`, 'stream_not_found');
+    if (this.knownHeads.size > 10_000) this.knownHeads.clear();
+    this.knownHeads.set(streamId, head);
     return head;
   }
 
@@ -71,7 +79,11 @@ export class DebuggerService<State> {
   async timeline(streamId: string, fromVersion: number, limit: number): Promise<{ streamId: string; head: number; rows: TimelineRow[] }> {
     const head = await this.head(streamId);
     const events = await this.deps.store.readStream(streamId, { fromVersion, limit });
-    const rows = events.map((event) => ({
+    return { streamId, head, rows: events.map((event) => this.row(event)) };
+  }
+
+  private row(event: RecordedEvent): TimelineRow {
+    return {
       version: event.streamVersion,
       globalPosition: event.globalPosition,
       type: event.type,
@@ -80,13 +92,37 @@ export class DebuggerService<State> {
       correlationId: event.metadata.correlationId,
       causationId: event.metadata.causationId,
       amount: this.deps.signedAmount(event),
-    }));
-    return { streamId, head, rows };
+    };
   }
 
-  async density(streamId: string, buckets: number): Promise<{ streamId: string; head: number; buckets: DensityBucket[] }> {
+  /** Rows for chosen versions (a page of search matches): one indexed read each. */
+  async rows(streamId: string, versions: readonly number[]): Promise<{ streamId: string; head: number; rows: TimelineRow[] }> {
     const head = await this.head(streamId);
-    return { streamId, head, buckets: await density(this.deps.store.stored, streamId, head, buckets) };
+    const events = await Promise.all(versions.filter((v) => v >= 1 && v <= head).map((v) => this.deps.store.readStream(streamId, { fromVersion: v, toVersion: v, limit: 1 })));
+    return { streamId, head, rows: events.flatMap((found) => found.map((event) => this.row(event))) };
+  }
+
+  /** Versions whose event matches every given part of the filter, by one pass over the stream in chunks. */
+  async search(streamId: string, filter: EventFilter): Promise<SearchResult> {
+    const started = performance.now();
+    const text = filter.text?.toLowerCase();
+    const actor = filter.actor?.toLowerCase();
+    const versions: number[] = [];
+    let total = 0;
+    const head = await this.fold(streamId, (event) => {
+      if (filter.type && event.type !== filter.type) return;
+      if (actor && !String(event.metadata.actor).toLowerCase().includes(actor)) return;
+      if (text && !JSON.stringify([event.type, event.data, event.metadata]).toLowerCase().includes(text)) return;
+      total++;
+      if (versions.length < MAX_MATCHES) versions.push(event.streamVersion);
+    });
+    if (head === 0) throw new NotFoundError(`Stream ${streamId} does not exist`, 'stream_not_found');
+    return { streamId, head, filter, total, versions, truncated: total > versions.length, elapsedMs: Math.round(performance.now() - started) };
+  }
+
+  async density(streamId: string, buckets: number, range?: { from: number; to: number }): Promise<{ streamId: string; head: number; buckets: DensityBucket[] }> {
+    const head = await this.head(streamId);
+    return { streamId, head, buckets: await density(this.deps.store.stored, streamId, head, buckets, range ?? { from: 1, to: head }) };
   }
 
   /** Every version where `expression` turns true, by one fold over the stream in chunks. */
@@ -114,18 +150,21 @@ export class DebuggerService<State> {
    * A numeric field over versions for the chart, one point per bucket of
    * versions (last value, with the bucket's low and high so spikes survive).
    */
-  async series(streamId: string, path: string, points: number): Promise<{ streamId: string; head: number; path: string; points: SeriesPoint[] }> {
+  async series(streamId: string, path: string, points: number, range?: { from: number; to: number }): Promise<{ streamId: string; head: number; path: string; points: SeriesPoint[] }> {
     const head = await this.head(streamId);
     const read = asValidation(() => compileValue(path));
-    const size = Math.max(1, Math.ceil(head / points));
+    const from = Math.max(1, range?.from ?? 1);
+    const to = Math.min(head, range?.to ?? head);
+    const size = Math.max(1, Math.ceil((to - from + 1) / points));
     const out: SeriesPoint[] = [];
     let bucket: SeriesPoint | null = null;
     const backfill = await this.snapshotBackfill(streamId);
     await this.fold(streamId, (event, _before, after) => {
       backfill(event.streamVersion, after);
+      if (event.streamVersion < from) return;
       const value = read(after);
       if (typeof value !== 'number') return;
-      if (!bucket || event.streamVersion > bucket.version - ((bucket.version - 1) % size) + size - 1) {
+      if (!bucket || event.streamVersion > bucket.version - ((bucket.version - from) % size) + size - 1) {
         bucket = { version: event.streamVersion, value, low: value, high: value };
         out.push(bucket);
       } else {
@@ -134,7 +173,7 @@ export class DebuggerService<State> {
         bucket.low = Math.min(bucket.low, value);
         bucket.high = Math.max(bucket.high, value);
       }
-    });
+    }, to);
     return { streamId, head, path, points: out };
   }
 

@@ -15,7 +15,8 @@ const exists = async (store: EventStore, streamId: string, version: number) => (
 /** The stream's current version (0 when it has no events), by galloping then bisecting; `hint` is a version known to exist. */
 export const headVersion = async (store: EventStore, streamId: string, hint = 0): Promise<number> => {
   let low = hint > 0 && (await exists(store, streamId, hint)) ? hint : 0;
-  let step = Math.max(1, low);
+  // From a recent head, streams grow a little at a time: look just past it first.
+  let step = 1;
   let high = low + step;
   while (await exists(store, streamId, high)) {
     low = high;
@@ -50,15 +51,24 @@ export const versionAt = async (store: EventStore, streamId: string, at: Date, h
 
 export type DensityBucket = { start: string; end: string; firstVersion: number; count: number };
 
-/** Events per equal slice of the stream's time span, from one bisection per boundary instead of a full read. */
-export const density = async (store: EventStore, streamId: string, head: number, buckets: number): Promise<DensityBucket[]> => {
+/**
+ * Events per equal slice of time between versions `range.from` and `range.to`
+ * (the whole stream by default; a zoomed window otherwise), from one bisection
+ * per boundary instead of a full read.
+ */
+export const density = async (store: EventStore, streamId: string, head: number, buckets: number, range = { from: 1, to: head }): Promise<DensityBucket[]> => {
+  const low = Math.max(1, Math.min(range.from, head));
+  const high = Math.max(low, Math.min(range.to, head));
   if (head === 0) return [];
-  const [first, last] = await Promise.all([eventAt(store, streamId, 1), eventAt(store, streamId, head)]);
+  const [first, last] = await Promise.all([eventAt(store, streamId, low), eventAt(store, streamId, high)]);
   const from = first!.recordedAt.getTime();
   const span = Math.max(1, last!.recordedAt.getTime() - from);
-  const boundaries = [0];
-  for (let index = 1; index < buckets; index++) boundaries.push(await versionAt(store, streamId, new Date(from + (span * index) / buckets - 1), head));
-  boundaries.push(head);
+  const boundaries = [low - 1];
+  for (let index = 1; index < buckets; index++) {
+    const at = await versionAt(store, streamId, new Date(from + (span * index) / buckets - 1), head);
+    boundaries.push(Math.max(low - 1, Math.min(high, at)));
+  }
+  boundaries.push(high);
   return Array.from({ length: buckets }, (_, index) => ({
     start: new Date(from + (span * index) / buckets).toISOString(),
     end: new Date(from + (span * (index + 1)) / buckets).toISOString(),

@@ -93,3 +93,24 @@ export type TestCase = {
   given: Array<{ type: string; data: unknown }>;
   then: unknown;
 };
+
+/** Parts of an event-list filter; each given part must match. */
+export type EventFilter = {
+  /** Case-insensitive, anywhere in the type, payload or metadata. */
+  text?: string;
+  /** Exact event type. */
+  type?: string;
+  /** Case-insensitive part of the actor. */
+  actor?: string;
+};
+
+export type SearchResult = {
+  streamId: string;
+  head: number;
+  filter: EventFilter;
+  total: number;
+  /** Matching versions in order, up to a limit (`truncated` says when more matched). */
+  versions: number[];
+  truncated: boolean;
+  elapsedMs: number;
+};

@@ -37,8 +37,10 @@ export const seedBank = async (store: EventStore, options: SeedOptions): Promise
     options.setTime(step.at);
     const account = accounts.get(step.accountId) ?? { state: accountDecider.initialState(), version: 0 };
     const commandId = `seed-${options.seed}-${index}`;
-    const metadata = { actor: step.actor, commandId, correlationId: commandId, causationId: commandId };
-    const decided = step.kind === 'import' ? step.events : decideStep(step, account.state, commandId);
+    const decision = step.kind === 'import' ? { events: step.events, command: importCommand(step) } : decideStep(step, account.state, commandId);
+    // The same command record the dispatch path leaves, so the debugger can show what caused each event.
+    const metadata = { actor: step.actor, commandId, correlationId: commandId, causationId: commandId, command: decision?.command };
+    const decided = decision?.events;
     if (decided) {
       // Decided events are written at today's versions whatever store we are given; imports keep the version they came with.
       const events: NewEvent[] = accountUpcasters.stamp(decided);
@@ -67,7 +69,15 @@ export const seedBank = async (store: EventStore, options: SeedOptions): Promise
 };
 
 /** The decider's answer, or null when a rule refuses (a customer trying to overspend, say). */
-const decideStep = (step: Extract<SeedStep, { kind: 'command' }>, state: AccountState, commandId: string): AccountEvent[] | null => {
+type SeedDecision = { events: NewEvent[]; command: { type: string; input: Record<string, unknown> } };
+
+/** The legacy import job, recorded as the command behind the events it brought in. */
+const importCommand = (step: Extract<SeedStep, { kind: 'import' }>) => ({
+  type: 'ImportLegacyAccount',
+  input: { source: 'core-banking-v1', legacyRef: step.legacyRef, events: step.events.length },
+});
+
+const decideStep = (step: Extract<SeedStep, { kind: 'command' }>, state: AccountState, commandId: string): SeedDecision | null => {
   const input = { ...step.input };
   if (step.amountFromBalance !== undefined) {
     const balance = state.status === 'open' ? state.balance : 0;
@@ -83,7 +93,7 @@ const decideStep = (step: Extract<SeedStep, { kind: 'command' }>, state: Account
     metadata: { commandId, now: step.at.toISOString(), actor: step.actor },
   } as AccountCommand;
   try {
-    return accountDecider.decide(command, state);
+    return { events: accountDecider.decide(command, state), command: { type: command.type, input: data } };
   } catch (error) {
     if (error instanceof RuleViolation) return null;
     throw error;

@@ -41,6 +41,7 @@ describe('seedBank', () => {
     expect(legacy[3]!.data).toMatchObject({ amount: 234.12 });
     expect(legacy.every((event) => !('currency' in (event.data as object)))).toBe(true);
     expect(legacy[0]!.metadata).toMatchObject({ importedFrom: 'core-banking-v1', legacyRef: 'CORE1/000417' });
+    expect(legacy[3]!.metadata).toMatchObject({ command: { type: 'ImportLegacyAccount', input: { legacyRef: 'CORE1/000417', events: legacy.length } } });
   });
 
   it('keeps the overdraft incident after upcasting: the balance first goes below zero at version 4', async () => {

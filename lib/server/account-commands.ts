@@ -99,6 +99,8 @@ export const dispatchAccountCommand = async (
     handleCommand(withUpcasting(store, accountUpcasters), accountDecider, streamId, command, {
       expectedVersion: context.expectedVersion,
       loader: loader as AggregateLoader<never, never> | undefined,
+      // The debugger shows the command behind each event; inputs are small and hold no secrets.
+      eventMetadata: { command: { type, input: data } },
     }),
   );
   const resultAccountId = handled.streamId.slice('account-'.length);

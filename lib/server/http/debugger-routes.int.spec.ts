@@ -8,7 +8,7 @@ import type { NewEvent } from '../../core/envelope';
 import { deposited, opened, withdrawn } from '../../domain/account/testing/fixtures';
 import { ACCOUNT_STATE_SCHEMA_VERSION } from '../../domain/account/state';
 import { accountLoader, createSnapshotStore } from '../account-loader';
-import type { BreakpointResult, SnapshotComparison, SnapshotMark, StateView, TestCase, TimelineRow } from '../../debugger/types';
+import type { BreakpointResult, SearchResult, SnapshotComparison, SnapshotMark, StateView, TestCase, TimelineRow } from '../../debugger/types';
 import type { DensityBucket } from '../../debugger/stream-probe';
 import { forgetAccountDebugger } from './debugger-service';
 import { BASE, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
@@ -160,6 +160,33 @@ describe('GET /api/streams/{streamId}/timeline', () => {
 
   it('refuses limits above the maximum', async () => {
     expect((await call<ErrorJson>(timelineRoute, 'timeline?limit=50000')).status).toBe(400);
+  });
+
+  it('counts a zoomed window of versions in finer buckets, every event of the window in exactly one', async () => {
+    const { status, body } = await call<{ buckets: DensityBucket[] }>(timelineRoute, 'timeline?density=buckets&buckets=5&fromVersion=200&toVersion=252');
+    expect(status).toBe(200);
+    expect(body.buckets[0]!.firstVersion).toBe(200);
+    expect(body.buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(53);
+  });
+
+  it('finds the versions whose event matches a filter: type, actor, text in the payload or metadata', async () => {
+    const byActor = await call<SearchResult>(timelineRoute, 'timeline?actor=CUSTOMER');
+    expect(byActor.body).toMatchObject({ total: 1, versions: [251], truncated: false });
+    const byType = await call<SearchResult>(timelineRoute, 'timeline?type=MoneyDeposited&actor=teller');
+    expect(byType.body.versions).toEqual([252]);
+    const byText = await call<SearchResult>(timelineRoute, 'timeline?q=c-dep-24');
+    // Deposit i is version i + 2: c-dep-24 and c-dep-240 … c-dep-248.
+    expect(byText.body.versions).toEqual([26, ...Array.from({ length: 9 }, (_, i) => 242 + i)]);
+    expect((await call<ErrorJson>(timelineRoute, 'timeline?q=')).status).toBe(400);
+  });
+
+  it('answers rows for chosen versions, for a page of matches', async () => {
+    const { body } = await call<{ rows: TimelineRow[] }>(timelineRoute, 'timeline?versions=1,251,999');
+    expect(body.rows.map((row) => [row.version, row.type, row.amount])).toEqual([
+      [1, 'AccountOpened', null],
+      [251, 'MoneyWithdrawn', -3_000],
+    ]);
+    expect((await call<ErrorJson>(timelineRoute, 'timeline?versions=1,x')).status).toBe(400);
   });
 });
 

@@ -3,6 +3,7 @@ import { ValidationError } from '../../core/errors';
 import { issuesOf } from '../account-commands';
 import { authorizeStreamRead } from '../auth/authorize';
 import { requestPrincipal } from '../auth/request-auth';
+import { DENSITY_BUCKETS, MAX_ROW_VERSIONS, SEARCH_TEXT_MAX, SERIES_POINTS, TIMELINE_LIMIT } from './debugger-limits';
 import { debuggerFor } from './debugger-service';
 import { errorResponse, jsonResponse } from './responses';
 import { parseStreamId } from './stream-query';
@@ -14,9 +15,6 @@ type Context = { params: Promise<{ streamId: string }> };
 const version = (name: string) => z.string().regex(/^\d{1,15}$/, `${name} must be a whole number`).transform(Number);
 const isoTime = z.iso.datetime({ offset: true, local: true, message: 'at must be an ISO date-time, e.g. 2026-03-01T10:00:00Z' });
 
-export const DENSITY_BUCKETS = { default: 120, max: 1_000 };
-export const SERIES_POINTS = { default: 400, max: 2_000 };
-export const TIMELINE_LIMIT = { default: 200, max: 2_000 };
 
 const parse = <Schema extends z.ZodType>(schema: Schema, searchParams: URLSearchParams, keys: readonly string[]): z.output<Schema> => {
   const raw: Record<string, string> = {};
@@ -60,6 +58,9 @@ export const streamStateRoute = () =>
 const densityQuery = z.object({
   density: z.literal('buckets', { message: 'density must be buckets' }),
   buckets: version('buckets').pipe(z.number().min(1, 'buckets must be at least 1').max(DENSITY_BUCKETS.max, `buckets may be at most ${DENSITY_BUCKETS.max}`)).default(DENSITY_BUCKETS.default),
+  /** A zoomed window of versions; the whole stream by default. */
+  fromVersion: version('fromVersion').optional(),
+  toVersion: version('toVersion').optional(),
 });
 const windowQuery = z.object({
   from: version('from').pipe(z.number().min(1, 'from must be at least 1')).default(1),
@@ -69,16 +70,41 @@ const windowQuery = z.object({
 const seriesQuery = z.object({
   series: z.string().trim().min(1, 'series must name a field, e.g. balance'),
   points: version('points').pipe(z.number().min(2, 'points must be at least 2').max(SERIES_POINTS.max, `points may be at most ${SERIES_POINTS.max}`)).default(SERIES_POINTS.default),
+  fromVersion: version('fromVersion').optional(),
+  toVersion: version('toVersion').optional(),
 });
 
-/** GET /api/streams/{streamId}/timeline?from=V&limit=L | ?density=buckets&buckets=B | ?series=balance&points=P */
+const rangeOf = (query: { fromVersion?: number; toVersion?: number }) =>
+  query.fromVersion !== undefined || query.toVersion !== undefined ? { from: query.fromVersion ?? 1, to: query.toVersion ?? Number.MAX_SAFE_INTEGER } : undefined;
+
+const text = (name: string, max: number) => z.string().trim().min(1, `${name} must not be empty`).max(max, `${name} may be at most ${max} characters`).optional();
+const searchQuery = z
+  .object({ q: text('q', SEARCH_TEXT_MAX), type: text('type', 100), actor: text('actor', 200) })
+  .refine((query) => query.q !== undefined || query.type !== undefined || query.actor !== undefined, { message: 'Give q, type or actor', path: ['q'] });
+const versionsQuery = z.object({
+  versions: z
+    .string()
+    .regex(/^\d{1,15}(,\d{1,15})*$/, 'versions must be whole numbers separated by commas')
+    .transform((list) => list.split(',').map(Number))
+    .pipe(z.array(z.number()).max(MAX_ROW_VERSIONS, `At most ${MAX_ROW_VERSIONS} versions at once`)),
+});
+
+/** GET /api/streams/{streamId}/timeline?from=V&limit=L | ?versions=a,b,c | ?q=text&type=T&actor=A | ?density=buckets&buckets=B | ?series=balance&points=P */
 export const streamTimelineRoute = () =>
   route(async (streamId, searchParams) => {
-    if (searchParams.has('series')) {
-      const query = parse(seriesQuery, searchParams, ['series', 'points']);
-      return debuggerFor(streamId).series(streamId, query.series, query.points);
+    if (searchParams.has('versions')) return debuggerFor(streamId).rows(streamId, parse(versionsQuery, searchParams, ['versions']).versions);
+    if (['q', 'type', 'actor'].some((key) => searchParams.has(key))) {
+      const { q, type, actor } = parse(searchQuery, searchParams, ['q', 'type', 'actor']);
+      return debuggerFor(streamId).search(streamId, { text: q, type, actor });
     }
-    if (searchParams.has('density')) return debuggerFor(streamId).density(streamId, parse(densityQuery, searchParams, ['density', 'buckets']).buckets);
+    if (searchParams.has('series')) {
+      const query = parse(seriesQuery, searchParams, ['series', 'points', 'fromVersion', 'toVersion']);
+      return debuggerFor(streamId).series(streamId, query.series, query.points, rangeOf(query));
+    }
+    if (searchParams.has('density')) {
+      const query = parse(densityQuery, searchParams, ['density', 'buckets', 'fromVersion', 'toVersion']);
+      return debuggerFor(streamId).density(streamId, query.buckets, rangeOf(query));
+    }
     const query = parse(windowQuery, searchParams, ['from', 'limit']);
     return debuggerFor(streamId).timeline(streamId, query.from, query.limit);
   });

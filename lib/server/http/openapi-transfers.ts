@@ -56,7 +56,7 @@ export const withTransfersApi = <D extends MergeableDocument>(document: D): D =>
           summary: 'Transfer money between accounts',
           description: `Records the request and answers 202 at once; follow \`links.self\` for progress. ${STEPS}`,
           tags: ['transfers'],
-          parameters: [ref('parameters', 'IdempotencyKey'), ref('parameters', 'DemoActor'), ref('parameters', 'DemoActorCookie')],
+          parameters: [ref('parameters', 'IdempotencyKey')],
           requestBody: { required: true, content: json(ref('schemas', 'TransferRequest')) },
           responses: {
             202: {

@@ -8,6 +8,7 @@ import { expectedVersionSchema } from './request-context';
 import { commandResultSchema, errorBodySchema, recordedEventSchema, STREAM_EVENT_FORMS, streamEventSchema, streamEventsSchema } from './schemas';
 import { DEFAULT_EVENTS_LIMIT, MAX_EVENTS_LIMIT, streamIdSchema } from './stream-query';
 import { withAuditApi } from './openapi-audit';
+import { withDebuggerApi } from './openapi-debugger';
 import { withReadApi } from './openapi-read';
 import { EVENTS_STREAM_PATH, eventsStreamPathItem } from './openapi-events';
 import { withTransfersApi } from './openapi-transfers';
@@ -250,7 +251,7 @@ const buildDocument = (): Document => ({
 
 let cached: Document | undefined;
 
-export const openApiDocument = (): Document => (cached ??= withAuthApi(withTransfersApi(withAuditApi(withReadApi(buildDocument())))));
+export const openApiDocument = (): Document => (cached ??= withAuthApi(withDebuggerApi(withTransfersApi(withAuditApi(withReadApi(buildDocument()))))));
 
 /** Method, path and summary of every operation, for the landing page. */
 export const apiQuickReference = (): Array<{ method: string; path: string; summary: string }> =>

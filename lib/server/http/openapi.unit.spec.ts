@@ -62,6 +62,12 @@ describe('GET /api/openapi.json', () => {
         '/api/streams/{streamId}/verification',
         '/api/transfers',
         '/api/transfers/{transferId}',
+        '/api/streams/{streamId}/state',
+        '/api/streams/{streamId}/state/snapshots',
+        '/api/streams/{streamId}/state/test-case',
+        '/api/streams/{streamId}/timeline',
+        '/api/streams/{streamId}/timeline/breakpoints',
+        '/api/commands/{commandId}',
       ].sort(),
     );
     expect(doc.paths['/api/accounts']?.post?.responses).toHaveProperty('201');

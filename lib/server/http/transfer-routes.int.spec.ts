@@ -29,7 +29,7 @@ const runSaga = (transferId: string) => new TransferProcess(db.store, { stepTime
 
 describe('POST /api/transfers and GET /api/transfers/{id}', () => {
   it('accepts a transfer with 202, then shows each step once the saga has run', async () => {
-    const response = await post({ from: 'ada', to: 'bob', amount: 25_00, currency: 'EUR', description: 'Dinner' }, { 'X-Demo-Actor': 'teller:ann' });
+    const response = await post({ from: 'ada', to: 'bob', amount: 25_00, currency: 'EUR', description: 'Dinner' });
     expect(response.status).toBe(202);
     const accepted = (await response.json()) as Accepted;
     expect(accepted).toMatchObject({ status: 'requested', links: { self: `/api/transfers/${accepted.transferId}`, page: `/transfers/${accepted.transferId}` } });
