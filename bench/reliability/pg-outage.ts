@@ -1,12 +1,17 @@
 /**
- * PostgreSQL goes away during load (every connection reset, new ones refused,
- * as during a restart) and comes back. While it is down commands must fail
+ * PostgreSQL goes away during load and comes back: `--mode restart` stops and
+ * starts the real server (pg_ctlcluster; it is the machine's own, so use it
+ * where nothing else needs the database meanwhile), `--mode proxy` (default)
+ * puts a proxy in front of it that resets every connection and refuses new
+ * ones for the outage, which is what clients see during a restart. While it is down commands must fail
  * with clean 503s, nothing partial may be written, and service must resume by
  * itself; afterwards every acknowledged command is in the store and the read
  * models equal a replay.
  *
- *   npm run build && npx tsx bench/reliability/pg-outage.ts [--seconds 60] [--outages 3] [--outage-ms 4000]
+ *   npm run build && npx tsx bench/reliability/pg-outage.ts [--seconds 60] [--outages 3] [--outage-ms 4000] [--mode proxy|restart]
  */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { databaseConfig } from '../../lib/server/database-config';
 import { createStoredEventStore } from '../../lib/server/event-store';
 import { startServer } from './processes';
@@ -20,6 +25,18 @@ const outages = Number(arg('outages', '3'));
 const outageMs = Number(arg('outage-ms', '4000'));
 const connections = Number(arg('connections', '8'));
 const port = Number(arg('port', '3393'));
+const mode = arg('mode', 'proxy');
+if (mode !== 'proxy' && mode !== 'restart') throw new Error('--mode is proxy or restart');
+
+/** Stops the machine's PostgreSQL cluster, waits, starts it again and waits until it answers. */
+const restartPostgres = async (downMs: number): Promise<void> => {
+  const version = readdirSync('/etc/postgresql')[0];
+  if (!version) throw new Error('No PostgreSQL cluster under /etc/postgresql');
+  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'stop', '-m', 'fast'], { stdio: 'inherit' });
+  await sleep(downMs);
+  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { stdio: 'inherit' });
+  for (let i = 0; i < 100 && spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']).status !== 0; i++) await sleep(100);
+};
 /** The server's own account of its 500s: each "Unexpected error" with the lines after it. */
 const unexpectedInLog = (log: string): string =>
   log
@@ -34,19 +51,20 @@ const database = await prepareDatabase('postgres');
 const proxy = await startCuttableProxy({ host: '127.0.0.1', port: 5432 });
 const viaProxy = new URL(database.url);
 viaProxy.port = String(proxy.port);
-const server = await startServer({ port, databaseUrl: viaProxy.toString() });
+const server = await startServer({ port, databaseUrl: mode === 'proxy' ? viaProxy.toString() : database.url });
+const outage = (ms: number) => (mode === 'proxy' ? proxy.outage(ms) : restartPostgres(ms));
 const baseUrl = `http://127.0.0.1:${port}`;
 const headers = await signIn(baseUrl);
 let exitCode = 1;
 try {
   const accountIds = await openAccounts(baseUrl, 16, headers);
-  console.log(`[pg-outage] ${outages} outages of ${outageMs} ms during ${seconds} s of load`);
+  console.log(`[pg-outage] ${outages} ${mode === 'proxy' ? 'outages (proxy)' : 'real restarts'} of ${outageMs} ms during ${seconds} s of load`);
   const recoveries: number[] = [];
   const cutter = (async () => {
     const gap = (seconds * 1_000) / (outages + 1);
     for (let i = 0; i < outages; i++) {
       await sleep(gap - outageMs / 2);
-      await proxy.outage(outageMs);
+      await outage(outageMs);
       // Service resumes by itself: how long until a command is accepted again, with no restart of anything.
       const back = Date.now();
       for (;;) {
@@ -72,8 +90,9 @@ try {
   exitCode = ok ? 0 : 1;
   if (unclean.length > 0) console.log('[pg-outage] unclean answers:', unclean.slice(0, 3), '\nserver log:', unexpectedInLog(server.output()));
   if (!verificationPassed(verification)) console.log('[pg-outage] verification:', JSON.stringify(verification, null, 2).slice(0, 4_000));
-  printTable('PostgreSQL outages under load (connections reset and refused), then verified against the store', [
+  printTable(`PostgreSQL ${mode === 'proxy' ? 'outages under load (connections reset and refused)' : 'restarted under load'}, then verified against the store`, [
     {
+      mode,
       outages,
       'outage ms': outageMs,
       requests: workload.requests,
@@ -87,7 +106,7 @@ try {
       verdict: ok ? 'PASS' : 'FAIL',
     },
   ]);
-  console.log(`JSON: ${saveJson('pg-outage', { outages, outageMs, recoveries, clean503, workload: { ...workload, acks: workload.acks.length }, verification, ok })}`);
+  console.log(`JSON: ${saveJson('pg-outage', { mode, outages, outageMs, recoveries, clean503, workload: { ...workload, acks: workload.acks.length }, verification, ok })}`);
 } finally {
   await server.stop();
   await proxy.close();
