@@ -42,8 +42,15 @@ const sqliteAttacker = (filename: string): Attacker => {
     setData: (position, data) => run('UPDATE events SET data = ? WHERE position = ?', JSON.stringify(data), position),
     setMetadata: (position, metadata) => run('UPDATE events SET metadata = ? WHERE position = ?', JSON.stringify(metadata), position),
     setHash: (position, hash) => run('UPDATE events SET hash = ? WHERE position = ?', hash, position),
-    deleteAt: (position) => run('DELETE FROM events WHERE position = ?', position),
-    deleteStream: (streamId) => run('DELETE FROM events WHERE stream_id = ?', streamId),
+    // The outbox row of an event refers to it: an attacker removes that first.
+    deleteAt: async (position) => {
+      await run('DELETE FROM outbox WHERE position = ?', position);
+      await run('DELETE FROM events WHERE position = ?', position);
+    },
+    deleteStream: async (streamId) => {
+      await run('DELETE FROM outbox WHERE stream_id = ?', streamId);
+      await run('DELETE FROM events WHERE stream_id = ?', streamId);
+    },
     swapVersions: async (streamId, a, b) => {
       db.transaction(() => {
         db.prepare('UPDATE events SET stream_version = -1 WHERE stream_id = ? AND stream_version = ?').run(streamId, a);
@@ -84,8 +91,14 @@ const postgresAttacker = (url: string): Attacker => {
     setData: (position, data) => run('UPDATE events SET data = $1::jsonb WHERE position = $2', JSON.stringify(data), position),
     setMetadata: (position, metadata) => run('UPDATE events SET metadata = $1::jsonb WHERE position = $2', JSON.stringify(metadata), position),
     setHash: (position, hash) => run('UPDATE events SET hash = $1 WHERE position = $2', hash, position),
-    deleteAt: (position) => run('DELETE FROM events WHERE position = $1', position),
-    deleteStream: (streamId) => run('DELETE FROM events WHERE stream_id = $1', streamId),
+    deleteAt: async (position) => {
+      await run('DELETE FROM outbox WHERE position = $1', position);
+      await run('DELETE FROM events WHERE position = $1', position);
+    },
+    deleteStream: async (streamId) => {
+      await run('DELETE FROM outbox WHERE stream_id = $1', streamId);
+      await run('DELETE FROM events WHERE stream_id = $1', streamId);
+    },
     swapVersions: (streamId, a, b) =>
       run(
         `UPDATE events SET stream_version = CASE stream_version WHEN $2::int THEN $3::int ELSE $2::int END
