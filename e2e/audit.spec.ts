@@ -59,10 +59,11 @@ test('an account page and its debugger show the chain as verified', async ({ pag
 
 test('the debugger follows a correlation id to the other streams of a transfer and opens them at that moment', async ({ page, consoleErrors }, testInfo) => {
   test.slow(); // two debugger pages with their prefetching, plus writes from a second process
-  // Another process writes a transfer the way the transfer saga will: one correlation id across three streams.
+  // Another process writes a payment shaped like a transfer: one correlation id across three streams. It is
+  // not in the transfer category, whose saga would try to carry out this hand-made request.
   const store = new SqliteEventStore({ filename: 'data/e2e.db' });
   const id = Date.now().toString(36);
-  const correlation = { actor: 'customer:ada', correlationId: `transfer-${id}`, causationId: null, commandId: null };
+  const correlation = { actor: 'customer:ada', correlationId: `payment-${id}`, causationId: null, commandId: null };
   const opened = (accountId: string) => ({
     type: 'AccountOpened',
     schemaVersion: 2,
@@ -76,7 +77,7 @@ test('the debugger follows a correlation id to the other streams of a transfer a
   try {
     await store.appendToStream(`account-from${id}`, [opened(`from${id}`), money('MoneyDeposited', `from${id}`, 'depositedAt')]);
     await store.appendToStream(`account-to${id}`, [opened(`to${id}`)]);
-    const requested = await store.appendToStream(`transfer-${id}`, [{ type: 'TransferRequested', data: { amount: 2_500 }, metadata: correlation }]);
+    const requested = await store.appendToStream(`payment-${id}`, [{ type: 'PaymentRequested', data: { amount: 2_500 }, metadata: correlation }]);
     const cause = (await store.readAll({ fromPosition: requested.lastGlobalPosition - 1, limit: 1 }))[0]!.eventId;
     await store.appendToStream(`account-from${id}`, [{ ...money('MoneyWithdrawn', `from${id}`, 'withdrawnAt'), metadata: { ...correlation, causationId: cause } }]);
     await store.appendToStream(`account-to${id}`, [{ ...money('MoneyDeposited', `to${id}`, 'depositedAt'), metadata: { ...correlation, causationId: cause } }]);
@@ -87,7 +88,7 @@ test('the debugger follows a correlation id to the other streams of a transfer a
   await page.goto(`/debugger/account-from${id}?v=3`);
   const related = page.getByTestId('related-events');
   await expect(related).toContainText('3 events in 3 streams share correlation', { timeout: 15_000 });
-  await expect(page.getByTestId('causation-link')).toHaveText(`TransferRequested in transfer-${id} v1`);
+  await expect(page.getByTestId('causation-link')).toHaveText(`PaymentRequested in payment-${id} v1`);
   expect(await accessibilityViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('debugger-related.png'), fullPage: true });
 
