@@ -9,6 +9,7 @@ test('open an account, deposit, be refused too large a withdrawal, see another p
   consoleErrors,
   browser,
 }, testInfo) => {
+  test.slow(); // two signed-in browsers, several round trips and a reload on a 2-core machine
   // A second person, the auditor, watching the overview in another browser context.
   const watcherContext = await browser.newContext();
   await signIn(watcherContext.request, 'amir');

@@ -14,6 +14,7 @@ const visit = async (page: Page, accountId: string) => {
   await expect(page.getByTestId('account-summary')).toBeVisible({ timeout: 20_000 });
 };
 
+/** Set-up through the API as the teller (Basic credentials, as scripts do); the browser is signed in as the teller too. */
 const openAccount = async (request: APIRequestContext, owner: string, deposit = 0) => {
   const opened = await request.post('/api/accounts', { data: { owner, currency: 'EUR' } });
   expect(opened.status()).toBe(201);
@@ -22,11 +23,11 @@ const openAccount = async (request: APIRequestContext, owner: string, deposit = 
   return accountId;
 };
 
-test('a transfer through the form completes, and both account pages show it', async ({ page, accountPage, consoleErrors }, testInfo) => {
+test('a transfer through the form completes, and both account pages show it', async ({ page, request, accountPage, consoleErrors }, testInfo) => {
   const payer = `Grace Hopper ${suffix()}`;
   const payee = `Alan Turing ${suffix()}`;
-  const from = await openAccount(page.request, payer, 200_00);
-  const to = await openAccount(page.request, payee);
+  const from = await openAccount(request, payer, 200_00);
+  const to = await openAccount(request, payee);
 
   await visit(page, from);
   const transfers = new TransferPage(page);
@@ -49,12 +50,12 @@ test('a transfer through the form completes, and both account pages show it', as
   expect(consoleErrors).toEqual([]);
 });
 
-test('a transfer to a closed account is refunded, with the reason in plain words', async ({ page, accountPage, consoleErrors }, testInfo) => {
+test('a transfer to a closed account is refunded, with the reason in plain words', async ({ page, request, accountPage, consoleErrors }, testInfo) => {
   const payer = `Hedy Lamarr ${suffix()}`;
   const shut = `Closed Ltd ${suffix()}`;
-  const from = await openAccount(page.request, payer, 50_00);
-  const closed = await openAccount(page.request, shut);
-  expect((await page.request.post(`/api/accounts/${closed}/close`, { data: {} })).ok()).toBe(true);
+  const from = await openAccount(request, payer, 50_00);
+  const closed = await openAccount(request, shut);
+  expect((await request.post(`/api/accounts/${closed}/close`, { data: {} })).ok()).toBe(true);
 
   await visit(page, from);
   const transfers = new TransferPage(page);
