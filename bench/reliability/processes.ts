@@ -84,7 +84,9 @@ export const startServer = async ({ port, databaseUrl, env = {} }: ServerOptions
 export const startScript = (script: string, args: string[], databaseUrl: string, env: Record<string, string> = {}): Managed =>
   manage(
     script,
-    spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, script), ...args], {
+    // Node itself with tsx as a loader, not tsx's CLI: that would run the script in a child process of its own,
+    // and a kill -9 of the CLI would leave the real worker running.
+    spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
