@@ -68,7 +68,10 @@ const compareReadModels = async (
   const started = Date.now();
   const deadline = started + 300_000;
   for (;;) {
-    const response = await fetch(`${baseUrl}/api/projections`, { headers });
+    // A server that stops answering is a finding, not a reason for the check to hang.
+    const response = await fetch(`${baseUrl}/api/projections`, { headers, signal: AbortSignal.timeout(20_000) }).catch((error: unknown) => {
+      throw new Error(`GET /api/projections did not answer: ${String((error as Error).cause ?? error)}`);
+    });
     const { projections } = (await response.json()) as { projections: Array<{ name: string; checkpoint: number }> };
     if (projections.every((projection) => projection.checkpoint >= head)) break;
     if (Date.now() > deadline) return { mismatches: [`projections still behind head ${head} after 300 s`], waitedMs: Date.now() - started };
@@ -80,7 +83,7 @@ const compareReadModels = async (
     if (!streamId.startsWith('account-')) continue;
     const accountId = streamId.slice('account-'.length);
     const replayed = fold(accountDecider, events.map((event) => event as unknown as AccountEvent));
-    const response = await fetch(`${baseUrl}/api/accounts/${accountId}/summary`, { headers });
+    const response = await fetch(`${baseUrl}/api/accounts/${accountId}/summary`, { headers, signal: AbortSignal.timeout(20_000) });
     if (response.status !== 200) {
       mismatches.push(`${accountId}: summary answered ${response.status}`);
       continue;
