@@ -36,6 +36,10 @@ const { accountLoader, createSnapshotStore } = await import('../../lib/server/ac
 const { accountDecider } = await import('../../lib/domain/account/decider');
 const { ACCOUNT_STATE_SCHEMA_VERSION } = await import('../../lib/domain/account/state');
 const { GET: stateRoute } = await import('../../app/api/streams/[streamId]/state/route');
+const { SESSION_COOKIE, sealSession } = await import('../../lib/server/auth/session');
+// The route checks who asks, as it does for every request: the teller's session, sealed with this run's own secret.
+process.env.CHRONICLE_SESSION_SECRET ??= `bench-${Math.random().toString(36).slice(2)}-0123456789abcdefghijklmnop`;
+const asTeller = { cookie: `${SESSION_COOKIE}=${await sealSession('teller:ann')}` };
 const { accountDebugger } = await import('../../lib/server/http/debugger-service');
 
 const store = eventStore();
@@ -90,7 +94,7 @@ const route: number[] = [];
 for (let i = 0; i < SAMPLES; i++) {
   route.push(
     await time(async () => {
-      const response = await stateRoute(new Request(`http://bench/api/streams/${STREAM}/state?version=${randomVersion()}`), { params: Promise.resolve({ streamId: STREAM }) });
+      const response = await stateRoute(new Request(`http://bench/api/streams/${STREAM}/state?version=${randomVersion()}`, { headers: asTeller }), { params: Promise.resolve({ streamId: STREAM }) });
       if (response.status !== 200) throw new Error(`state route answered ${response.status}`);
       await response.text();
     }),

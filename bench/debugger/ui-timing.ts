@@ -41,7 +41,7 @@ let server: ChildProcess | undefined;
 const serve = async (): Promise<string> => {
   const filename = DATABASE.replace(/^file:/, '');
   // The debugger reads events, not read models: the server need not spend its first minutes projecting 100,000 events.
-  const env = { ...process.env, DATABASE_URL: DATABASE, SNAPSHOT_EVERY: '100', CHRONICLE_IN_PROCESS_PROJECTIONS: 'off' };
+  const env = { ...process.env, DATABASE_URL: DATABASE, SNAPSHOT_EVERY: '100', CHRONICLE_IN_PROCESS_PROJECTIONS: 'off', CHRONICLE_DEMO_MODE: 'on' };
   if (!existsSync(filename)) {
     console.log(`writing ${STREAM} (100,000 events) into ${DATABASE}…`);
     const migrate = spawnSync('npx', ['tsx', 'scripts/db-migrate.ts'], { env, stdio: 'inherit' });
@@ -120,12 +120,15 @@ const main = async () => {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const head = ((await (await fetch(`${base}/api/streams/${STREAM}/timeline?from=1&limit=1`)).json()) as { head: number }).head;
+    // Every page needs a signed-in user: the teller, through the session API as the sign-in page does.
+    const signedIn = await page.request.post(`${base}/api/session`, { data: { username: 'ann', password: 'chronicle-demo' } });
+    if (!signedIn.ok()) throw new Error(`signing in answered ${signedIn.status()}`);
+    const head = ((await (await page.request.get(`${base}/api/streams/${STREAM}/timeline?from=1&limit=1`)).json()) as { head: number }).head;
     const start = Math.floor(head / 2);
     await page.goto(`${base}/debugger/${STREAM}?v=${start}`);
     await page.waitForSelector(`[data-testid="state-panel"][data-version="${start}"]`, { timeout: 30_000 });
     // A breakpoint with hits all along the stream, for N / P: the balance entering one of ten bands.
-    const final = ((await (await fetch(`${base}/api/streams/${STREAM}/state?version=${head}`)).json()) as { state: { balance: number } }).state.balance;
+    const final = ((await (await page.request.get(`${base}/api/streams/${STREAM}/state?version=${head}`)).json()) as { state: { balance: number } }).state.balance;
     const bands = Array.from({ length: 10 }, (_, i) => Math.round((final * (i + 0.5)) / 10));
     const condition = bands.map((low) => `balance > ${low} && balance < ${low + Math.round(final / 40)}`).join(' || ');
     await page.getByLabel('Breakpoint condition').fill(condition);
