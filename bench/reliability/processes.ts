@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -64,8 +65,17 @@ const SESSION_SECRET = `reliability-${randomBytes(24).toString('hex')}`;
 
 export type ServerOptions = { port: number; databaseUrl: string; env?: Record<string, string> };
 
+/** Refuses a taken port up front: a server left over from an earlier run would otherwise answer in our server's place. */
+const assertPortFree = (port: number): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', () => reject(new Error(`Port ${port} is taken (a server left from an earlier run?); pass --port`)));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+
 export const startServer = async ({ port, databaseUrl, env = {} }: ServerOptions): Promise<Managed> => {
   requireBuild();
+  await assertPortFree(port);
   const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', CHRONICLE_SESSION_SECRET: SESSION_SECRET, DATABASE_URL: databaseUrl, ...env },
