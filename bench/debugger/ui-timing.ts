@@ -25,6 +25,8 @@ const PRESSES = Number(option('presses', '40'));
 const PORT = option('port', '3199');
 const DATABASE = option('database', 'file:./data/bench-debugger-ui.db');
 const TARGET_MS = 100;
+/** Recorded for a press whose position never rendered: far over the target. */
+const STUCK = 5_000;
 
 const KEYS: Array<{ name: string; key: string; setup?: (page: Page) => Promise<void> }> = [
   { name: '→ (next event)', key: 'ArrowRight' },
@@ -38,6 +40,15 @@ const KEYS: Array<{ name: string; key: string; setup?: (page: Page) => Promise<v
 ];
 
 let server: ChildProcess | undefined;
+/** The server runs in its own process group (npx → next → its workers); one that already exited leaves nothing to stop. */
+const stopServer = () => {
+  if (!server?.pid || server.exitCode !== null) return;
+  try {
+    process.kill(-server.pid);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+};
 const serve = async (): Promise<string> => {
   const filename = DATABASE.replace(/^file:/, '');
   // The debugger reads events, not read models: the server need not spend its first minutes projecting 100,000 events.
@@ -50,6 +61,8 @@ const serve = async (): Promise<string> => {
     if (write.status !== 0) throw new Error('writing the stream failed');
   }
 
+  const taken = await fetch(`http://127.0.0.1:${PORT}/`).then(() => true, () => false);
+  if (taken) throw new Error(`port ${PORT} is taken (a server left from an earlier run?): pass --port`);
   server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', PORT], { env, stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${PORT}`;
   for (let i = 0; i < 120; i++) {
@@ -106,14 +119,18 @@ const press = async (page: Page, key: string): Promise<number> => {
   );
   if (!moved) return Number.NaN;
   await page.evaluate('window.__probe.check()');
-  return measured;
+  // A position that never renders is a failure to report, not a reason to hang the run.
+  const stuck = new Promise<number>((resolve) => setTimeout(() => resolve(STUCK), 5_000));
+  const ms = await Promise.race([measured, stuck]);
+  if (ms === STUCK) {
+    const seen = await page.evaluate(() => ({ url: location.search, shown: document.querySelector('[data-testid="state-panel"]')?.getAttribute('data-version') }));
+    console.log(`[ui-timing] ${key}: ${seen.url} never rendered within 5 s (state panel shows v${seen.shown})`);
+  }
+  return ms;
 };
 
 const main = async () => {
-  const base = process.argv.includes('--url') ? option('url', '') : await serve().catch((error: unknown) => {
-    if (server?.pid) process.kill(-server.pid);
-    throw error;
-  });
+  const base = process.argv.includes('--url') ? option('url', '') : await serve();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -163,8 +180,8 @@ const main = async () => {
     console.log(`written to ${file}`);
   } finally {
     await browser.close();
-    if (server?.pid) process.kill(-server.pid);
   }
 };
 
-await main();
+// Whatever fails (even launching the browser), the server we started goes with us.
+await main().finally(stopServer);
