@@ -104,6 +104,14 @@ for (const backend of backends) {
       if (!delivered) console.log('[crash] outbox after the run:', outbox, 'events:', verification.events);
       if (workload.serverErrors.length > 0) console.log('[crash] first 5xx answers:', workload.serverErrors.slice(0, 5));
       if (!ok) console.log('[crash] verification:', JSON.stringify(verification, null, 2).slice(0, 4_000));
+      if (!ok && verification.readModelMismatches.length > 0) {
+        const projections = await fetch(`${baseUrl}/api/projections`, { headers, signal: AbortSignal.timeout(10_000) }).then((r) => r.text(), String);
+        console.log(`[crash] GET /api/projections: ${projections.slice(0, 3_000)}`);
+      }
+      if (!ok && projector) {
+        const state = projector.child.exitCode ?? projector.child.signalCode ?? 'running';
+        console.log(`[crash] the last ${target} process (${state}) wrote:\n${projector.output().slice(-4_000)}`);
+      }
     } finally {
       await projector?.stop();
       await server.stop();

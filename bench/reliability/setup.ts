@@ -32,8 +32,8 @@ export const parseBackends = async (value: string): Promise<Backend[]> => {
 export const openAccounts = async (baseUrl: string, count: number, headers: Record<string, string> = {}): Promise<string[]> => {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    // A command id makes the retry of a request whose answer was lost safe.
-    const body = JSON.stringify({ owner: `Load Customer ${i + 1}`, currency: 'EUR', overdraftLimit: 0, commandId: `load-open-${randomUUID()}` });
+    // A command id makes the retry of a request whose answer was lost safe; not `load-`: these are acknowledged here, not by the load.
+    const body = JSON.stringify({ owner: `Load Customer ${i + 1}`, currency: 'EUR', overdraftLimit: 0, commandId: `setup-open-${randomUUID()}` });
     const send = () => fetch(`${baseUrl}/api/accounts`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     const opened = await send().catch((error: unknown) => {
       console.log(`[setup] opening an account failed (${String((error as Error).cause ?? error)}); retrying once`);

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../core/envelope';
 import { accountSummaryProjection } from './account-summary-projection';
@@ -23,7 +24,7 @@ const breakable = (failOn: (event: RecordedEvent) => boolean) => {
   return { projection, fix: () => (state.broken = false) };
 };
 
-describe.each(backends)('projection engine on $name', ({ create }) => {
+describe.each(backends)('projection engine on $name', ({ name, create }) => {
   it('folds every event exactly once, however often it is run', async () => {
     const { store, db, cleanup } = await create();
     try {
@@ -100,6 +101,37 @@ describe.each(backends)('projection engine on $name', ({ create }) => {
       expect((await manager.status())[0]).toMatchObject({ status: 'live', lastError: null, lag: { events: 0 } });
       expect(await projectedSummaries(db)).toEqual(await replayedSummaries(store));
     } finally {
+      await cleanup();
+    }
+  });
+
+  // Found by bench/reliability/crash.ts: a projector beside a busy server met SQLITE_BUSY mid-batch, Prisma called it
+  // "Operation has timed out", and the projection stopped for good as if its code were broken.
+  it.runIf(name === 'SQLite')('waits out a write lock held by another process instead of failing the projection', async () => {
+    const { store, db, url, cleanup } = await create();
+    const otherProcess = new Database(url.replace(/^file:/, ''));
+    try {
+      await generateActivity(store, 2, 10);
+      let lockTaken = false;
+      const projection: Projection = {
+        ...accountSummaryProjection,
+        apply: async (event, context) => {
+          // Another writer takes the lock after the batch began and keeps it past the read side's busy timeout.
+          if (!lockTaken) otherProcess.prepare('BEGIN IMMEDIATE').run();
+          lockTaken = true;
+          return accountSummaryProjection.apply(event, context);
+        },
+      };
+      const manager = new ProjectionManager(store, db, [projection], { batchSize: 5 });
+      await manager.catchUp();
+      expect((await manager.status())[0]).toMatchObject({ status: 'live', lastError: null, checkpoint: 0 });
+
+      otherProcess.prepare('ROLLBACK').run();
+      await manager.catchUp();
+      expect((await manager.status())[0]).toMatchObject({ status: 'live', lastError: null, lag: { events: 0 } });
+      expect(await projectedSummaries(db)).toEqual(await replayedSummaries(store));
+    } finally {
+      otherProcess.close();
       await cleanup();
     }
   });

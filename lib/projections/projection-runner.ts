@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../core/envelope';
 import type { EventStore } from '../core/event-store';
 import { isMigratedCopy } from '../core/migrated-from';
 import type { ReadDb } from '../read/read-db';
+import { isDatabaseUnavailable } from '../read/read-db-errors';
 import { LeaseLostError, type Checkpoints } from './checkpoints';
 import type { Projection } from './projection';
 
@@ -14,12 +15,8 @@ export type BatchOutcome =
 
 export type RunnerOptions = { holder: string; batchSize?: number; leaseMs?: number };
 
-/** A fault of the database (busy, conflict), not of the projection: the batch is simply tried again. */
-const isTransient = (error: unknown): boolean => {
-  if (error instanceof LeaseLostError) return true;
-  const text = error instanceof Error ? `${(error as { code?: string }).code ?? ''} ${error.message}` : '';
-  return /SQLITE_BUSY|database is locked|P2034|P1001|P1017|Transaction API error|ECONNREFUSED|Connection terminated/i.test(text);
-};
+/** A fault of the database (busy, locked, gone) or a lost lease, not of the projection: the batch is simply tried again. */
+const isTransient = (error: unknown): boolean => error instanceof LeaseLostError || isDatabaseUnavailable(error);
 
 /**
  * Applies the next batch of events to one generation of a projection, in one
