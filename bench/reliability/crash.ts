@@ -97,10 +97,16 @@ for (const backend of backends) {
       const delivered = outbox === null || (outbox.pending === 0 && outbox.parked === 0 && outbox.inJetStream === verification.events);
       // A command stored without an answer is allowed only where an answer was lost: with the killed
       // server, or in flight when the load stopped (at most one per connection).
-      const unexplained = Math.max(0, verification.storedUnacknowledged - workload.transportErrors - connections);
+      const unexplained = Math.max(0, verification.storedUnacknowledged - workload.transportErrors - workload.answersCutOff - connections);
       const ok = verificationPassed(verification) && workload.serverErrors.length === 0 && unexplained === 0 && delivered;
       failed ||= !ok;
       runs.push({ backend, target, kills, ok, workload: { ...workload, acks: workload.acks.length }, verification, outbox });
+      // Each run's verdict as it comes, so a later failure of the harness itself loses none of them.
+      console.log(
+        `[crash] ${backend}/${target}: ${ok ? 'PASS' : 'FAIL'}, ${kills} kills, ${workload.requests} requests, ${verification.acknowledged} acked, ` +
+          `${verification.acknowledgedMissing.length} missing, ${verification.storedUnacknowledged} stored with the answer lost, ` +
+          `read models caught up ${verification.projectionsCaughtUpMs} ms after the load, ${verification.transfers} transfers settled in ${verification.transfersSettledMs} ms`,
+      );
       if (!delivered) console.log('[crash] outbox after the run:', outbox, 'events:', verification.events);
       if (workload.serverErrors.length > 0) console.log('[crash] first 5xx answers:', workload.serverErrors.slice(0, 5));
       if (!ok) console.log('[crash] verification:', JSON.stringify(verification, null, 2).slice(0, 4_000));
@@ -128,6 +134,7 @@ printTable(
     kills: run.kills,
     requests: run.workload.requests,
     'no answer (server down)': run.workload.transportErrors,
+    'answer cut off': run.workload.answersCutOff,
     '5xx': run.workload.serverErrors.length,
     acked: run.verification.acknowledged,
     'acked missing': run.verification.acknowledgedMissing.length,

@@ -31,7 +31,7 @@ for (const backend of backends) {
     const workload = await runWorkload({ baseUrl, accountIds, seconds, connections, headers });
     const store = createStoredEventStore(databaseConfig({ DATABASE_URL: database.url }));
     const verification = await verifyRun(store, workload.acks, baseUrl, headers).finally(() => store.close());
-    const ok = verificationPassed(verification) && workload.serverErrors.length === 0 && workload.transportErrors === 0;
+    const ok = verificationPassed(verification) && workload.serverErrors.length === 0 && workload.transportErrors === 0 && workload.answersCutOff === 0;
     failed ||= !ok;
     runs.push({ backend, seconds, connections, ok, workload: { ...workload, acks: workload.acks.length }, verification });
     if (workload.serverErrors.length > 0) console.log('[load] first 5xx answers:', workload.serverErrors.slice(0, 5));

@@ -20,7 +20,17 @@ export type Managed = {
 const exited = (child: ChildProcess) =>
   new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
+/** Every process the harness started and has not seen exit: if the harness itself dies, they go with it. */
+const alive = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of alive) child.kill('SIGKILL');
+});
+// Interrupted or timed out: exit through the handler above rather than leave servers holding ports.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
+
 const manage = (name: string, child: ChildProcess): Managed => {
+  alive.add(child);
+  child.once('exit', () => alive.delete(child));
   let log = '';
   const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000));
   child.stdout?.on('data', keep);

@@ -17,6 +17,8 @@ export type WorkloadResult = {
   byKind: Record<string, Record<string, number>>;
   /** Requests that got no HTTP answer at all (connection refused or reset: the server was down). */
   transportErrors: number;
+  /** Commands answered 2xx whose body never arrived whole: the answer is lost, as with no answer at all. */
+  answersCutOff: number;
   acks: Ack[];
   serverErrors: Array<{ kind: string; status: number; body: string }>;
 };
@@ -30,6 +32,16 @@ export type WorkloadOptions = {
 };
 
 type Planned = { kind: string; method: 'GET' | 'POST'; path: string; body?: string; commandId?: string; accountId: string };
+
+/** The global position a command's answer reports, or null when the body is not a whole answer. */
+const positionIn = (body: string): number | null => {
+  try {
+    const answer = JSON.parse(body) as { globalPosition?: unknown };
+    return typeof answer.globalPosition === 'number' ? answer.globalPosition : null;
+  } catch {
+    return null;
+  }
+};
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
@@ -61,6 +73,7 @@ export const runWorkload = async ({ baseUrl, accountIds, seconds, connections, h
   const serverErrors: WorkloadResult['serverErrors'] = [];
   const byKind: WorkloadResult['byKind'] = {};
   const pending = new Map<object, Planned>();
+  let answersCutOff = 0;
 
   const result = await autocannon({
     url: baseUrl,
@@ -87,8 +100,10 @@ export const runWorkload = async ({ baseUrl, accountIds, seconds, connections, h
           counts[status] = (counts[status] ?? 0) + 1;
           if (status >= 500) serverErrors.push({ kind: sent.kind, status, body: String(body).slice(0, 300) });
           if (sent.commandId && status >= 200 && status < 300) {
-            const answer = JSON.parse(String(body)) as { globalPosition: number };
-            acks.push({ commandId: sent.commandId, accountId: sent.accountId, kind: sent.kind, position: answer.globalPosition });
+            const position = positionIn(String(body));
+            // A 2xx whose body was cut off (the server killed mid-answer) acknowledges nothing: its answer was lost.
+            if (position === null) answersCutOff++;
+            else acks.push({ commandId: sent.commandId, accountId: sent.accountId, kind: sent.kind, position });
           }
         },
       },
@@ -104,6 +119,7 @@ export const runWorkload = async ({ baseUrl, accountIds, seconds, connections, h
     statuses,
     byKind,
     transportErrors: result.errors,
+    answersCutOff,
     acks,
     serverErrors,
   };
