@@ -41,15 +41,30 @@ const rssMiB = (pid: number): number => {
   return kib / 1024;
 };
 
-type Client = { ids: number[]; received: Map<number, number>; request: http.ClientRequest; response?: http.IncomingMessage; ended: boolean };
+type Client = {
+  ids: number[];
+  received: Map<number, number>;
+  request: http.ClientRequest;
+  response?: http.IncomingMessage;
+  ended: boolean;
+  /** Why the connection failed or ended before the run did: an HTTP status other than 200, or a socket error. */
+  problem?: string;
+};
 
 const connect = (slowClient: boolean): Client => {
   const client: Client = { ids: [], received: new Map(), ended: false } as unknown as Client;
   let buffer = '';
   client.request = http.get({ host: '127.0.0.1', port, path: '/api/events/stream', headers: { accept: 'text/event-stream', ...headers }, agent: false }, (response) => {
     client.response = response;
-    response.on('end', () => (client.ended = true));
-    response.on('error', () => (client.ended = true));
+    if (response.statusCode !== 200) client.problem = `HTTP ${response.statusCode}`;
+    response.on('end', () => {
+      client.ended = true;
+      client.problem ??= 'closed by the server';
+    });
+    response.on('error', (error) => {
+      client.ended = true;
+      client.problem ??= error.message;
+    });
     if (slowClient) {
       response.pause();
       return;
@@ -70,7 +85,10 @@ const connect = (slowClient: boolean): Client => {
       }
     });
   });
-  client.request.on('error', () => (client.ended = true));
+  client.request.on('error', (error) => {
+    client.ended = true;
+    client.problem ??= error.message;
+  });
   return client;
 };
 
@@ -118,12 +136,13 @@ try {
     );
     await sleep(Math.max(0, 1_000 - (Date.now() - tick)));
   }
-  await sleep(3_000);
-  clearInterval(sampler);
-
   const fast = connected.slice(slow);
   const expected = [...appended.keys()].sort((a, b) => a - b);
   const lastExpected = expected.at(-1) ?? 0;
+  // Late is measured as lag; missing means not there 30 s after the last append.
+  const drainDeadline = Date.now() + 30_000;
+  while (Date.now() < drainDeadline && fast.some((client) => !client.ended && !client.received.has(lastExpected))) await sleep(200);
+  clearInterval(sampler);
   let incomplete = 0;
   let outOfOrder = 0;
   const lags: number[] = [];
@@ -137,6 +156,15 @@ try {
     }
   }
   lags.sort((a, b) => a - b);
+  // What went wrong for the fast clients that missed events: kept in the JSON and printed.
+  const problems: Record<string, number> = {};
+  for (const client of fast) {
+    if (expected.every((position) => client.received.has(position))) continue;
+    const missing = expected.filter((position) => !client.received.has(position)).length;
+    const what = `${client.problem ?? 'connected, no error'}; missed ${missing === expected.length ? 'all' : 'some'}`;
+    problems[what] = (problems[what] ?? 0) + 1;
+  }
+  if (incomplete > 0) console.log('[sse] fast clients that missed events:', problems);
   const percentile = (p: number) => Math.round(lags[Math.min(lags.length - 1, Math.floor((p / 100) * lags.length))] ?? NaN);
   const slowStillOpen = connected.slice(0, slow).filter((client) => !client.ended).length;
   const half = Math.floor(memory.length / 2);
@@ -163,7 +191,7 @@ try {
     verdict: ok ? 'PASS' : 'FAIL',
   };
   printTable(`Server-sent events: ${clients} concurrent clients while ${rate} commands/s are appended (last position ${lastExpected})`, [row]);
-  console.log(`JSON: ${saveJson('sse-clients', { ...row, memory })}`);
+  console.log(`JSON: ${saveJson('sse-clients', { ...row, problems, memory })}`);
   for (const client of connected) client.request.destroy();
 } finally {
   await server.stop();
