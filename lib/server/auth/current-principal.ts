@@ -11,9 +11,19 @@ export const currentPrincipal = async (): Promise<Principal | null> => {
   return id === null ? null : principalById(id);
 };
 
-/** Only a path on this site may be a place to return to after signing in. */
-export const safeReturnPath = (value: unknown): string =>
-  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+const THIS_SITE = 'http://this-site.invalid';
+
+/**
+ * Only a path on this site may be a place to return to after signing in. Read as
+ * a browser reads it (tabs and newlines dropped, backslashes as slashes), so
+ * `/\t/evil.example` cannot become `//evil.example` on the way out.
+ */
+export const safeReturnPath = (value: unknown): string => {
+  if (typeof value !== 'string' || !value.startsWith('/')) return '/';
+  const url = URL.canParse(value, THIS_SITE) ? new URL(value, THIS_SITE) : null;
+  // `/.//evil.example` parses to the path `//evil.example`, which would leave the site once written out.
+  return url?.origin === THIS_SITE && !url.pathname.startsWith('//') ? `${url.pathname}${url.search}${url.hash}` : '/';
+};
 
 /** Pages call this first: anonymous visitors go to the sign-in page and come back after. */
 export const requirePrincipal = async (returnTo: string): Promise<Principal> => {
