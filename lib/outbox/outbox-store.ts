@@ -1,21 +1,11 @@
 import { Prisma } from '../generated/prisma-sqlite/client';
+import type { HashedFields } from '../core/hash-chain';
 import type { ReadDb } from '../read/read-db';
 
 export type OutboxStatus = 'pending' | 'sent' | 'parked';
 
-/** The stored event an outbox row points at, as Prisma returns it on either provider. */
-export type OutboxEventRow = {
-  position: number | bigint;
-  eventId: string;
-  streamId: string;
-  streamVersion: number;
-  type: string;
-  schemaVersion: number;
-  /** JSON text on SQLite, parsed JSON on PostgreSQL */
-  data: unknown;
-  metadata: unknown;
-  recordedAt: Date;
-};
+/** The stored event an outbox row points at, as Prisma returns it on either provider (data and metadata: JSON text on SQLite, parsed on PostgreSQL). */
+export type OutboxEventRow = HashedFields & { position: number | bigint };
 
 export type OutboxRow = {
   position: number;
