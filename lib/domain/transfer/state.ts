@@ -1,17 +1,10 @@
-import type { Currency } from '../account/money';
-import type { FailureReason } from './events';
+import type { FailureReason, TransferLeg, TransferRequested } from './events';
 
-export type TransferDetails = {
-  transferId: string;
-  fromAccountId: string;
-  toAccountId: string;
-  amount: number;
-  currency: Currency;
-  description: string;
-  requestedAt: string;
-};
+/** What was asked for, as the request recorded it. */
+export type TransferDetails = TransferRequested['data'];
 
-export type RecordedLeg = { accountId: string; accountVersion: number; eventId: string; at: string };
+/** A leg as the account recorded it, and when. */
+export type RecordedLeg = TransferLeg & { at: string };
 
 /**
  * `requested`: nothing moved yet. `debited`: money is in flight. `credit_failed`: in flight, to be refunded.
