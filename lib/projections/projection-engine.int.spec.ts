@@ -136,6 +136,27 @@ describe.each(backends)('projection engine on $name', ({ name, create }) => {
     }
   });
 
+  // Found by the short kill -9 run in CI: a projector restarted while the server was writing met SQLITE_BUSY while
+  // registering its projections, and the process exited, leaving nobody to project.
+  it.runIf(name === 'SQLite')('starts while another process holds the write lock, once the lock is released', async () => {
+    const { store, db, url, cleanup } = await create();
+    const otherProcess = new Database(url.replace(/^file:/, ''));
+    const manager = new ProjectionManager(store, db, PROJECTIONS, { pollMs: 50 });
+    try {
+      await generateActivity(store, 2, 10);
+      otherProcess.prepare('BEGIN IMMEDIATE').run();
+      // Timers run only between the read side's blocking busy waits: this releases the lock after the first attempt failed.
+      setTimeout(() => otherProcess.prepare('ROLLBACK').run(), 500);
+      await manager.start();
+      expect(await manager.waitForPosition(await store.headPosition(), 20_000)).toBe(true);
+      expect(await projectedSummaries(db)).toEqual(await replayedSummaries(store));
+    } finally {
+      await manager.stop();
+      otherProcess.close();
+      await cleanup();
+    }
+  });
+
   it('lets one holder write a projection at a time; an expired lease is taken over', async () => {
     const { store, db, openDb, cleanup } = await create();
     try {

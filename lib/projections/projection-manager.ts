@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { EventStore } from '../core/event-store';
 import type { ReadDb } from '../read/read-db';
+import { isDatabaseUnavailable } from '../read/read-db-errors';
 import { Checkpoints, type Checkpoint } from './checkpoints';
 import type { Projection } from './projection';
 import { ProjectionRunner, type BatchOutcome } from './projection-runner';
@@ -53,8 +54,21 @@ export class ProjectionManager {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    for (const projection of this.projections) await this.checkpoints.ensureProjection(projection.name, projection.version);
+    for (const projection of this.projections) await this.register(projection);
     this.loops = this.projections.map((projection) => this.loop(projection));
+  }
+
+  /** A projection seen for the first time gets its rows; a busy or unreachable database at start-up is waited out, not fatal. */
+  private async register(projection: Projection): Promise<void> {
+    for (;;) {
+      try {
+        return await this.checkpoints.ensureProjection(projection.name, projection.version);
+      } catch (error) {
+        if (!this.running || !isDatabaseUnavailable(error)) throw error;
+        this.log(`projection ${projection.name}: the database is not available yet, retrying (${(error as Error).message.trim().split('\n').at(-1)})`);
+        await new Promise((resolve) => setTimeout(resolve, this.pollMs));
+      }
+    }
   }
 
   /** Stops the loops and hands back this process's leases, so another projector takes over at once. */
