@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
-import { databaseConfig } from './lib/server/database-config';
+import { databaseConfig } from './lib/store/database-config';
 
 // The Prisma CLI reads this; the app, `npm run db:migrate` and the tests use
 // databaseConfig directly. Same rule: DATABASE_URL's scheme picks the schema.

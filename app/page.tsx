@@ -5,7 +5,8 @@ import { BankTotals } from '@/components/overview/bank-totals';
 import { FlowsPanel } from '@/components/overview/flows-panel';
 import { OpenAccountForm } from '@/components/overview/open-account-form';
 import styles from '@/components/overview/overview.module.css';
-import { authorize } from '@/lib/auth/policy';
+import { authorize, commandAction } from '@/lib/auth/policy';
+import { accountAggregate } from '@/lib/domain/account/aggregate';
 import { requirePrincipal } from '@/lib/server/auth/current-principal';
 
 export const metadata: Metadata = { title: 'Overview' };
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Overview' };
 /** The bank at a glance: totals, money flows, every account, and a way to open one. Data loads in the browser and stays live. */
 export default async function OverviewPage() {
   const principal = await requirePrincipal('/');
-  const canOpen = authorize(principal, 'account.open').allowed;
+  const canOpen = authorize(principal, commandAction(accountAggregate, 'open')).allowed;
   return (
     <div className={styles.page}>
       <header className={styles.pageHeader}>

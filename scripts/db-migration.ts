@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { databaseConfig } from '../lib/server/database-config';
+import { databaseConfig } from '../lib/store/database-config';
 import { createMigration, describeTarget } from '../lib/store/migrations';
 
 const USAGE = 'Usage: npm run db:migration -- <name>   (e.g. add_account_index)';

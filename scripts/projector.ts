@@ -4,25 +4,14 @@
  * one writer, and a crashed holder's lease expires.
  */
 import { parseArgs } from 'node:util';
-import { ProjectionManager } from '../lib/projections/projection-manager';
-import { PROJECTIONS } from '../lib/projections/registry';
-import { createReadDb } from '../lib/read/read-db';
-import { createEventStore } from '../lib/server/event-store';
+import { createRuntime } from '../lib/runtime/runtime';
 
 const { values } = parseArgs({ options: { once: { type: 'boolean', default: false }, 'poll-ms': { type: 'string', default: '500' } } });
 
-const store = createEventStore();
-const db = createReadDb();
-const manager = new ProjectionManager(store, db, PROJECTIONS, {
-  pollMs: Number(values['poll-ms']),
-  log: (message) => console.log(`[projector] ${message}`),
-});
+const runtime = createRuntime({ pollMs: Number(values['poll-ms']), log: (line) => console.log(line.replace('[projections]', '[projector]')) });
+const manager = runtime.projections;
 
-const shutdown = async () => {
-  await manager.stop();
-  await db.$disconnect();
-  await store.close();
-};
+const shutdown = () => runtime.close();
 
 if (values.once) {
   const started = Date.now();
@@ -35,7 +24,7 @@ if (values.once) {
   await shutdown();
 } else {
   await manager.start();
-  console.log(`[projector] running ${PROJECTIONS.map((p) => p.name).join(', ')} as ${manager.holder}`);
+  console.log(`[projector] running ${runtime.projectionList.map((p) => p.name).join(', ')} as ${manager.holder}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void shutdown().then(() => process.exit(0)));
   }

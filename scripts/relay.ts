@@ -4,25 +4,22 @@
  * processes: one holds the lease, the others take over if it dies.
  */
 import { parseArgs } from 'node:util';
-import { accountUpcasters } from '../lib/domain/account/upcasters';
 import { createBus } from '../lib/outbox/create-bus';
-import { messagingConfig } from '../lib/outbox/messaging-config';
 import { OutboxRelay } from '../lib/outbox/outbox-relay';
-import { OutboxStore } from '../lib/outbox/outbox-store';
-import { createReadDb } from '../lib/read/read-db';
+import { createRuntime } from '../lib/runtime/runtime';
 
 const { values } = parseArgs({ options: { once: { type: 'boolean', default: false }, 'poll-ms': { type: 'string', default: '250' } } });
-const config = messagingConfig();
+const runtime = createRuntime();
+const config = runtime.config.messaging;
 if (!config.natsUrl) {
   console.error('npm run relay needs NATS_URL: without it the bus is in-process, and the web server relays its own outbox.');
   process.exit(2);
 }
 
 const log = (message: string) => console.log(`[relay] ${message}`);
-const db = createReadDb();
 const bus = await createBus(config, log);
-const store = new OutboxStore(db);
-const relay = new OutboxRelay(store, bus, accountUpcasters, {
+const store = runtime.outbox;
+const relay = new OutboxRelay(store, bus, runtime.aggregates.upcasters, {
   maxAttempts: config.maxAttempts,
   leaseMs: config.leaseMs,
   pollMs: Number(values['poll-ms']),
@@ -32,7 +29,7 @@ const relay = new OutboxRelay(store, bus, accountUpcasters, {
 const shutdown = async () => {
   await relay.stop();
   await bus.close();
-  await db.$disconnect();
+  await runtime.close();
 };
 
 if (values.once) {

@@ -4,28 +4,14 @@
  * the transfers, and a crashed holder's lease expires.
  */
 import { parseArgs } from 'node:util';
-import { createReadDb } from '../lib/read/read-db';
-import { createAccountLoader, createSnapshotStore } from '../lib/server/account-loader';
-import { createEventStore } from '../lib/server/event-store';
-import { createTransferSaga } from '../lib/server/transfer-saga';
+import { createRuntime } from '../lib/runtime/runtime';
 
 const { values } = parseArgs({ options: { once: { type: 'boolean', default: false }, 'poll-ms': { type: 'string', default: '500' } } });
 
-const store = createEventStore();
-const db = createReadDb();
-const snapshots = createSnapshotStore();
-const saga = createTransferSaga(store, db, {
-  pollMs: Number(values['poll-ms']),
-  log: (message) => console.log(`[sagas] ${message}`),
-  accountLoader: createAccountLoader(store, snapshots),
-});
+const runtime = createRuntime({ pollMs: Number(values['poll-ms']), log: (line) => console.log(line.replace('[transfers]', '[sagas]')) });
+const saga = runtime.transfers;
 
-const shutdown = async () => {
-  await saga.stop();
-  await db.$disconnect();
-  await snapshots.close();
-  await store.close();
-};
+const shutdown = () => runtime.close();
 
 if (values.once) {
   const done = await saga.drain(60_000);

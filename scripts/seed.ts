@@ -6,9 +6,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { parseArgs } from 'node:util';
 import { UnavailableError } from '../lib/core/errors';
 import { ACCOUNT_STATE_SCHEMA_VERSION } from '../lib/domain/account/state';
-import { createSnapshotStore, snapshotEvery } from '../lib/server/account-loader';
-import { databaseConfig } from '../lib/server/database-config';
-import { createEventStore } from '../lib/server/event-store';
+import { createRuntime } from '../lib/runtime/runtime';
 import { seedBank } from '../lib/seed/seed-bank';
 import { seedTransfers } from '../lib/seed/seed-transfers';
 
@@ -22,20 +20,19 @@ const { values } = parseArgs({
 const seed = Number(values.seed);
 if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
 
-const config = databaseConfig();
 let now = new Date();
 // Bulk import: NORMAL is safe against process crashes, and a failed seed is simply rerun on a fresh database.
-const store = (() => {
+const runtime = (() => {
   try {
-    return createEventStore(config, { clock: () => now, synchronous: 'NORMAL' });
+    return createRuntime({ store: { clock: () => now, synchronous: 'NORMAL' } });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
 })();
-
-const snapshotStore = createSnapshotStore(config);
-const every = snapshotEvery();
+const store = runtime.store;
+const snapshotStore = runtime.snapshots;
+const every = runtime.config.snapshotEvery;
 
 try {
   if ((await store.readAll({ limit: 1 })).length > 0) {
@@ -50,7 +47,7 @@ try {
       end: new Date('2026-11-20T00:00:00Z'),
       merchantSalesPerDay: Number(values['sales-per-day']),
       setTime: (at) => (now = at),
-      snapshots: every > 0 ? { store: snapshotStore, policy: { every, stateSchemaVersion: ACCOUNT_STATE_SCHEMA_VERSION } } : undefined,
+      snapshots: snapshotStore ? { store: snapshotStore, policy: { every, stateSchemaVersion: ACCOUNT_STATE_SCHEMA_VERSION } } : undefined,
       onProgress: (done, total) => {
         if (!started) bar.start(total, 0);
         started = true;
@@ -72,6 +69,5 @@ try {
     throw error;
   }
 } finally {
-  await snapshotStore.close();
-  await store.close();
+  await runtime.close();
 }

@@ -20,7 +20,7 @@ if [ $short = 1 ]; then
   step "PostgreSQL outage under load (short)" npx tsx bench/reliability/pg-outage.ts --seconds 20 --outages 1 --outage-ms 3000
   step "SSE clients (short)" npx tsx bench/reliability/sse-clients.ts --clients 200 --slow 10 --seconds 15 --rate 5
 else
-  step "Hostile input, many more cases (fast-check)" env FUZZ_RUNS=1000 npx vitest run lib/server/http/api-fuzz.int.spec.ts lib/server/forms/account-action-fuzz.int.spec.ts app/actions/session-actions.int.spec.ts
+  step "Hostile input, many more cases (fast-check)" env FUZZ_RUNS=1000 npx vitest run lib/server/http/api-fuzz.int.spec.ts lib/server/forms/account-action-fuzz.int.spec.ts lib/server/actions/session-actions.int.spec.ts
   step "API load" npx tsx bench/reliability/load.ts --seconds 180 --connections 16
   step "kill -9 under load" npx tsx bench/reliability/crash.ts --seconds 120
   step "PostgreSQL restarted under load (the machine's own server)" npx tsx bench/reliability/pg-outage.ts --seconds 90 --outages 3 --mode restart

@@ -24,7 +24,8 @@ const BATCH = 1_000;
 const databaseIndex = process.argv.indexOf('--database');
 process.env.DATABASE_URL = databaseIndex === -1 ? `file:${createSqliteTestDatabase()}` : process.argv[databaseIndex + 1];
 
-const { eventStore } = await import('../../lib/server/event-store');
+const { webRuntime } = await import('../../lib/server/web-runtime');
+const eventStore = () => webRuntime().store;
 const { verifyChain } = await import('../../lib/audit/verify-chain');
 const { fingerprintAt } = await import('../../lib/audit/checkpoints');
 const { auditQueries } = await import('../../lib/server/audit-service');

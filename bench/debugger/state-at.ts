@@ -31,8 +31,7 @@ process.env.DATABASE_URL = databaseIndex === -1 ? `file:${createSqliteTestDataba
 process.env.SNAPSHOT_EVERY = '100';
 
 // Imported after DATABASE_URL is set: the server singletons read it on first use.
-const { eventStore } = await import('../../lib/server/event-store');
-const { accountLoader, createSnapshotStore } = await import('../../lib/server/account-loader');
+const { webRuntime } = await import('../../lib/server/web-runtime');
 const { accountDecider } = await import('../../lib/domain/account/decider');
 const { ACCOUNT_STATE_SCHEMA_VERSION } = await import('../../lib/domain/account/state');
 const { GET: stateRoute } = await import('../../app/api/streams/[streamId]/state/route');
@@ -40,10 +39,12 @@ const { SESSION_COOKIE, sealSession } = await import('../../lib/server/auth/sess
 // The route checks who asks, as it does for every request: the teller's session, sealed with this run's own secret.
 process.env.CHRONICLE_SESSION_SECRET ??= `bench-${Math.random().toString(36).slice(2)}-0123456789abcdefghijklmnop`;
 const asTeller = { cookie: `${SESSION_COOKIE}=${await sealSession('teller:ann')}` };
-const { accountDebugger } = await import('../../lib/server/http/debugger-service');
 
-const store = eventStore();
-const snapshots = createSnapshotStore();
+const runtime = webRuntime();
+const store = runtime.store;
+const snapshots = runtime.snapshots!;
+const accountLoader = () => runtime.loader('account');
+const accountDebugger = () => runtime.debuggerFor(STREAM);
 const accountId = STREAM.slice('account-'.length);
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
 const eventFor = (version: number): AccountEvent =>
@@ -129,4 +130,4 @@ const file = join(dir, `state-at-${result.at.replaceAll(':', '-').replace(/\.\d+
 writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify(result));
 console.log(`written to ${file}`);
-await store.close();
+await runtime.close();

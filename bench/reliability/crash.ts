@@ -6,8 +6,8 @@
  *
  *   npm run build && npx tsx bench/reliability/crash.ts [--seconds 120] [--targets server,projector] [--backends sqlite,postgres]
  */
-import { databaseConfig } from '../../lib/server/database-config';
-import { createStoredEventStore } from '../../lib/server/event-store';
+import { databaseConfig } from '../../lib/store/database-config';
+import { createStoredEventStore } from '../../lib/store/create-event-store';
 import { NatsBus } from '../../lib/outbox/nats-bus';
 import { natsAvailable, TEST_NATS_URL } from '../../lib/outbox/testing/nats-availability';
 import { uniqueBusNames } from '../../lib/outbox/testing/bus-messages';

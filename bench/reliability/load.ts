@@ -6,8 +6,8 @@
  *
  *   npm run build && npx tsx bench/reliability/load.ts [--seconds 180] [--connections 16] [--backends sqlite,postgres]
  */
-import { databaseConfig } from '../../lib/server/database-config';
-import { createStoredEventStore } from '../../lib/server/event-store';
+import { databaseConfig } from '../../lib/store/database-config';
+import { createStoredEventStore } from '../../lib/store/create-event-store';
 import { startServer } from './processes';
 import { arg, signIn, openAccounts, parseBackends, prepareDatabase, printTable, saveJson } from './setup';
 import { verificationPassed, verifyRun } from './verify-run';

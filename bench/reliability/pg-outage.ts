@@ -12,8 +12,8 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { databaseConfig } from '../../lib/server/database-config';
-import { createStoredEventStore } from '../../lib/server/event-store';
+import { databaseConfig } from '../../lib/store/database-config';
+import { createStoredEventStore } from '../../lib/store/create-event-store';
 import { startServer } from './processes';
 import { arg, signIn, openAccounts, parseBackends, prepareDatabase, printTable, saveJson } from './setup';
 import { startCuttableProxy } from './tcp-proxy';

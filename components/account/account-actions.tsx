@@ -1,7 +1,8 @@
 'use client';
 
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { authorize, type CommandAction } from '@/lib/auth/policy';
+import { authorize, commandAction, type CommandAction } from '@/lib/auth/policy';
+import { accountAggregate } from '@/lib/domain/account/aggregate';
 import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
 import { useViewer } from '../auth/viewer-context';
 import { CloseAccountForm } from './close-account-form';
@@ -18,10 +19,10 @@ const ALL_TABS = [
 ] as const;
 type TabKey = (typeof ALL_TABS)[number]['key'];
 const ACTION_OF: Record<TabKey, CommandAction> = {
-  deposit: 'account.deposit',
-  withdraw: 'account.withdraw',
-  interest: 'account.interest',
-  close: 'account.close',
+  deposit: commandAction(accountAggregate, 'deposit'),
+  withdraw: commandAction(accountAggregate, 'withdraw'),
+  interest: commandAction(accountAggregate, 'interest'),
+  close: commandAction(accountAggregate, 'close'),
 };
 
 /**

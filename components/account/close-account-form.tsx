@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { closeAccount } from '@/app/actions/account-actions';
+import { closeAccount } from '@/lib/server/actions/account-actions';
 import { Field } from '@/components/ui/field';
 import { Money } from '@/components/ui/money';
 import { SubmitButton } from '@/components/ui/submit-button';

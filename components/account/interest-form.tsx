@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { applyInterest } from '@/app/actions/account-actions';
+import { applyInterest } from '@/lib/server/actions/account-actions';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { interestFor } from '@/lib/domain/account/interest';

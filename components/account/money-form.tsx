@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { deposit, withdraw } from '@/app/actions/account-actions';
+import { deposit, withdraw } from '@/lib/server/actions/account-actions';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { CURRENCIES } from '@/lib/domain/account/money';

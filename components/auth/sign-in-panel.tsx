@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import { signIn } from '@/app/actions/session-actions';
+import { signIn } from '@/lib/server/actions/session-actions';
 import type { Role } from '@/lib/auth/principal';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';

@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
-import { openAccount } from '@/app/actions/account-actions';
+import { openAccount } from '@/lib/server/actions/account-actions';
 import { useViewer } from '@/components/auth/viewer-context';
 import { useLiveStore } from '@/components/live/connection-store';
 import { Field } from '@/components/ui/field';

@@ -1,5 +1,5 @@
 import { moneyText } from '@/components/account/format';
-import type { TransferStepBody } from '@/lib/transfers/transfer-view';
+import type { TransferStepBody } from '@/lib/transfer/transfer-view';
 import type { TransferView } from './transfer-queries';
 
 const sentence = (text: string) => (text ? text.charAt(0).toLowerCase() + text.slice(1) : text);

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, getJson } from '@/lib/client/api-client';
-import type { TransferStatusBody } from '@/lib/transfers/transfer-view';
+import type { TransferStatusBody } from '@/lib/transfer/transfer-view';
 import type { AccountSummaryView, Page } from '@/lib/read/queries/account-queries';
 
 export type TransferLinks = { self: string; events: string; page: string; debugger: string };

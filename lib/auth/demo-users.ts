@@ -1,4 +1,4 @@
-import { customerActor, customerName } from '../seed/customers';
+import { customerActor, customerName } from './demo-customers';
 import { DEMO_PASSWORD_HASHES } from './demo-password-hashes';
 import type { Principal } from './principal';
 

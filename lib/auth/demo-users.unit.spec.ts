@@ -1,6 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
-import { customerActor, customerName } from '../seed/customers';
+import { customerActor, customerName } from './demo-customers';
 import { DEMO_PASSWORD_HASHES } from './demo-password-hashes';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 

@@ -1,21 +1,12 @@
+import type { AnyAggregate, CustomerAccess } from '../core/aggregate';
 import type { Principal } from './principal';
 
 /*
- * Who may do what: a pure function of principal × action × resource. The edge
- * (route handlers, server actions, pages) resolves the resource (an account's
- * holder, read from its events) and turns a denial into 401/403.
+ * Who may do what: a pure function of principal × action × resource. Aggregate commands carry
+ * their own rule from the aggregate registry (`commandAction`); reads and operating the system are
+ * named here. The edge resolves the resource (who owns the stream) and turns a denial into 401/403.
  */
 
-export const COMMAND_ACTIONS = [
-  'account.open',
-  'account.deposit',
-  'account.withdraw',
-  'account.close',
-  'account.interest',
-  'transfer.send',
-  'projection.retry',
-  'outbox.retry',
-] as const;
 export const READ_ACTIONS = [
   'account.read',
   'accounts.list',
@@ -26,16 +17,33 @@ export const READ_ACTIONS = [
   'audit.read',
   'operations.read',
 ] as const;
+/** Operating the system: retrying a stopped projection or a parked message. Staff only. */
+export const OPERATION_ACTIONS = ['projection.retry', 'outbox.retry'] as const;
 
-export type CommandAction = (typeof COMMAND_ACTIONS)[number];
 export type ReadAction = (typeof READ_ACTIONS)[number];
-export type Action = CommandAction | ReadAction;
+export type OperationAction = (typeof OPERATION_ACTIONS)[number];
+
+/** An aggregate's command as the policy sees it: `account.deposit` with the access its aggregate declares. */
+export type CommandAction = {
+  command: string;
+  access: CustomerAccess;
+  /** `input`: the owner is named in the command (opening an account in one's own name); `stream`: a stream's owner. */
+  ownership: 'input' | 'stream';
+};
+
+export type Action = ReadAction | OperationAction | CommandAction;
+
+/** The policy's view of one command of a registered aggregate. */
+export const commandAction = (aggregate: Pick<AnyAggregate, 'name' | 'commands'>, name: string): CommandAction => {
+  const spec = aggregate.commands[name];
+  if (!spec) throw new Error(`${aggregate.name} has no command ${name}`);
+  return { command: `${aggregate.name}.${name}`, access: spec.access, ownership: spec.ownership?.from === 'input' ? 'input' : 'stream' };
+};
 
 /**
- * What the action concerns. `owner` is the holder name of the account (for
- * `account.open`, the holder named in the command); null when the stream is
- * not an account's. Omitted, the answer is whether the principal may do the
- * action at all, and on which scope.
+ * What the action concerns. `owner` is the holder name of the stream's owner (for a command that
+ * names its owner, the one it names); null when the stream is no customer's. Omitted, the answer
+ * is whether the principal may do the action at all, and on which scope.
  */
 export type Resource = { owner: string | null };
 
@@ -46,16 +54,24 @@ export type Decision =
 const allow = (scope: 'all' | 'own'): Decision => ({ allowed: true, scope });
 const deny = (status: 401 | 403, code: string, reason: string): Decision => ({ allowed: false, status, code, reason });
 
-/** Customers act on and see their own accounts; this is what "own" means for a resource. */
+/** Customers act on and see what they own; this is what "own" means for a resource. */
 const owns = (principal: Principal, resource: Resource): boolean =>
   principal.holderName !== undefined && resource.owner !== null && resource.owner === principal.holderName;
 
-const isCommand = (action: Action): action is CommandAction => (COMMAND_ACTIONS as readonly string[]).includes(action);
+const isReadAction = (action: Action): action is ReadAction => typeof action === 'string' && (READ_ACTIONS as readonly string[]).includes(action);
+
+const customerCommand = (principal: Principal, action: CommandAction, resource: Resource | undefined): Decision => {
+  if (action.access.customers === 'none') return deny(403, 'staff_only', action.access.reason);
+  if (!resource || owns(principal, resource)) return allow('own');
+  if (action.ownership === 'input') {
+    return deny(403, 'not_own_name', `Customers can open accounts in their own name only (${principal.holderName ?? principal.name}).`);
+  }
+  return deny(403, 'not_your_account', 'This account belongs to another customer.');
+};
 
 const customerDecision = (principal: Principal, action: Action, resource: Resource | undefined): Decision => {
+  if (typeof action === 'object') return customerCommand(principal, action, resource);
   switch (action) {
-    case 'account.interest':
-      return deny(403, 'staff_only', 'Interest is applied by the bank’s staff, not by customers.');
     case 'projection.retry':
     case 'projections.read':
       return deny(403, 'staff_only', 'Only the bank’s staff can see and operate the projections.');
@@ -69,13 +85,6 @@ const customerDecision = (principal: Principal, action: Action, resource: Resour
     case 'accounts.list':
     case 'events.subscribe':
       return allow('own');
-    case 'account.open':
-      if (!resource || owns(principal, resource)) return allow('own');
-      return deny(403, 'not_own_name', `Customers can open accounts in their own name only (${principal.holderName ?? principal.name}).`);
-    case 'account.deposit':
-    case 'account.withdraw':
-    case 'account.close':
-    case 'transfer.send':
     case 'account.read':
     case 'stream.read':
       if (!resource || owns(principal, resource)) return allow('own');
@@ -95,7 +104,7 @@ export const authorize = (principal: Principal | null, action: Action, resource?
     case 'teller':
       return allow('all');
     case 'auditor':
-      return isCommand(action) ? deny(403, 'read_only_role', 'Auditors can see everything but change nothing.') : allow('all');
+      return isReadAction(action) ? allow('all') : deny(403, 'read_only_role', 'Auditors can see everything but change nothing.');
     case 'customer':
       return customerDecision(principal, action, resource);
     default: {

@@ -1,17 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, COMMAND_ACTIONS, READ_ACTIONS, type Action, type Resource } from './policy';
+import { accountAggregate } from '../domain/account/aggregate';
+import { transferAggregate } from '../domain/transfer/aggregate';
+import { authorize, commandAction, OPERATION_ACTIONS, READ_ACTIONS, type Action, type Resource } from './policy';
 import type { Principal } from './principal';
+
+/** Every command of the bank's aggregates, with the access their registry entries declare. */
+const COMMANDS = [accountAggregate, transferAggregate].flatMap((aggregate) => Object.keys(aggregate.commands).map((name) => commandAction(aggregate, name)));
+const COMMAND_ACTIONS: readonly Action[] = [...COMMANDS, ...OPERATION_ACTIONS];
+const nameOf = (action: Action): string => (typeof action === 'string' ? action : action.command);
+const command = (name: string): Action => COMMANDS.find((action) => action.command === name)!;
 
 const ada: Principal = { id: 'customer:ada-lovelace', role: 'customer', name: 'Ada Lovelace', holderName: 'Ada Lovelace' };
 const ann: Principal = { id: 'teller:ann', role: 'teller', name: 'Ann Hughes' };
 const amir: Principal = { id: 'auditor:amir', role: 'auditor', name: 'Amir Nasser' };
 
 const ACTIONS: readonly Action[] = [...COMMAND_ACTIONS, ...READ_ACTIONS];
+const NAMED = ACTIONS.map((action) => [nameOf(action), action] as const);
+const NAMED_COMMANDS = COMMAND_ACTIONS.map((action) => [nameOf(action), action] as const);
 const RESOURCES: ReadonlyArray<Resource | undefined> = [undefined, { owner: 'Ada Lovelace' }, { owner: 'Grace Hamilton' }, { owner: null }];
 const label = (resource: Resource | undefined) => (resource === undefined ? 'no resource' : `owner ${String(resource.owner)}`);
 
 /** What a customer may do with their own account, someone else's, and a stream that is no account's. */
-const CUSTOMER: Record<Action, { own: string; other: string; none: string; unscoped: string }> = {
+const CUSTOMER: Record<string, { own: string; other: string; none: string; unscoped: string }> = {
   'account.open': { own: 'own', other: 'not_own_name', none: 'not_own_name', unscoped: 'own' },
   'account.deposit': { own: 'own', other: 'not_your_account', none: 'not_your_account', unscoped: 'own' },
   'account.withdraw': { own: 'own', other: 'not_your_account', none: 'not_your_account', unscoped: 'own' },
@@ -36,17 +46,21 @@ const outcome = (principal: Principal | null, action: Action, resource?: Resourc
 };
 
 describe('authorize', () => {
-  it.each(ACTIONS)('anonymous visitors are refused %s with 401, whatever the resource', (action) => {
+  it('the table above covers every action, and nothing else', () => {
+    expect(Object.keys(CUSTOMER).sort()).toEqual(NAMED.map(([name]) => name).sort());
+  });
+
+  it.each(NAMED)('anonymous visitors are refused %s with 401, whatever the resource', (_name, action) => {
     for (const resource of RESOURCES) {
       expect(authorize(null, action, resource), label(resource)).toMatchObject({ allowed: false, status: 401, code: 'unauthenticated' });
     }
   });
 
-  it.each(ACTIONS)('tellers may %s on every account', (action) => {
+  it.each(NAMED)('tellers may %s on every account', (_name, action) => {
     for (const resource of RESOURCES) expect(outcome(ann, action, resource), label(resource)).toBe('all');
   });
 
-  it.each(COMMAND_ACTIONS)('auditors may not %s, even unscoped: 403 read_only_role', (action) => {
+  it.each(NAMED_COMMANDS)('auditors may not %s, even unscoped: 403 read_only_role', (_name, action) => {
     for (const resource of RESOURCES) {
       expect(authorize(amir, action, resource), label(resource)).toMatchObject({ allowed: false, status: 403, code: 'read_only_role' });
     }
@@ -56,8 +70,8 @@ describe('authorize', () => {
     for (const resource of RESOURCES) expect(outcome(amir, action, resource), label(resource)).toBe('all');
   });
 
-  it.each(ACTIONS)('customers: %s on their own account, another customer’s, a non-account stream, unscoped', (action) => {
-    const expected = CUSTOMER[action];
+  it.each(NAMED)('customers: %s on their own account, another customer’s, a non-account stream, unscoped', (name, action) => {
+    const expected = CUSTOMER[name]!;
     expect(outcome(ada, action, { owner: 'Ada Lovelace' })).toBe(expected.own);
     expect(outcome(ada, action, { owner: 'Grace Hamilton' })).toBe(expected.other);
     expect(outcome(ada, action, { owner: null })).toBe(expected.none);
@@ -78,9 +92,9 @@ describe('authorize', () => {
   });
 
   it('ownership is the exact holder name: a similar name or a customer without one owns nothing', () => {
-    expect(outcome(ada, 'account.withdraw', { owner: 'ada lovelace' })).toBe('not_your_account');
-    expect(outcome(ada, 'account.withdraw', { owner: 'Ada Lovelace Ltd' })).toBe('not_your_account');
+    expect(outcome(ada, command('account.withdraw'), { owner: 'ada lovelace' })).toBe('not_your_account');
+    expect(outcome(ada, command('account.withdraw'), { owner: 'Ada Lovelace Ltd' })).toBe('not_your_account');
     const nameless: Principal = { id: 'customer:x', role: 'customer', name: 'X' };
-    expect(outcome(nameless, 'account.withdraw', { owner: 'X' })).toBe('not_your_account');
+    expect(outcome(nameless, command('account.withdraw'), { owner: 'X' })).toBe('not_your_account');
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dispatchAccountCommand } from '../server/account-commands';
+import { dispatchAccountCommand } from '../commands/account-commands';
 import { SqliteEventStore } from '../store/sqlite/sqlite-event-store';
 import { createSqliteTestDatabase } from '../store/testing/test-databases';
 import { runChronicle } from './testing/run-chronicle';

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventStore } from '../core/event-store';
-import { dispatchAccountCommand } from '../server/account-commands';
-import { databaseConfig } from '../server/database-config';
-import { createEventStore } from '../server/event-store';
+import { dispatchAccountCommand } from '../commands/account-commands';
+import { createRuntime } from '../runtime/runtime';
+import { runtimeConfig } from '../runtime/runtime-config';
 import { testBackends, type TestBackend } from '../store/testing/backends';
 import { spacedJson } from './format';
 import { runChronicle } from './testing/run-chronicle';
@@ -18,7 +18,7 @@ const at = (iso: string) => new Date(iso);
 /** account-legacy-7: two events the legacy system wrote (schema v1, decimal amounts), then a withdrawal of today's shape. */
 const seedLegacyAccount = async (url: string) => {
   let now = at('2026-05-03T09:00:00Z');
-  const store = createEventStore(databaseConfig({ DATABASE_URL: url }), { clock: () => now });
+  const store = createRuntime({ config: runtimeConfig({ DATABASE_URL: url }), store: { clock: () => now } }).store;
   try {
     await store.stored.appendToStream('account-legacy-7', [
       { type: 'AccountOpened', schemaVersion: 1, data: { accountId: 'legacy-7', name: 'Margaret Keller', openedAt: '2026-05-03T09:00:00.000Z' } },

@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import type { SnapshotStore } from '../core/snapshots';
 import type { UpcastingEventStore } from '../core/upcasting-store';
 import type { ReadDb } from '../read/read-db';
-import { createSnapshotStore } from '../server/account-loader';
-import { databaseConfig, type DatabaseConfig } from '../server/database-config';
-import { createEventStore } from '../server/event-store';
+import { createRuntime, type Runtime } from '../runtime/runtime';
+import { runtimeConfig } from '../runtime/runtime-config';
+import { createSnapshotStore } from '../store/create-snapshot-store';
+import { databaseConfig, type DatabaseConfig } from '../store/database-config';
 import { PROJECT_ROOT } from './project-root';
 
 export type CliIo = { stdout: (text: string) => void; stderr: (text: string) => void };
@@ -22,9 +23,8 @@ export class CliContext {
   readonly verbose: boolean;
   private readonly closers: Array<() => Promise<unknown>> = [];
   private cachedConfig: DatabaseConfig | undefined;
-  private store: UpcastingEventStore | undefined;
+  private built: Runtime | undefined;
   private snapshots: SnapshotStore | undefined;
-  private db: ReadDb | undefined;
 
   constructor(private readonly settings: CliSettings) {
     this.json = settings.json;
@@ -54,16 +54,24 @@ export class CliContext {
     return `cli:${user || 'unknown'}`;
   }
 
-  eventStore(): UpcastingEventStore {
-    if (!this.store) {
-      const store = createEventStore(this.config);
-      this.closers.push(() => store.close());
-      this.store = store;
+  /** The same composition as the server's, on the command's database; connections open on first use. */
+  get runtime(): Runtime {
+    if (!this.built) {
+      const runtime = createRuntime({ config: runtimeConfig(this.settings.env, { database: this.config }) });
+      this.closers.push(() => runtime.close());
+      this.built = runtime;
     }
-    return this.store;
+    return this.built;
   }
 
+  eventStore(): UpcastingEventStore {
+    return this.runtime.store;
+  }
+
+  /** The snapshot store, even where the policy takes none (SNAPSHOT_EVERY=0): the CLI manages them by hand. */
   snapshotStore(): SnapshotStore {
+    const own = this.runtime.snapshots;
+    if (own) return own;
     if (!this.snapshots) {
       const snapshots = createSnapshotStore(this.config);
       this.closers.push(() => snapshots.close());
@@ -72,15 +80,9 @@ export class CliContext {
     return this.snapshots;
   }
 
-  /** The read side's Prisma client, loaded only by the commands that need it. */
+  /** The read side's Prisma client, opened only by the commands that need it. */
   async readDb(): Promise<ReadDb> {
-    if (!this.db) {
-      const { createReadDb } = await import('../read/read-db');
-      const db = createReadDb(this.config);
-      this.closers.push(() => db.$disconnect());
-      this.db = db;
-    }
-    return this.db;
+    return this.runtime.readDb;
   }
 
   /** Registers something to close when the command ends (last opened, first closed). */

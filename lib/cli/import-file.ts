@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { RecordedEvent } from '../core/envelope';
 import { ValidationError, type FieldIssue } from '../core/errors';
 import { chainHash } from '../core/hash-chain';
-import { issuesOf } from '../server/account-commands';
-import { streamIdSchema } from '../server/http/stream-query';
+import { issuesOf } from '../commands/validation';
+import { streamIdSchema } from '../commands/validation';
 import { IntegrityError } from './exit-codes';
 
 const isoDateTime = z.iso.datetime({ offset: true, message: 'Expected an ISO 8601 date-time' });

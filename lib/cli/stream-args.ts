@@ -1,5 +1,4 @@
-import { streamCategory } from '../core/envelope';
-import { streamIdSchema } from '../server/http/stream-query';
+import { streamIdSchema } from '../commands/validation';
 import { UsageError } from './command';
 
 /** A stream id from the command line, or a UsageError that says what one looks like. */
@@ -10,8 +9,6 @@ export const streamIdArg = (raw: string | undefined, what = 'STREAM'): string =>
   }
   return raw;
 };
-
-export const isAccountStream = (streamId: string): boolean => streamCategory(streamId) === 'account';
 
 /** An ISO 8601 time (a date alone means its start, UTC). */
 export const timeArg = (name: string, raw: string): Date => {

@@ -53,6 +53,16 @@ export class UpcasterRegistry {
     return this;
   }
 
+  /** Takes in another registry's chains (one registry per process, made of every aggregate's); a type in both is refused. */
+  include(other: UpcasterRegistry): this {
+    for (const [type, steps] of other.chains) {
+      if (this.chains.has(type)) throw new Error(`Upcasters for ${type} are registered twice`);
+      this.chains.set(type, new Map(steps));
+      this.current.set(type, other.currentVersion(type));
+    }
+    return this;
+  }
+
   currentVersion(type: string): number {
     return this.current.get(type) ?? 1;
   }

@@ -8,8 +8,8 @@ import { accountUpcasters } from '../domain/account/upcasters';
 import { ProjectionManager } from '../projections/projection-manager';
 import { PROJECTIONS } from '../projections/registry';
 import { projectedSummaries, replayedSummaries } from '../projections/testing/expected-summaries';
-import { readSideBackends } from '../projections/testing/read-side-backends';
-import { dispatchAccountCommand } from '../server/account-commands';
+import { readSideBackends } from '../read/testing/read-side-backends';
+import { dispatchAccountCommand } from '../commands/account-commands';
 import { lastStreamVersion, migrateStream, STREAM_MIGRATED, StreamMigrationRefused } from './migrate-stream';
 
 const backends = await readSideBackends();

@@ -5,7 +5,7 @@ import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxStore } from '../outbox/outbox-store';
 import { appendWithdrawals } from '../outbox/testing/withdrawals';
 import { toBusMessage } from '../outbox/to-bus-message';
-import { readSideBackends } from '../projections/testing/read-side-backends';
+import { readSideBackends } from '../read/testing/read-side-backends';
 import { startNotificationsConsumer } from './notifications-consumer';
 import { NotificationsStore } from './notifications-store';
 

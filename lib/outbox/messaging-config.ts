@@ -1,5 +1,3 @@
-import { DEFAULT_LARGE_WITHDRAWAL_MAJOR } from '../notifications/notice-for';
-
 /** Messaging settings from the environment; shared by the web server, `npm run relay` and the consumers. */
 export type MessagingConfig = {
   /** Set: JetStream at this URL (comma-separated servers). Unset: the in-process bus, no server needed. */
@@ -11,10 +9,9 @@ export type MessagingConfig = {
   notificationsInServer: boolean;
   maxAttempts: number;
   leaseMs: number;
-  largeWithdrawalMajor: number;
 };
 
-const positiveInt = (env: Record<string, string | undefined>, name: string, fallback: number): number => {
+export const positiveInt = (env: Record<string, string | undefined>, name: string, fallback: number): number => {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
@@ -36,5 +33,4 @@ export const messagingConfig = (env: Record<string, string | undefined> = proces
   notificationsInServer: onOff(env, 'CHRONICLE_IN_PROCESS_NOTIFICATIONS'),
   maxAttempts: positiveInt(env, 'OUTBOX_MAX_ATTEMPTS', 5),
   leaseMs: positiveInt(env, 'OUTBOX_LEASE_MS', 10_000),
-  largeWithdrawalMajor: positiveInt(env, 'NOTIFY_LARGE_WITHDRAWAL', DEFAULT_LARGE_WITHDRAWAL_MAJOR),
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountUpcasters } from '../domain/account/upcasters';
 import { startNotificationsConsumer } from '../notifications/notifications-consumer';
 import { NotificationsStore } from '../notifications/notifications-store';
-import { readSideBackends } from '../projections/testing/read-side-backends';
+import { readSideBackends } from '../read/testing/read-side-backends';
 import type { BusMessage } from './message-bus';
 import { NatsBus } from './nats-bus';
 import { OutboxRelay } from './outbox-relay';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConcurrencyError } from '../core/errors';
 import type { EventStore } from '../core/event-store';
 import { accountUpcasters } from '../domain/account/upcasters';
-import { readSideBackends } from '../projections/testing/read-side-backends';
+import { readSideBackends } from '../read/testing/read-side-backends';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxStore } from './outbox-store';
 import { RecordingBus } from './testing/recording-bus';

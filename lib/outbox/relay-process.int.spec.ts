@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSideBackends } from '../projections/testing/read-side-backends';
+import { readSideBackends } from '../read/testing/read-side-backends';
 import type { BusMessage } from './message-bus';
 import { NatsBus } from './nats-bus';
 import { OutboxStore } from './outbox-store';

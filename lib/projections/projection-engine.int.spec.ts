@@ -7,7 +7,7 @@ import { ProjectionManager } from './projection-manager';
 import { PROJECTIONS } from './registry';
 import { generateActivity } from './testing/activity';
 import { projectedSummaries, replayedSummaries } from './testing/expected-summaries';
-import { readSideBackends } from './testing/read-side-backends';
+import { readSideBackends } from '../read/testing/read-side-backends';
 
 const backends = await readSideBackends();
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../core/errors';
 import { ProjectionManager } from '../projections/projection-manager';
 import { PROJECTIONS } from '../projections/registry';
-import { readSideBackends, type ReadSideFixture } from '../projections/testing/read-side-backends';
-import { dispatchAccountCommand, type AccountCommandName } from '../server/account-commands';
+import { readSideBackends, type ReadSideFixture } from './testing/read-side-backends';
+import { dispatchAccountCommand, type AccountCommandName } from '../commands/account-commands';
 import { PrismaReadModelQueries } from './prisma-read-model-queries';
 import {
   ACCOUNT_SORTS,

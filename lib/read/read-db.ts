@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgresql/client';
 import { PrismaClient as SqlitePrismaClient } from '../generated/prisma-sqlite/client';
 import { schemaFromUrl } from '../store/postgres/postgres-pool';
-import { databaseConfig, type DatabaseConfig } from '../server/database-config';
+import { databaseConfig, type DatabaseConfig } from '../store/database-config';
 
 /**
  * The read side's Prisma client. Both generated clients have the same

@@ -8,7 +8,7 @@ import { accountDecider, accountStreamId } from '../domain/account/decider';
 import type { AccountEvent } from '../domain/account/events';
 import type { AccountState } from '../domain/account/state';
 import { accountUpcasters } from '../domain/account/upcasters';
-import { ACCOUNT_COMMANDS } from '../server/account-commands';
+import { ACCOUNT_COMMANDS } from '../commands/account-commands';
 import { seededRandom } from './random';
 import { seedPlan, type SeedPlanOptions, type SeedStep } from './seed-plan';
 

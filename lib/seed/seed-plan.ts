@@ -1,5 +1,5 @@
 import type { Currency } from '../domain/account/money';
-import type { AccountCommandName } from '../server/account-commands';
+import type { AccountCommandName } from '../commands/account-commands';
 import { customerActor, seedCustomers } from './customers';
 import type { Random } from './random';
 

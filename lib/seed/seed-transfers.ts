@@ -3,8 +3,8 @@ import type { EventStore } from '../core/event-store';
 import { accountDecider } from '../domain/account/decider';
 import type { AccountEvent } from '../domain/account/events';
 import type { AccountState } from '../domain/account/state';
-import { requestTransfer } from '../server/transfer-commands';
-import { TransferProcess } from '../transfers/transfer-process';
+import { requestTransfer } from '../commands/transfer-commands';
+import { TransferProcess } from '../transfer/transfer-process';
 import { LEGACY_ACCOUNT_ID, LEGACY_SAVINGS_ACCOUNT_ID, MERCHANT_ACCOUNT_ID } from './seed-plan';
 
 type Known = Exclude<AccountState, { status: 'none' }>;

@@ -7,8 +7,8 @@ import { accountDecider } from '../domain/account/decider';
 import type { AccountEvent } from '../domain/account/events';
 import type { AccountState } from '../domain/account/state';
 import { testBackends } from '../store/testing/backends';
-import { dispatchAccountCommand } from './account-commands';
-import { createAccountLoader } from './account-loader';
+import { dispatchAccountCommand } from '../commands/account-commands';
+import { createAccountLoader } from '../commands/aggregate-loaders';
 import { handleCommand } from '../core/command-handler';
 
 const run = promisify(execFile);

@@ -5,13 +5,12 @@ import { checkFingerprint, fingerprintAt, inclusionProofAt } from '../audit/chec
 import { verifyChain, type VerificationReport } from '../audit/verify-chain';
 import type { AccountState } from '../domain/account/state';
 import type { StateView } from '../debugger/types';
-import { eventStore } from './event-store';
-import { accountDebugger } from './http/debugger-service';
+import { webRuntime } from './web-runtime';
 
 /* What the audit routes and pages ask: the server's store, read as stored. */
 
 export const auditQueries = (): AuditQueries => {
-  const queries = auditQueriesOf(eventStore());
+  const queries = auditQueriesOf(webRuntime().store);
   if (!queries) throw new UnavailableError('This event store offers no audit queries');
   return queries;
 };
@@ -28,7 +27,7 @@ export const verifyStream = async (streamId: string): Promise<VerificationReport
   const known = recent.get(streamId);
   const headPosition = known ? await newestPosition(streamId) : 0;
   if (known && known.head === headPosition && Date.now() - known.at < REUSE_MS) return known.report;
-  const report = await verifyChain(eventStore(), { streamId });
+  const report = await verifyChain(webRuntime().store, { streamId });
   if (recent.size > 1_000) recent.clear();
   recent.set(streamId, { head: report.headPosition, report, at: Date.now() });
   return report;
@@ -37,16 +36,16 @@ export const verifyStream = async (streamId: string): Promise<VerificationReport
 const newestPosition = async (streamId: string): Promise<number> =>
   (await auditQueries().queryEvents({ streamId, order: 'desc', limit: 1 }))[0]?.globalPosition ?? 0;
 
-export const verifyStore = (): Promise<VerificationReport> => verifyChain(eventStore());
+export const verifyStore = (): Promise<VerificationReport> => verifyChain(webRuntime().store);
 
-export const storeFingerprint = (position?: number) => fingerprintAt(eventStore(), position);
+export const storeFingerprint = (position?: number) => fingerprintAt(webRuntime().store, position);
 
-export const checkStoreFingerprint = (expected: { position: number; root: string }) => checkFingerprint(eventStore(), expected);
+export const checkStoreFingerprint = (expected: { position: number; root: string }) => checkFingerprint(webRuntime().store, expected);
 
-export const eventInclusionProof = (position: number, treePosition?: number) => inclusionProofAt(eventStore(), position, treePosition);
+export const eventInclusionProof = (position: number, treePosition?: number) => inclusionProofAt(webRuntime().store, position, treePosition);
 
 export const bankTotalsAsOf = (at: Date): Promise<BankTotalsAt> => {
-  const store = eventStore();
+  const store = webRuntime().store;
   return bankTotalsAt(auditQueries(), (event) => store.upcasters.upcast(event), at);
 };
 
@@ -67,7 +66,7 @@ export type AccountStateAt = {
 
 /** An account as it stood at a moment or a version, from its events (snapshots speed it up, never decide it). */
 export const accountStateAt = async (accountId: string, asOf: { at: Date } | { version: number }): Promise<AccountStateAt> => {
-  const view: StateView = await accountDebugger().stateView(`account-${accountId}`, asOf);
+  const view: StateView = await webRuntime().debuggerFor(`account-${accountId}`).stateView(`account-${accountId}`, asOf);
   const state = view.state as AccountState;
   const when = 'at' in asOf ? `at ${asOf.at.toISOString()}` : `at version ${asOf.version}`;
   return {

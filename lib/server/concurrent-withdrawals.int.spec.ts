@@ -6,7 +6,7 @@ import type { AccountCommand } from '../domain/account/commands';
 import { accountDecider, accountStreamId } from '../domain/account/decider';
 import type { AccountEvent } from '../domain/account/events';
 import { testBackends } from '../store/testing/backends';
-import { dispatchAccountCommand } from './account-commands';
+import { dispatchAccountCommand } from '../commands/account-commands';
 
 const backends = await testBackends();
 

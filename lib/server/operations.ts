@@ -2,7 +2,7 @@ import { NotFoundError, RuleViolation } from '../core/errors';
 import type { NotificationPage } from '../notifications/notifications-store';
 import type { OutboxRow } from '../outbox/outbox-store';
 import { streamCategory } from '../core/envelope';
-import { notificationsStore, outboxStore, wakeRelay } from './messaging';
+import { webRuntime } from './web-runtime';
 
 export type OutboxStatusView = {
   pending: number;
@@ -29,7 +29,7 @@ export type ParkedMessageView = {
 };
 
 export const outboxStatus = async (now = new Date()): Promise<OutboxStatusView> => {
-  const store = outboxStore();
+  const store = webRuntime().outbox;
   const [counts, blocked, oldest, lease] = await Promise.all([store.counts(), store.blockedCount(), store.oldestPendingRecordedAt(), store.lease()]);
   return {
     ...counts,
@@ -59,24 +59,24 @@ const parkedView = (row: OutboxRow): ParkedMessageView => ({
   recordedAt: row.event.recordedAt.toISOString(),
 });
 
-export const parkedMessages = async (limit = 100): Promise<ParkedMessageView[]> => (await outboxStore().listParked(limit)).map(parkedView);
+export const parkedMessages = async (limit = 100): Promise<ParkedMessageView[]> => (await webRuntime().outbox.listParked(limit)).map(parkedView);
 
 /** Puts a parked message back in line; the relay tries it (and then its stream's later events) again. */
 export const retryParkedMessage = async (position: number): Promise<{ position: number; status: 'pending' }> => {
-  const store = outboxStore();
+  const store = webRuntime().outbox;
   if (!(await store.retry(position))) {
     const exists = await store.db.outboxMessage.findUnique({ where: { position }, select: { status: true } });
     if (!exists) throw new NotFoundError(`There is no outbox message at position ${position}`, 'outbox_message_not_found');
     throw new RuleViolation('outbox_message_not_parked', `The outbox message at position ${position} is ${exists.status}, not parked`);
   }
-  await wakeRelay();
+  await webRuntime().wakeRelay();
   return { position, status: 'pending' };
 };
 
 export type NotificationView = Omit<NotificationPage['items'][number], 'occurredAt' | 'recordedAt'> & { occurredAt: string; recordedAt: string };
 
 export const notificationsPage = async (options: { limit?: number; before?: number }): Promise<{ items: NotificationView[]; nextCursor: number | null }> => {
-  const page = await notificationsStore().list(options);
+  const page = await webRuntime().notifications.list(options);
   return {
     items: page.items.map((item) => ({ ...item, occurredAt: item.occurredAt.toISOString(), recordedAt: item.recordedAt.toISOString() })),
     nextCursor: page.nextCursor,

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AccountView } from '@/components/account/account-view';
 import { ForbiddenNotice } from '@/components/auth/forbidden-notice';
-import { accountIdSchema } from '@/lib/server/account-commands';
+import { accountIdSchema } from '@/lib/commands/account-commands';
 import { authorizeAccountRead } from '@/lib/server/auth/authorize';
 import { requirePrincipal } from '@/lib/server/auth/current-principal';
 import { pageRefusal } from '@/lib/server/auth/page-access';

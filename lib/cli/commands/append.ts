@@ -1,24 +1,37 @@
 import { streamCategory } from '../../core/envelope';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { idOfStream, type AnyAggregate } from '../../core/aggregate';
+import type { AggregateRegistry } from '../../core/aggregate-registry';
 import { ConcurrencyError, ValidationError } from '../../core/errors';
 import type { ExpectedVersion } from '../../core/event-store';
-import { ACCOUNT_EVENT_TYPES } from '../../domain/account/events';
-import { ACCOUNT_COMMANDS, commandIdSchema, dispatchAccountCommand, type AccountCommandName } from '../../server/account-commands';
-import { createAccountLoader } from '../../server/account-loader';
+import { createAggregateLoader } from '../../commands/aggregate-loaders';
+import { dispatchCommand } from '../../commands/dispatch';
+import { commandIdSchema } from '../../commands/validation';
+import { AGGREGATES } from '../../runtime/aggregates';
 import { UsageError, wholeNumberOption, type Command } from '../command';
 import { jsonArg } from '../json-input';
 import { streamIdArg } from '../stream-args';
 import { trackedSnapshots } from '../tracked-snapshots';
 
-/** Streams whose events only their decider may write. */
-const DOMAIN_CATEGORIES = new Set(['account']);
-/** Streams written by Chronicle's own tools (stream migration). */
-const TOOL_CATEGORIES = new Set(['account_migrated', 'migration']);
+/** Streams written by Chronicle's own tools (stream migration): copies of an aggregate's streams, and their records. */
+const isToolCategory = (category: string, aggregates: AggregateRegistry): boolean =>
+  category === 'migration' || aggregates.all.some((aggregate) => category === `${aggregate.category}_migrated`);
 
-const COMMAND_NAMES = Object.keys(ACCOUNT_COMMANDS) as AccountCommandName[];
-const commandNamed = (type: string): AccountCommandName | undefined =>
-  COMMAND_NAMES.find((name) => name === type.toLowerCase() || ACCOUNT_COMMANDS[name].type === type);
+/** The commands a person may send (not those only the system issues), by name. */
+const publicCommands = (aggregate: AnyAggregate) => Object.entries(aggregate.commands).filter(([, spec]) => !spec.internal);
+
+const commandNamed = (aggregate: AnyAggregate, type: string): string | undefined =>
+  publicCommands(aggregate).find(([name, spec]) => name === type.toLowerCase() || spec.type === type)?.[0];
+
+/** Every aggregate's commands with an example input, for the help text. */
+const commandTable = (): string =>
+  AGGREGATES.map(
+    (aggregate) =>
+      `${aggregate.category}-ID: ${publicCommands(aggregate)
+        .map(([name, spec]) => `\n  ${name.padEnd(10)} ${spec.type.padEnd(16)} ${spec.example ? JSON.stringify(spec.example) : '{…}'}`)
+        .join('')}`,
+  ).join('\n');
 
 /*
  * The command handler retries conflicts itself, briefly; a fresh process racing a busy server's
@@ -46,23 +59,19 @@ const expectedVersionArg = (raw: unknown): ExpectedVersion | undefined => {
 
 export const appendCommand: Command = {
   name: 'append',
-  summary: 'send a command to an account, or append a raw event to a non-domain stream',
+  summary: 'send a command to an aggregate (an account…), or append a raw event to a non-domain stream',
   usage: `Usage: chronicle append account-ID COMMAND [DATA_JSON] [--expected-version V] [--command-id ID]
        chronicle append STREAM EVENT_TYPE DATA_JSON --raw [--expected-version V] [--schema-version N]
 
-Account streams are written only by the account decider: COMMAND is one of
-  open       OpenAccount    {"owner": "Ada Lovelace", "currency": "EUR", "holderKind": "person", "overdraftLimit": 0}
-  deposit    DepositMoney   {"amount": 1250, "currency": "EUR", "description": "…"}
-  withdraw   WithdrawMoney  {"amount": 500}
-  interest   ApplyInterest  {"rateBasisPoints": 150, "periodStart": "…", "periodEnd": "…"}
-  close      CloseAccount   {"reason": "…"}
-Amounts are integer minor units (cents). The command is validated, decided against the account's
+An aggregate's streams are written only by its decider: COMMAND is one of
+${commandTable()}
+Amounts are integer minor units (cents). The command is validated, decided against the stream's
 current state and its events appended, exactly as the web app does; a refused command writes nothing
 (exit 3 for invalid input, 4 for a business rule such as insufficient_funds). Event types such as
 MoneyDeposited are refused on account streams: the ledger's facts come from decisions.
 
 --raw appends one event of any type to a stream outside the domain (e.g. ops-notes), as written.
-It is refused for account streams and for the streams Chronicle's tools write (account_migrated-…,
+It is refused for an aggregate's streams and for the streams Chronicle's tools write (account_migrated-…,
 migration-…).
 
 DATA_JSON may be - to read it from standard input.
@@ -96,9 +105,11 @@ Options:
       );
     };
 
+    const aggregates = context.runtime.aggregates;
+    const aggregate = aggregates.ofStream(streamId);
     if (values.raw) {
-      if (DOMAIN_CATEGORIES.has(category)) throw new UsageError(`${streamId} is an account stream: send a command instead of --raw (see COMMAND above)`);
-      if (TOOL_CATEGORIES.has(category)) throw new UsageError(`${category}-… streams are written by \`chronicle migrate streams\` only`);
+      if (aggregate) throw new UsageError(`${streamId} is an ${aggregate.name} stream: send a command instead of --raw (see COMMAND above)`);
+      if (isToolCategory(category, aggregates)) throw new UsageError(`${category}-… streams are written by \`chronicle migrate streams\` only`);
       if (!/^[A-Z][A-Za-z0-9]{0,99}$/.test(type)) throw new UsageError(`Event types are PascalCase names in the past tense, e.g. NoteRecorded; got "${type}"`);
       const payload = jsonArg(data, 'DATA_JSON');
       if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
@@ -116,25 +127,26 @@ Options:
       return report({ streamId, version: result.nextExpectedVersion, globalPosition: result.lastGlobalPosition, duplicate: result.duplicate }, type);
     }
 
-    if (!DOMAIN_CATEGORIES.has(category)) throw new UsageError(`${streamId} has no decider: use --raw to append an event to it as given`);
+    if (!aggregate) throw new UsageError(`${streamId} has no decider: use --raw to append an event to it as given`);
     if (values['schema-version'] !== undefined) throw new UsageError('--schema-version goes with --raw only');
-    const name = commandNamed(type);
+    const name = commandNamed(aggregate, type);
     if (!name) {
-      const hint = (ACCOUNT_EVENT_TYPES as readonly string[]).includes(type) ? ` (${type} is an event: account events come from commands)` : '';
-      throw new UsageError(`Unknown account command "${type}"${hint}. Commands: ${COMMAND_NAMES.join(', ')}`);
+      const hint = aggregate.debugger.eventTypes.includes(type) ? ` (${type} is an event: ${aggregate.name} events come from commands)` : '';
+      const names = publicCommands(aggregate).map(([command]) => command);
+      throw new UsageError(`Unknown ${aggregate.name} command "${type}"${hint}. Commands: ${names.join(', ')}`);
     }
     const store = context.eventStore();
     // Load as the server does: from the newest snapshot plus the events after it; a snapshot due after
     // the append is written before the command returns (the server writes it off the request's path).
     const snapshots = trackedSnapshots(context.snapshotStore());
-    const loader = createAccountLoader(store, snapshots, false);
+    const loader = createAggregateLoader<never, never>(store, aggregate, { snapshots, every: context.runtime.config.snapshotEvery, cache: false });
     const input = jsonArg(data, 'DATA_JSON', {});
     // One command id across attempts, so a retry can never write the command twice.
     const commandId = (values['command-id'] as string | undefined) ?? randomUUID();
     const dispatch = () =>
-      dispatchAccountCommand(store, name, streamId.slice('account-'.length), input, { actor: context.actor, commandId, expectedVersion }, loader);
+      dispatchCommand(store, aggregate, name, idOfStream(aggregate, streamId), input, { actor: context.actor, commandId, expectedVersion }, { loader });
     const result = await retryConflicts(dispatch, expectedVersion === undefined ? CONFLICT_ROUNDS : 1);
     await snapshots.settled();
-    report({ streamId, version: result.version, globalPosition: result.globalPosition, duplicate: result.duplicate }, ACCOUNT_COMMANDS[name].type);
+    report({ streamId, version: result.version, globalPosition: result.globalPosition, duplicate: result.duplicate }, aggregate.commands[name]!.type);
   },
 };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { streamCategory, type NewEvent } from '../../core/envelope';
 import { ConcurrencyError } from '../../core/errors';
 import type { MigratedFrom } from '../../core/migrated-from';
-import { createStoredEventStore } from '../../server/event-store';
+import { createStoredEventStore } from '../../store/create-event-store';
 import { UsageError, type Command } from '../command';
 import { importedEventId, parseExport, sameImported, type ExportedEvent } from '../import-file';
 import { noExtraArgs, streamIdArg } from '../stream-args';

@@ -1,20 +1,18 @@
 import { NotFoundError } from '../../core/errors';
 import { headVersion, versionAt } from '../../debugger/stream-probe';
-import { accountDecider } from '../../domain/account/decider';
-import type { AccountEvent } from '../../domain/account/events';
-import { createAccountLoader } from '../../server/account-loader';
+import { createAggregateLoader } from '../../commands/aggregate-loaders';
 import { UsageError, wholeNumberOption, type Command } from '../command';
 import { envelopeJson, ledgerLine, ledgerTime, spacedJson } from '../format';
-import { isAccountStream, noExtraArgs, streamIdArg, timeArg } from '../stream-args';
+import { noExtraArgs, streamIdArg, timeArg } from '../stream-args';
 
 const STEP_BATCH = 1_000;
 
 export const replayCommand: Command = {
   name: 'replay',
-  summary: "an account's state at a version or a time, from its events",
+  summary: "an aggregate's state (an account's…) at a version or a time, from its events",
   usage: `Usage: chronicle replay account-ID [--version N | --at TIME] [--steps] [--json]
 
-Folds the stream's events through the account decider (old events upcast as the server reads them;
+Folds the stream's events through its aggregate's decider (account-…, transfer-…) (old events upcast as the server reads them;
 from the nearest snapshot when there is one) and prints the state:
   at the head by default,
   after event N with --version N (0: before the first event),
@@ -29,7 +27,11 @@ Options:
   async run({ positionals, values }, context) {
     noExtraArgs(positionals, 1);
     const streamId = streamIdArg(positionals[0]);
-    if (!isAccountStream(streamId)) throw new UsageError(`${streamId} has no decider to fold it with (replay reads account-… streams); \`chronicle list --stream ${streamId}\` prints its events`);
+    const aggregate = context.runtime.aggregates.ofStream(streamId);
+    if (!aggregate) {
+      const categories = context.runtime.aggregates.all.map((a) => `${a.category}-…`).join(', ');
+      throw new UsageError(`${streamId} has no decider to fold it with (replay reads ${categories} streams); \`chronicle list --stream ${streamId}\` prints its events`);
+    }
     if (values.version !== undefined && values.at !== undefined) throw new UsageError('Give --version or --at, not both');
     const store = context.eventStore();
     const head = await headVersion(store.stored, streamId);
@@ -39,10 +41,10 @@ Options:
     const version = requested ?? (values.at !== undefined ? await versionAt(store.stored, streamId, timeArg('at', values.at as string), head) : head);
 
     if (values.steps) {
-      let state = accountDecider.initialState();
+      let state: unknown = aggregate.decider.initialState();
       for (let from = 1; from <= version; from += STEP_BATCH) {
         for (const event of await store.readStream(streamId, { fromVersion: from, toVersion: Math.min(version, from + STEP_BATCH - 1) })) {
-          state = accountDecider.evolve(state, event as unknown as AccountEvent);
+          state = aggregate.decider.evolve(state, event);
           if (context.json) context.outJson({ event: envelopeJson(event), state });
           else context.out(`${ledgerLine(event)}\n      v${event.streamVersion} → ${spacedJson(state)}`);
         }
@@ -51,7 +53,7 @@ Options:
       return;
     }
 
-    const loader = createAccountLoader(store, context.snapshotStore(), false);
+    const loader = createAggregateLoader(store, aggregate, { snapshots: context.snapshotStore(), every: context.runtime.config.snapshotEvery, cache: false });
     const { state } = await loader.stateAt(streamId, version);
     const last = version === 0 ? null : (await store.stored.readStream(streamId, { fromVersion: version, toVersion: version }))[0];
     const recordedAt = last ? last.recordedAt.toISOString() : null;

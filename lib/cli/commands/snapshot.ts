@@ -1,28 +1,38 @@
+import type { AnyAggregate } from '../../core/aggregate';
 import { AggregateLoader } from '../../core/aggregate-loader';
 import { NotFoundError } from '../../core/errors';
-import { accountDecider } from '../../domain/account/decider';
-import type { AccountEvent } from '../../domain/account/events';
-import { ACCOUNT_STATE_SCHEMA_VERSION, type AccountState } from '../../domain/account/state';
+import { AGGREGATES } from '../../runtime/aggregates';
 import { UsageError, type Command } from '../command';
+import type { CliContext } from '../context';
 import { ledgerTime } from '../format';
-import { isAccountStream, noExtraArgs, streamIdArg } from '../stream-args';
+import { noExtraArgs, streamIdArg } from '../stream-args';
 
-const accountStreamArg = (raw: string | undefined): string => {
+/** A stream of an aggregate that keeps snapshots (one with a state schema version), and that aggregate. */
+const snapshottedStream = (raw: string | undefined, context: CliContext): { streamId: string; aggregate: AnyAggregate & { stateSchemaVersion: number } } => {
   const streamId = streamIdArg(raw);
-  if (!isAccountStream(streamId)) throw new UsageError(`Snapshots hold account state; ${streamId} is not an account stream`);
-  return streamId;
+  const aggregate = context.runtime.aggregates.ofStream(streamId);
+  if (!aggregate || aggregate.stateSchemaVersion === undefined) {
+    throw new UsageError(`Snapshots hold the state of ${snapshotKinds()}; ${streamId} is not such a stream`);
+  }
+  return { streamId, aggregate: aggregate as AnyAggregate & { stateSchemaVersion: number } };
 };
+
+const snapshotKinds = () =>
+  AGGREGATES.filter((aggregate) => aggregate.stateSchemaVersion !== undefined)
+    .map((aggregate) => `${aggregate.name}s (${aggregate.category}-…, state schema v${aggregate.stateSchemaVersion})`)
+    .join(', ');
 
 export const snapshotCommand: Command = {
   name: 'snapshot',
-  summary: "take, list or delete snapshots of an account's state",
+  summary: "take, list or delete snapshots of an aggregate's state (an account's…)",
   usage: `Usage: chronicle snapshot account-ID            take a snapshot at the stream's head now
        chronicle snapshot list account-ID       the stream's snapshots
        chronicle snapshot delete account-ID     remove the stream's snapshots
        chronicle snapshot delete --all          remove every snapshot
 
 The snapshot's state is folded from the stream's events alone (no earlier snapshot is trusted)
-and tagged with the current state schema version (${ACCOUNT_STATE_SCHEMA_VERSION}). Snapshots only speed up loading: deleting
+and tagged with its aggregate's current state schema version: ${snapshotKinds()}.
+Snapshots only speed up loading: deleting
 them changes no answer, and the server takes them by itself every SNAPSHOT_EVERY events.
 
 Options:
@@ -34,13 +44,14 @@ Options:
 
     if (first === 'list') {
       noExtraArgs(positionals, 2);
-      const streamId = accountStreamArg(second);
+      const { streamId, aggregate } = snapshottedStream(second, context);
+      const current = aggregate.stateSchemaVersion;
       const list = await snapshots.list(streamId);
-      if (context.json) return context.outJson(list.map((info) => ({ ...info, createdAt: info.createdAt.toISOString(), current: info.stateSchemaVersion === ACCOUNT_STATE_SCHEMA_VERSION })));
+      if (context.json) return context.outJson(list.map((info) => ({ ...info, createdAt: info.createdAt.toISOString(), current: info.stateSchemaVersion === current })));
       if (list.length === 0) return context.out(`${streamId} has no snapshots.`);
       context.out(`${'version'.padStart(9)}  taken                state schema`);
       for (const info of list) {
-        const schema = `v${info.stateSchemaVersion}${info.stateSchemaVersion === ACCOUNT_STATE_SCHEMA_VERSION ? '' : ' (outdated: ignored)'}`;
+        const schema = `v${info.stateSchemaVersion}${info.stateSchemaVersion === current ? '' : ' (outdated: ignored)'}`;
         context.out(`${String(info.version).padStart(9)}  ${ledgerTime(info.createdAt)}  ${schema}`);
       }
       return;
@@ -50,7 +61,7 @@ Options:
       if (values.all) noExtraArgs(positionals, 1);
       else noExtraArgs(positionals, 2);
       if (!values.all && second === undefined) throw new UsageError('Name a stream, or --all for every snapshot');
-      const streamId = values.all ? undefined : accountStreamArg(second);
+      const streamId = values.all ? undefined : snapshottedStream(second, context).streamId;
       const deleted = await snapshots.delete(streamId);
       if (context.json) return context.outJson({ streamId: streamId ?? null, deleted });
       return context.out(`Deleted ${deleted} snapshot(s)${streamId ? ` of ${streamId}` : ''}.`);
@@ -58,13 +69,14 @@ Options:
 
     if (values.all) throw new UsageError('--all goes with delete');
     noExtraArgs(positionals, 1);
-    const streamId = accountStreamArg(first);
-    const loader = new AggregateLoader<AccountState, AccountEvent>(context.eventStore(), accountDecider);
+    const { streamId, aggregate } = snapshottedStream(first, context);
+    const stateSchemaVersion = aggregate.stateSchemaVersion;
+    const loader = new AggregateLoader<unknown, unknown>(context.eventStore(), aggregate.decider);
     const { state, version } = await loader.load(streamId);
     if (version === 0) throw new NotFoundError(`Stream ${streamId} does not exist`, 'stream_not_found');
     const createdAt = new Date();
-    await snapshots.save({ streamId, version, stateSchemaVersion: ACCOUNT_STATE_SCHEMA_VERSION, state, createdAt });
-    if (context.json) return context.outJson({ streamId, version, stateSchemaVersion: ACCOUNT_STATE_SCHEMA_VERSION, createdAt: createdAt.toISOString() });
-    context.out(`Snapshot of ${streamId} at version ${version} saved (state schema v${ACCOUNT_STATE_SCHEMA_VERSION}).`);
+    await snapshots.save({ streamId, version, stateSchemaVersion, state, createdAt });
+    if (context.json) return context.outJson({ streamId, version, stateSchemaVersion, createdAt: createdAt.toISOString() });
+    context.out(`Snapshot of ${streamId} at version ${version} saved (state schema v${stateSchemaVersion}).`);
   },
 };

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { UnauthenticatedError, ValidationError } from '../../core/errors';
 import { ROLE_LABELS, type Principal } from '../../auth/principal';
-import { issuesOf } from '../account-commands';
+import { issuesOf } from '../../commands/account-commands';
 import { readJsonObject } from '../http/json-body';
 import { errorResponse } from '../http/responses';
 import { clientAddress } from './client-address';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { edgeState } from '../web-runtime';
 import { demoMode } from './auth-mode';
 
 export const MIN_SECRET_LENGTH = 32;
@@ -39,6 +40,5 @@ export const resolveSessionSecret = (env: Env = process.env, log: (line: string)
   return demoSecret(resolve(/* turbopackIgnore: true */ process.cwd(), env.CHRONICLE_SESSION_SECRET_FILE ?? DEMO_SECRET_FILE), log);
 };
 
-const holder = globalThis as unknown as { chronicleSessionSecret?: string };
-
-export const sessionSecret = (): string => (holder.chronicleSessionSecret ??= resolveSessionSecret());
+/** Resolved once per server process (at start-up, by instrumentation). */
+export const sessionSecret = (): string => edgeState('session-secret', () => resolveSessionSecret());

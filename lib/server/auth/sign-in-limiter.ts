@@ -1,5 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../../core/errors';
+import { edgeState } from '../web-runtime';
 
 /**
  * Failed sign-ins per client address and username (a password being guessed),
@@ -14,13 +15,14 @@ export const SIGN_IN_LIMITS = {
 };
 
 type Limiters = { perUser: RateLimiterMemory; perAddress: RateLimiterMemory };
-const holder = globalThis as unknown as { chronicleSignInLimiters?: Limiters };
 
-const limiters = (): Limiters =>
-  (holder.chronicleSignInLimiters ??= {
-    perUser: new RateLimiterMemory({ keyPrefix: 'sign-in-user', ...SIGN_IN_LIMITS.perUser }),
-    perAddress: new RateLimiterMemory({ keyPrefix: 'sign-in-address', ...SIGN_IN_LIMITS.perAddress }),
-  });
+const createLimiters = (): Limiters => ({
+  perUser: new RateLimiterMemory({ keyPrefix: 'sign-in-user', ...SIGN_IN_LIMITS.perUser }),
+  perAddress: new RateLimiterMemory({ keyPrefix: 'sign-in-address', ...SIGN_IN_LIMITS.perAddress }),
+});
+
+/** One set of counters per server process. */
+const limiters = (): Limiters => edgeState('sign-in-limiters', createLimiters);
 
 const userKey = (address: string, username: string) => `${address}|${username.trim().toLowerCase()}`;
 
@@ -59,5 +61,6 @@ export const recordSuccessfulSignIn = async (address: string, username: string):
 
 /** Tests start from clean counters. */
 export const resetSignInLimits = (): void => {
-  delete holder.chronicleSignInLimiters;
+  const { perUser, perAddress } = createLimiters();
+  Object.assign(limiters(), { perUser, perAddress });
 };

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT_COMMANDS, type AccountCommandName } from '../account-commands';
+import { ACCOUNT_COMMANDS, type AccountCommandName } from '../../commands/account-commands';
 import { hostileText } from '../http/testing/hostile-input';
-import { SqliteEventStore } from '../../store/sqlite/sqlite-event-store';
+import { createRuntime } from '../../runtime/runtime';
+import { runtimeConfig } from '../../runtime/runtime-config';
 import { createSqliteTestDatabase } from '../../store/testing/test-databases';
 import { runAccountAction } from './account-action';
 import { findUser } from '../auth/user-directory';
@@ -20,7 +21,9 @@ const LEAK = /\n\s+at |node_modules|\/work\/|\.tsx?:\d+|SQLITE_|PrismaClient|Typ
 const FIELDS = ['accountId', 'owner', 'currency', 'overdraftLimit', 'holderKind', 'amount', 'description', 'reason', 'commandId', 'expectedVersion', 'rateBasisPoints', 'periodStart', 'periodEnd'];
 
 const filename = createSqliteTestDatabase();
-const store = new SqliteEventStore({ filename });
+// The runtime's store, as the server's actions use it: upcasting, cached loads, ownership checks.
+const runtime = createRuntime({ config: runtimeConfig({ DATABASE_URL: `file:${filename}` }) });
+const store = runtime.store;
 const accountIds: string[] = [];
 const teller = findUser('ann')!.principal;
 
@@ -28,13 +31,13 @@ beforeAll(async () => {
   const form = new FormData();
   form.set('owner', 'Ada Lovelace');
   form.set('currency', 'EUR');
-  const opened = await runAccountAction('open', form, teller, store);
+  const opened = await runAccountAction('open', form, teller, runtime);
   if (!opened.ok) throw new Error(opened.message);
   accountIds.push(opened.result.accountId);
 });
 
 afterAll(async () => {
-  await store.close();
+  await runtime.close();
   rmSync(dirname(filename), { recursive: true, force: true });
 });
 
@@ -64,7 +67,7 @@ describe('account server actions under hostile forms', () => {
             else form.append(field, value);
           }
           const before = await eventCount();
-          const result = await runAccountAction(name, form, teller, store);
+          const result = await runAccountAction(name, form, teller, runtime);
           if (result.ok) return;
           expect(result.code, `${name}: ${result.message}`).not.toBe('internal_error');
           expect(JSON.stringify(result)).not.toMatch(LEAK);

@@ -1,13 +1,12 @@
 import type { z } from 'zod';
-import type { EventStore } from '../../core/event-store';
-import { ACCOUNT_COMMANDS, dispatchAccountCommand, issuesOf, type AccountCommandName } from '../account-commands';
-import { accountLoader } from '../account-loader';
-import { eventStore } from '../event-store';
+import { ACCOUNT_COMMANDS, issuesOf, type AccountCommandName } from '../../commands/account-commands';
+import { commandAction } from '../../auth/policy';
 import type { Principal } from '../../auth/principal';
-import { authorizeCommand, requireAllowed } from '../auth/authorize';
-import { COMMAND_ACTION, commandTarget } from '../auth/command-target';
+import type { Runtime } from '../../runtime/runtime';
+import { requireAllowed } from '../auth/authorize';
 import { actionFailure, addFieldError, invalidForm, type AccountActionResult } from './action-state';
 import { parseAccountForm } from './account-forms';
+import { webRuntime } from '../web-runtime';
 
 /**
  * The body of every account server action: who is signed in → form → command
@@ -18,10 +17,11 @@ export const runAccountAction = async (
   name: AccountCommandName,
   formData: FormData,
   principal: Principal | null,
-  store?: EventStore,
+  runtime: Runtime = webRuntime(),
 ): Promise<AccountActionResult> => {
   try {
-    const signedIn = requireAllowed(principal, COMMAND_ACTION[name]).principal;
+    // Who is asking comes first: a read-only or anonymous caller learns nothing about the form.
+    requireAllowed(principal, commandAction(runtime.aggregates.named('account'), name));
     const form = parseAccountForm(name, formData);
     if (Object.keys(form.errors).length > 0) {
       // Report the schema's complaints about the other fields too, so one submit shows every problem.
@@ -34,16 +34,11 @@ export const runAccountAction = async (
       }
       return invalidForm(errors);
     }
-    await authorizeCommand(signedIn, commandTarget(name, form.accountId, form.input), store);
-    const result = await dispatchAccountCommand(
-      store ?? eventStore(),
-      name,
-      form.accountId,
-      form.input,
-      { actor: signedIn.id, commandId: form.commandId, expectedVersion: form.expectedVersion },
-      store ? undefined : accountLoader(),
-    );
-    return { ok: true, result };
+    const sent = await runtime.sendAs(principal, 'account', name, form.accountId, form.input, {
+      commandId: form.commandId,
+      expectedVersion: form.expectedVersion,
+    });
+    return { ok: true, result: { accountId: sent.id, version: sent.version, globalPosition: sent.globalPosition, duplicate: sent.duplicate } };
   } catch (error) {
     return actionFailure(error);
   }

@@ -1,5 +1,5 @@
 import { currencySchema, type Currency } from '../../domain/account/money';
-import { commandIdSchema, type AccountCommandName } from '../account-commands';
+import { commandIdSchema, type AccountCommandName } from '../../commands/account-commands';
 import { addFieldError, type FieldErrors } from './action-state';
 import { parseMoney, parseWholeNumber } from '../../domain/account/decimal-amount';
 

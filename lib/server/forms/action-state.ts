@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../core/errors';
-import type { CommandResult } from '../account-commands';
+import type { CommandResult } from '../../commands/account-commands';
 import { toErrorResponse } from '../http-errors';
 
 /** Messages per form field; a message about the form as a whole is keyed `_form`. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { projectionManager, readDb } from '../read-side';
+import { webRuntime } from '../web-runtime';
 import { catalogueRoutes, fillPattern, type CataloguedRoute } from './testing/route-catalogue';
 import { hostileBody, hostileHeaders, hostileQuery, hostileText } from './testing/hostile-input';
 import { BASE, jsonRequest, params, signedInAs, useTemporaryEventStore, type TemporaryStore } from './test-support';
@@ -30,7 +30,7 @@ const callers: Record<string, Record<string, string>> = { anonymous: {} };
 beforeAll(async () => {
   delete process.env.CHRONICLE_IN_PROCESS_PROJECTIONS;
   db = useTemporaryEventStore();
-  await projectionManager().start();
+  await webRuntime().projections.start();
   routes = await catalogueRoutes(ROOT);
   for (const username of ['ann', 'amir', 'ada-lovelace']) callers[username] = await signedInAs(username);
   // Real accounts, so that fuzzed bodies also reach the decider and not only the id check.
@@ -51,9 +51,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  await projectionManager().stop();
+  await webRuntime().projections.stop();
   delete (globalThis as { chronicleProjections?: unknown }).chronicleProjections;
-  await readDb().$disconnect();
+  await webRuntime().readDb.$disconnect();
   delete (globalThis as { chronicleReadDb?: unknown }).chronicleReadDb;
   await db?.release();
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_TRAIL_LIMIT, MAX_TRAIL_LIMIT, type TrailFilter } from '../../audit/audit-trail';
 import { ValidationError, type FieldIssue } from '../../core/errors';
-import { issuesOf } from '../account-commands';
+import { issuesOf } from '../../commands/account-commands';
 import { streamIdSchema } from './stream-query';
 
 /* Query parameters of the audit routes. Kept apart from the routes so the OpenAPI document can use them without a database driver. */

@@ -15,7 +15,6 @@ import type { FingerprintCheck, InclusionProof } from '../../audit/checkpoints';
 import type { MerkleFingerprint, VerificationReport } from '../../audit/verify-chain';
 import { closed, deposited, opened, withdrawn } from '../../domain/account/testing/fixtures';
 import type { AccountStateAt } from '../audit-service';
-import { forgetAccountDebugger } from './debugger-service';
 import { BASE, params, useTemporaryEventStore, type ErrorJson, type TemporaryStore, signedInAs } from './test-support';
 
 let db: TemporaryStore;
@@ -38,7 +37,6 @@ const errorCode = async (response: Response | Promise<Response>, status: number)
 
 beforeAll(async () => {
   db = useTemporaryEventStore();
-  forgetAccountDebugger();
   moments.beforeAnything = new Date(Date.now() - 1000).toISOString();
   await db.store.appendToStream('account-a1', [{ ...opened(0), ...meta('teller:tess', 'open-a1') }]);
   await db.store.appendToStream('account-a1', [{ ...deposited(10_000), ...meta('customer:ada', 'dep-a1') }]);

@@ -16,12 +16,12 @@ import { GET as stateRoute } from '@/app/api/streams/[streamId]/state/route';
 import { DEMO_PASSWORD } from '../../auth/demo-users';
 import type { ProjectionManager } from '../../projections/projection-manager';
 import { resetSignInLimits, SIGN_IN_LIMITS } from '../auth/sign-in-limiter';
-import { projectionManager, readDb } from '../read-side';
+import { webRuntime } from '../web-runtime';
 import { parseSse } from '../sse/sse-format';
 import { accountStateAtRoute, auditEventsRoute, streamVerificationRoute } from './audit-routes';
 import { outboxStatusRoute, retryParkedRoute } from './operations-routes';
 import { requestTransferRoute, transferStatusRoute } from './transfer-routes';
-import { BASE, basicAuth, jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { BASE, basicAuth, jsonRequest, params, signedInAs, startProjections, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
 
 /* Who may do what, through the route handlers: every refusal is 401/403 and writes nothing. */
 
@@ -69,7 +69,7 @@ const written = async (response: Promise<Response>, status = 200): Promise<Writt
 beforeAll(async () => {
   delete process.env.CHRONICLE_IN_PROCESS_PROJECTIONS;
   db = useTemporaryEventStore();
-  manager = projectionManager();
+  manager = startProjections();
   await manager.start();
   [ann, amir, ada] = await Promise.all([signedInAs('ann'), signedInAs('amir'), signedInAs('ada-lovelace')]);
   adaAccount = (await written(open('Ada Lovelace', ann), 201)).accountId;
@@ -81,7 +81,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await manager?.stop();
-  await readDb().$disconnect();
+  await webRuntime().readDb.$disconnect();
   const holder = globalThis as { chronicleProjections?: unknown; chronicleReadDb?: unknown };
   delete holder.chronicleProjections;
   delete holder.chronicleReadDb;

@@ -1,31 +1,32 @@
-import { dispatchAccountCommand, type AccountCommandName, type CommandResult } from '../account-commands';
-import { authorizeCommand, requireAllowed } from '../auth/authorize';
-import { COMMAND_ACTION, commandTarget } from '../auth/command-target';
+import type { DispatchResult } from '../../commands/dispatch';
+import { commandAction } from '../../auth/policy';
+import { requireAllowed } from '../auth/authorize';
 import { requestPrincipal } from '../auth/request-auth';
-import { accountLoader } from '../account-loader';
-import { eventStore } from '../event-store';
+import { webRuntime } from '../web-runtime';
 import { readJsonObject } from './json-body';
 import { commandRequest } from './request-context';
 import { errorResponse, jsonResponse } from './responses';
-import { commandResultBody } from './schemas';
 
-type AccountParams = { params: Promise<{ accountId: string }> };
+type CommandParams = { params: Promise<Record<string, string>> };
 
-const commandResponse = (result: CommandResult, status: number): Response =>
-  jsonResponse(commandResultBody(result), status, {
+const commandResponse = (idField: string, result: DispatchResult, status: number): Response =>
+  jsonResponse({ [idField]: result.id, version: result.version, globalPosition: result.globalPosition }, status, {
     ETag: `"${result.version}"`,
     ...(result.duplicate ? { 'Idempotent-Replayed': 'true' } : {}),
   });
 
-const runCommand = async (request: Request, name: AccountCommandName, accountId: string | undefined, status: number) => {
+/** Principal → body → the one authorisation and dispatch every entry point shares → answer. */
+export const runCommand = async (request: Request, aggregateName: string, command: string, id: string | undefined): Promise<Response> => {
   try {
-    // Who is asking comes first: an anonymous or read-only caller learns nothing about the body or the account.
-    const principal = requireAllowed(await requestPrincipal(request), COMMAND_ACTION[name]).principal;
+    const runtime = webRuntime();
+    const aggregate = runtime.aggregates.named(aggregateName);
+    const principal = await requestPrincipal(request);
+    // Who is asking comes first: an anonymous or read-only caller learns nothing about the body or the stream.
+    requireAllowed(principal, commandAction(aggregate, command));
     const body = await readJsonObject(request);
-    const { input, context } = commandRequest(request, body, principal.id);
-    await authorizeCommand(principal, commandTarget(name, accountId, input));
-    const result = await dispatchAccountCommand(eventStore(), name, accountId, input, context, accountLoader());
-    return commandResponse(result, status);
+    const { input, context } = commandRequest(request, body, principal!.id);
+    const result = await runtime.sendAs(principal, aggregateName, command, id, input, context);
+    return commandResponse(aggregate.idField, result, aggregate.commands[command]!.creates ? 201 : 200);
   } catch (error) {
     return errorResponse(error);
   }
@@ -35,10 +36,10 @@ const runCommand = async (request: Request, name: AccountCommandName, accountId:
 export const openAccountRoute =
   () =>
   (request: Request): Promise<Response> =>
-    runCommand(request, 'open', undefined, 201);
+    runCommand(request, 'account', 'open', undefined);
 
 /** POST /api/accounts/{accountId}/{command} */
 export const accountCommandRoute =
-  (name: Exclude<AccountCommandName, 'open'>) =>
-  async (request: Request, { params }: AccountParams): Promise<Response> =>
-    runCommand(request, name, (await params).accountId, 200);
+  (name: 'deposit' | 'withdraw' | 'close' | 'interest') =>
+  async (request: Request, { params }: CommandParams): Promise<Response> =>
+    runCommand(request, 'account', name, (await params).accountId);

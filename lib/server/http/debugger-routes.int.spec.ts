@@ -7,10 +7,8 @@ import { GET as timelineRoute } from '@/app/api/streams/[streamId]/timeline/rout
 import type { NewEvent } from '../../core/envelope';
 import { deposited, opened, withdrawn } from '../../domain/account/testing/fixtures';
 import { ACCOUNT_STATE_SCHEMA_VERSION } from '../../domain/account/state';
-import { accountLoader, createSnapshotStore } from '../account-loader';
 import type { BreakpointResult, SearchResult, SnapshotComparison, SnapshotMark, StateView, TestCase, TimelineRow } from '../../debugger/types';
 import type { DensityBucket } from '../../debugger/stream-probe';
-import { forgetAccountDebugger } from './debugger-service';
 import { BASE, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
 
 let db: TemporaryStore;
@@ -24,7 +22,6 @@ const meta = (actor: string, correlationId: string) => ({ metadata: { actor, cor
 
 beforeAll(async () => {
   db = useTemporaryEventStore();
-  forgetAccountDebugger();
   // v1 open; v2..v250 deposits of 10; v251 withdraws 3000 (balance -510 with an overdraft of 1000); v252.. deposits back.
   const events: NewEvent[] = [{ ...opened(1_000), ...meta('teller:ann', 'c-open') }];
   for (let i = 0; i < 249; i++) events.push({ ...deposited(10), ...meta('system:card', `c-dep-${i}`) });
@@ -45,17 +42,16 @@ beforeAll(async () => {
   );
 
   // Snapshots as the policy writes them (every 100); and a stream whose snapshot disagrees with its events.
-  const snapshots = createSnapshotStore();
+  const snapshots = db.runtime.snapshots!;
   for (const version of [100, 200]) {
-    const { state } = await accountLoader().stateAt(STREAM, version);
+    const { state } = await db.runtime.loader('account').stateAt(STREAM, version);
     await snapshots.save({ streamId: STREAM, version, stateSchemaVersion: ACCOUNT_STATE_SCHEMA_VERSION, state, createdAt: new Date() });
   }
   await db.store.appendToStream(DRIFTED, [opened(), deposited(10), deposited(20)]);
-  const { state } = await accountLoader().stateAt(DRIFTED, 2);
+  const { state } = await db.runtime.loader('account').stateAt(DRIFTED, 2);
   await snapshots.save({ streamId: DRIFTED, version: 2, stateSchemaVersion: ACCOUNT_STATE_SCHEMA_VERSION, state: { ...(state as object), balance: 123_456 }, createdAt: new Date() });
 });
 afterAll(async () => {
-  forgetAccountDebugger();
   await db.release();
 });
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ValidationError } from '../../core/errors';
-import { issuesOf } from '../account-commands';
+import { issuesOf } from '../../commands/account-commands';
 import { authorizeStreamRead } from '../auth/authorize';
 import { requestPrincipal } from '../auth/request-auth';
 import { DENSITY_BUCKETS, MAX_ROW_VERSIONS, SEARCH_TEXT_MAX, SERIES_POINTS, TIMELINE_LIMIT } from './debugger-limits';
-import { debuggerFor } from './debugger-service';
+import { webRuntime } from '../web-runtime';
 import { errorResponse, jsonResponse } from './responses';
 import { parseStreamId } from './stream-query';
 
@@ -52,7 +52,7 @@ const asUtc = (iso: string): Date => new Date(/(?:[zZ]|[+-]\d\d:?\d\d)$/.test(is
 export const streamStateRoute = () =>
   route(async (streamId, searchParams) => {
     const query = parse(stateQuery, searchParams, ['version', 'at']);
-    return debuggerFor(streamId).stateView(streamId, query.version !== undefined ? { version: query.version } : { at: asUtc(query.at!) });
+    return webRuntime().debuggerFor(streamId).stateView(streamId, query.version !== undefined ? { version: query.version } : { at: asUtc(query.at!) });
   });
 
 const densityQuery = z.object({
@@ -92,28 +92,28 @@ const versionsQuery = z.object({
 /** GET /api/streams/{streamId}/timeline?from=V&limit=L | ?versions=a,b,c | ?q=text&type=T&actor=A | ?density=buckets&buckets=B | ?series=balance&points=P */
 export const streamTimelineRoute = () =>
   route(async (streamId, searchParams) => {
-    if (searchParams.has('versions')) return debuggerFor(streamId).rows(streamId, parse(versionsQuery, searchParams, ['versions']).versions);
+    if (searchParams.has('versions')) return webRuntime().debuggerFor(streamId).rows(streamId, parse(versionsQuery, searchParams, ['versions']).versions);
     if (['q', 'type', 'actor'].some((key) => searchParams.has(key))) {
       const { q, type, actor } = parse(searchQuery, searchParams, ['q', 'type', 'actor']);
-      return debuggerFor(streamId).search(streamId, { text: q, type, actor });
+      return webRuntime().debuggerFor(streamId).search(streamId, { text: q, type, actor });
     }
     if (searchParams.has('series')) {
       const query = parse(seriesQuery, searchParams, ['series', 'points', 'fromVersion', 'toVersion']);
-      return debuggerFor(streamId).series(streamId, query.series, query.points, rangeOf(query));
+      return webRuntime().debuggerFor(streamId).series(streamId, query.series, query.points, rangeOf(query));
     }
     if (searchParams.has('density')) {
       const query = parse(densityQuery, searchParams, ['density', 'buckets', 'fromVersion', 'toVersion']);
-      return debuggerFor(streamId).density(streamId, query.buckets, rangeOf(query));
+      return webRuntime().debuggerFor(streamId).density(streamId, query.buckets, rangeOf(query));
     }
     const query = parse(windowQuery, searchParams, ['from', 'limit']);
-    return debuggerFor(streamId).timeline(streamId, query.from, query.limit);
+    return webRuntime().debuggerFor(streamId).timeline(streamId, query.from, query.limit);
   });
 
 const breakpointQuery = z.object({ expr: z.string().trim().min(1, 'expr must not be empty') });
 
 /** GET /api/streams/{streamId}/timeline/breakpoints?expr=balance%20%3C%200 */
 export const streamBreakpointsRoute = () =>
-  route(async (streamId, searchParams) => debuggerFor(streamId).breakpoints(streamId, parse(breakpointQuery, searchParams, ['expr']).expr));
+  route(async (streamId, searchParams) => webRuntime().debuggerFor(streamId).breakpoints(streamId, parse(breakpointQuery, searchParams, ['expr']).expr));
 
 const snapshotQuery = z.object({ version: version('version').optional() });
 
@@ -121,11 +121,11 @@ const snapshotQuery = z.object({ version: version('version').optional() });
 export const streamSnapshotsRoute = () =>
   route(async (streamId, searchParams) => {
     const query = parse(snapshotQuery, searchParams, ['version']);
-    return query.version === undefined ? debuggerFor(streamId).snapshots(streamId) : debuggerFor(streamId).compareSnapshot(streamId, query.version);
+    return query.version === undefined ? webRuntime().debuggerFor(streamId).snapshots(streamId) : webRuntime().debuggerFor(streamId).compareSnapshot(streamId, query.version);
   });
 
 const testCaseQuery = z.object({ version: version('version') });
 
 /** GET /api/streams/{streamId}/state/test-case?version=N */
 export const streamTestCaseRoute = () =>
-  route(async (streamId, searchParams) => debuggerFor(streamId).testCase(streamId, parse(testCaseQuery, searchParams, ['version']).version));
+  route(async (streamId, searchParams) => webRuntime().debuggerFor(streamId).testCase(streamId, parse(testCaseQuery, searchParams, ['version']).version));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requestTransferInput } from '../../domain/transfer/commands';
-import { commandIdSchema } from '../account-commands';
-import { transferStatusSchema } from '../../transfers/transfer-view';
+import { commandIdSchema } from '../../commands/account-commands';
+import { transferStatusSchema } from '../../transfer/transfer-view';
 
 /* The transfer routes' part of the OpenAPI document, merged by `withTransfersApi`; uses the shared components of openapi.ts. */
 

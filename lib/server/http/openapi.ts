@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_RULES, type AccountRuleCode } from '../../domain/account/rules';
-import { ACCOUNT_COMMANDS, accountIdSchema, commandIdSchema, type AccountCommandName } from '../account-commands';
+import { ACCOUNT_COMMANDS, accountIdSchema, commandIdSchema, type AccountCommandName } from '../../commands/account-commands';
 import { MAX_BODY_BYTES } from './json-body';
 import { withAuthApi } from './openapi-auth';
 import { jsonResponse } from './responses';

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { NotFoundError } from '../../core/errors';
 import { asReadSideError } from '../../read/read-db-errors';
-import { authorizeCommand, requireAllowed } from '../auth/authorize';
+import { requireAllowed } from '../auth/authorize';
 import { requestPrincipal } from '../auth/request-auth';
 import { notificationsPage, outboxStatus, parkedMessages, retryParkedMessage } from '../operations';
 import { notificationsParams, outboxPositionSchema, parkedParams } from './operations-schemas';
 import { invalidQuery, parseParams } from './read-query';
 import { errorResponse, jsonResponse } from './responses';
+import { webRuntime } from '../web-runtime';
 
 /** The outbox and notifications are operations' business: tellers and auditors, never customers. */
 const withQuery =
@@ -33,7 +34,7 @@ export const retryParkedRoute =
   () =>
   async (request: Request, { params }: { params: Promise<{ position: string }> }): Promise<Response> => {
     try {
-      await authorizeCommand(await requestPrincipal(request), { action: 'outbox.retry' });
+      webRuntime().access.operation(await requestPrincipal(request), 'outbox.retry');
       const parsed = outboxPositionSchema.safeParse((await params).position);
       if (!parsed.success) throw new NotFoundError('There is no outbox message at that position', 'outbox_message_not_found');
       return jsonResponse(await retryParkedMessage(parsed.data));

@@ -1,13 +1,13 @@
 import { NotFoundError, RuleViolation } from '../../core/errors';
 import type { ProjectionStatus } from '../../projections/projection-manager';
 import { PROJECTIONS, projectionNamed } from '../../projections/registry';
-import { authorizeCommand } from '../auth/authorize';
 import { requestPrincipal } from '../auth/request-auth';
 import { asReadSideError } from '../../read/read-db-errors';
 import type { ProjectionStatusBody } from './read-schemas';
 import { noParams } from './read-query';
 import { readRoute, readSideManager } from './read-route';
 import { errorResponse, jsonResponse } from './responses';
+import { webRuntime } from '../web-runtime';
 
 /** The engine's view of one projection, as the API shows it. */
 export const projectionStatusBody = (status: ProjectionStatus): ProjectionStatusBody => ({
@@ -40,7 +40,7 @@ export const retryProjectionRoute =
   () =>
   async (request: Request, { params }: { params: Promise<{ name: string }> }): Promise<Response> => {
     try {
-      await authorizeCommand(await requestPrincipal(request), { action: 'projection.retry' });
+      webRuntime().access.operation(await requestPrincipal(request), 'projection.retry');
       const { name } = await params;
       if (!projectionNamed(name)) throw new NotFoundError(`There is no projection named ${name}`, 'projection_not_found');
       const manager = readSideManager();

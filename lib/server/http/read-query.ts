@@ -10,7 +10,7 @@ import {
   type ListAccountsQuery,
 } from '../../read/queries/account-queries';
 import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS, statsWindow, type BankStatsQuery } from '../../read/queries/bank-queries';
-import { accountIdSchema, issuesOf } from '../account-commands';
+import { accountIdSchema, issuesOf } from '../../commands/account-commands';
 
 /* Query parameters of the read routes. Kept apart from the route helpers so the OpenAPI document can use them without loading a database driver. */
 

@@ -1,32 +1,23 @@
 import type { z } from 'zod';
-import { ProjectionManager } from '../../projections/projection-manager';
-import { PROJECTIONS } from '../../projections/registry';
-import { PrismaReadModelQueries } from '../../read/prisma-read-model-queries';
+import type { ProjectionManager } from '../../projections/projection-manager';
 import { asReadSideError } from '../../read/read-db-errors';
 import type { ReadModelQueries } from '../../read/queries/read-model-queries';
 import type { ReadAction } from '../../auth/policy';
 import type { Principal } from '../../auth/principal';
 import { requireAllowed } from '../auth/authorize';
 import { requestPrincipal } from '../auth/request-auth';
-import { eventStore } from '../event-store';
-import { projectionManager, readDb } from '../read-side';
 import { consistencyParams, invalidQuery, parseParams, RETRY_AFTER_SECONDS } from './read-query';
 import { errorResponse, jsonResponse } from './responses';
-
-const holder = globalThis as unknown as { chronicleIdleProjections?: ProjectionManager; chronicleReadQueries?: ReadModelQueries };
+import { webRuntime } from '../web-runtime';
 
 /**
- * The manager this process waits and reports with: the one running the
- * projections here, or, when `npm run projector` does that
- * (CHRONICLE_IN_PROCESS_PROJECTIONS=off), one that is never started and only
- * reads the checkpoints the projector writes.
+ * The manager this process waits and reports with: the one running the projections here, or,
+ * when `npm run projector` does that (CHRONICLE_IN_PROCESS_PROJECTIONS=off), one that is never
+ * started and only reads the checkpoints the projector writes.
  */
-export const readSideManager = (): ProjectionManager =>
-  process.env.CHRONICLE_IN_PROCESS_PROJECTIONS === 'off'
-    ? (holder.chronicleIdleProjections ??= new ProjectionManager(eventStore(), readDb(), PROJECTIONS))
-    : projectionManager();
+export const readSideManager = (): ProjectionManager => webRuntime().projections;
 
-export const readModelQueries = (): ReadModelQueries => (holder.chronicleReadQueries ??= new PrismaReadModelQueries(readDb()));
+export const readModelQueries = (): ReadModelQueries => webRuntime().queries;
 
 /** The lowest checkpoint of the active generations of `names`: every event up to it is in what they answer. */
 export const readPosition = async (manager: ProjectionManager, names: readonly string[]): Promise<number> => {

@@ -13,11 +13,11 @@ import { ProjectionManager } from '../../projections/projection-manager';
 import type { AccountSummaryView, Page, TransactionView } from '../../read/queries/account-queries';
 import type { BankStatsView } from '../../read/queries/bank-queries';
 import type { ReadDb } from '../../read/read-db';
-import { projectionManager, readDb } from '../read-side';
+import { webRuntime } from '../web-runtime';
 import { projectionStatusBody } from './projection-routes';
 import { listAccountsRoute } from './read-routes';
 import type { ProjectionStatusBody } from './read-schemas';
-import { BASE, jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { BASE, jsonRequest, params, signedInAs, startProjections, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
 
 // GET /api/accounts shares its route file with POST; called through its helper until that file exports it.
 const accountsRoute = listAccountsRoute();
@@ -36,13 +36,13 @@ beforeAll(async () => {
   teller = await signedInAs('ann');
   delete process.env.CHRONICLE_IN_PROCESS_PROJECTIONS;
   db = useTemporaryEventStore();
-  manager = projectionManager();
+  manager = startProjections();
   await manager.start();
 });
 
 afterAll(async () => {
   await manager?.stop();
-  await readDb().$disconnect();
+  await webRuntime().readDb.$disconnect();
   delete readSide.chronicleProjections;
   delete readSide.chronicleReadDb;
   await db?.release();
@@ -123,7 +123,7 @@ describe('read-your-writes', () => {
       const behind = await manager.checkpoints.get('account-summary', 1);
       const opened = await open('Hedy Lamarr');
       // Only the summary's read model moves on: a route reading it and another is as fresh as the summary.
-      const summaryOnly = new ProjectionManager(db.store, readDb(), [accountSummaryProjection]);
+      const summaryOnly = new ProjectionManager(db.store, webRuntime().readDb, [accountSummaryProjection]);
       await summaryOnly.catchUp();
       await summaryOnly.stop();
       const both = await transactions(opened.accountId);
@@ -311,7 +311,7 @@ describe('projections', () => {
       },
       drop: async () => undefined,
     };
-    const engine = new ProjectionManager(db.store, readDb(), [exploding]);
+    const engine = new ProjectionManager(db.store, webRuntime().readDb, [exploding]);
     await engine.catchUp();
     await engine.stop();
     const [status] = await engine.status();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ValidationError, type FieldIssue } from '../../core/errors';
 import type { ExpectedVersion } from '../../core/event-store';
-import { commandIdSchema, issuesOf, type CommandContext } from '../account-commands';
+import { commandIdSchema, issuesOf, type CommandContext } from '../../commands/account-commands';
 import type { JsonObject } from './json-body';
 
 /** Body fields about the request rather than the command; removed before the command's strict schema runs. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RecordedEvent } from '../../core/envelope';
-import type { CommandResult } from '../account-commands';
+import type { CommandResult } from '../../commands/account-commands';
 
 /**
  * Response shapes of the JSON API. The route helpers build their bodies with

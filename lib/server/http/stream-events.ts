@@ -1,10 +1,10 @@
 import { NotFoundError } from '../../core/errors';
 import { authorizeStreamRead } from '../auth/authorize';
 import { requestPrincipal } from '../auth/request-auth';
-import { eventStore } from '../event-store';
 import { errorResponse, jsonResponse } from './responses';
 import { recordedEventBody, upcastEventBody } from './schemas';
 import { parseStreamEventsQuery, parseStreamId } from './stream-query';
+import { webRuntime } from '../web-runtime';
 
 /**
  * GET /api/streams/{streamId}/events: a window of one stream, every envelope
@@ -18,7 +18,7 @@ export const streamEventsRoute =
       const streamId = parseStreamId((await params).streamId);
       await authorizeStreamRead(principal, streamId);
       const { fromVersion, toVersion, limit, raw } = parseStreamEventsQuery(new URL(request.url).searchParams);
-      const store = eventStore();
+      const store = webRuntime().store;
       // One read of what is stored serves both forms, so the two always describe the same events.
       const stored = await store.stored.readStream(streamId, { fromVersion, toVersion, limit });
       // An empty window of an existing stream is a valid answer; a stream with no events does not exist.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../../core/errors';
-import { issuesOf } from '../account-commands';
+import { issuesOf } from '../../commands/account-commands';
 
 /* Kept apart from the route helper so the OpenAPI document can use it without loading a database driver. */
 

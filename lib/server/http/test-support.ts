@@ -2,19 +2,19 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RecordedEvent } from '../../core/envelope';
-import type { EventStore } from '../../core/event-store';
 import type { UpcastingEventStore } from '../../core/upcasting-store';
 import { createSqliteTestDatabase } from '../../store/testing/test-databases';
 import { DEMO_PASSWORD } from '../../auth/demo-users';
 import { SESSION_COOKIE, sealSession } from '../auth/session';
 import { findUser } from '../auth/user-directory';
-import { eventStore } from '../event-store';
+import { createRuntime, type Runtime } from '../../runtime/runtime';
+import { installRuntime, uninstallRuntime, webRuntime } from '../web-runtime';
 
-/* Helpers for the route tests: a temporary database behind eventStore() and terse requests. */
-
-const holder = globalThis as { chronicleEventStore?: EventStore };
+/* Helpers for the route tests: a temporary database behind the server's runtime, and terse requests. */
 
 export type TemporaryStore = {
+  /** The runtime the routes are served from, on the temporary database. */
+  runtime: Runtime;
   /** The server's store; `.stored` writes and reads events exactly as stored. */
   store: UpcastingEventStore;
   /** Events of a stream, read through the store the routes use. */
@@ -24,13 +24,14 @@ export type TemporaryStore = {
   release: () => Promise<void>;
 };
 
-/** Points the server's eventStore() singleton at a fresh migrated SQLite file; call before the first request. */
+/** Serves the routes from a runtime on a fresh migrated SQLite file; call before the first request. */
 export const useTemporaryEventStore = (): TemporaryStore => {
-  if (holder.chronicleEventStore) throw new Error('eventStore() was created before the test database was chosen');
   const filename = createSqliteTestDatabase();
   process.env.DATABASE_URL = `file:${filename}`;
-  const store = eventStore();
+  const runtime = installRuntime(createRuntime());
+  const store = runtime.store;
   return {
+    runtime,
     store,
     events: (streamId) => store.readStream(streamId),
     rowCount: () => {
@@ -42,8 +43,8 @@ export const useTemporaryEventStore = (): TemporaryStore => {
       }
     },
     release: async () => {
-      await store.close();
-      delete holder.chronicleEventStore;
+      await runtime.close();
+      uninstallRuntime();
       rmSync(dirname(filename), { recursive: true, force: true });
     },
   };
@@ -81,3 +82,10 @@ export const jsonRequest = (path: string, body: unknown, headers: Record<string,
 export const params = <T extends Record<string, string>>(value: T) => ({ params: Promise.resolve(value) });
 
 export type ErrorJson = { error: { code: string; message: string; issues?: Array<{ path: string; message: string }> } };
+
+/** The server's projections, running in this process as the web server runs them. */
+export const startProjections = () => {
+  const manager = webRuntime().projections;
+  void manager.start();
+  return manager;
+};

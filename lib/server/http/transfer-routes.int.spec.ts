@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as stateRoute } from '@/app/api/streams/[streamId]/state/route';
 import { GET as transferRoute } from '@/app/api/transfers/[transferId]/route';
-import { forgetAccountDebugger } from './debugger-service';
 import { POST as requestRoute } from '@/app/api/transfers/route';
-import { dispatchAccountCommand } from '../account-commands';
-import { TransferProcess } from '../../transfers/transfer-process';
+import { dispatchAccountCommand } from '../../commands/account-commands';
+import { TransferProcess } from '../../transfer/transfer-process';
 import { jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
 
 let db: TemporaryStore;
 beforeAll(async () => {
   db = useTemporaryEventStore();
   teller = await signedInAs('ann');
-  forgetAccountDebugger();
   for (const id of ['ada', 'bob', 'gone']) await dispatchAccountCommand(db.store, 'open', id, { owner: id, currency: 'EUR' }, { actor: 'teller:ann' });
   await dispatchAccountCommand(db.store, 'deposit', 'ada', { amount: 100_00 }, { actor: 'teller:ann' });
   await dispatchAccountCommand(db.store, 'close', 'gone', {}, { actor: 'teller:ann' });

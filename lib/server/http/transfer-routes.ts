@@ -1,16 +1,16 @@
 import { NotFoundError, ValidationError } from '../../core/errors';
+import { isEntityId } from '../../core/ids';
 import { transferStreamId } from '../../domain/transfer/decider';
-import { transferStatus } from '../../transfers/transfer-view';
-import { eventStore } from '../event-store';
-import { requestTransfer } from '../transfer-commands';
+import { transferStatus } from '../../transfer/transfer-view';
+import { commandAction } from '../../auth/policy';
 import { readJsonObject } from './json-body';
 import type { Principal } from '../../auth/principal';
-import { authorizeAccountRead, authorizeCommand, requireAllowed } from '../auth/authorize';
+import { authorizeAccountRead, requireAllowed } from '../auth/authorize';
 import { requestPrincipal } from '../auth/request-auth';
 import { commandRequest } from './request-context';
 import { errorResponse, jsonResponse } from './responses';
+import { webRuntime } from '../web-runtime';
 
-const transferIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export const transferLinks = (transferId: string) => ({
   self: `/api/transfers/${transferId}`,
@@ -20,22 +20,24 @@ export const transferLinks = (transferId: string) => ({
 });
 
 const loadStatus = async (transferId: string) => {
-  if (!transferIdPattern.test(transferId)) return null;
-  return transferStatus(await eventStore().readStream(transferStreamId(transferId)));
+  if (!isEntityId(transferId)) return null;
+  return transferStatus(await webRuntime().store.readStream(transferStreamId(transferId)));
 };
 
 /** POST /api/transfers: records the request and answers at once; the process manager moves the money. */
 export const requestTransferRoute = () => async (request: Request): Promise<Response> => {
   try {
     // Who is asking comes first; then the source account must be theirs (customers) before anything is written.
-    const principal = requireAllowed(await requestPrincipal(request), 'transfer.send').principal;
+    const runtime = webRuntime();
+    const principal = await requestPrincipal(request);
+    requireAllowed(principal, commandAction(runtime.aggregates.named('transfer'), 'send'));
     const body = await readJsonObject(request);
-    const { input, context } = commandRequest(request, body, principal.id);
-    if (typeof input.from === 'string') await authorizeCommand(principal, { action: 'transfer.send', accountId: input.from });
+    const { input, context } = commandRequest(request, body, principal!.id);
     if (context.expectedVersion !== undefined) {
       throw new ValidationError('Invalid request', [{ path: 'expectedVersion', message: 'A transfer is a new stream; it takes no expected version' }]);
     }
-    const result = await requestTransfer(eventStore(), input, { actor: context.actor, commandId: context.commandId });
+    const sent = await runtime.sendAs(principal, 'transfer', 'send', undefined, input, { commandId: context.commandId });
+    const result = { transferId: sent.id, globalPosition: sent.globalPosition, duplicate: sent.duplicate };
     const status = (await loadStatus(result.transferId))?.status ?? 'requested';
     return jsonResponse(
       { transferId: result.transferId, status, globalPosition: result.globalPosition, links: transferLinks(result.transferId) },

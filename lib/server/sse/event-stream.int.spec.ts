@@ -5,12 +5,9 @@ import type { NewEvent } from '../../core/envelope';
 import { UnavailableError } from '../../core/errors';
 import type { EventStore } from '../../core/event-store';
 import { SqliteEventStore } from '../../store/sqlite/sqlite-event-store';
-import { dispatchAccountCommand } from '../account-commands';
-import { appendSignal } from '../append-signal';
-import { databaseConfig } from '../database-config';
-import { eventStore } from '../event-store';
-import { BASE, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from '../http/test-support';
-import { projectionManager, readDb } from '../read-side';
+import { dispatchAccountCommand } from '../../commands/account-commands';
+import { databaseConfig } from '../../store/database-config';
+import { BASE, signedInAs, startProjections, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from '../http/test-support';
 import { serverAppendWatch } from './event-stream';
 import { SseParser, type SseEvent } from './sse-format';
 
@@ -26,12 +23,6 @@ beforeAll(async () => {
   teller = await signedInAs('ann');
 });
 afterAll(async () => {
-  const holder = globalThis as { chronicleProjections?: unknown; chronicleReadDb?: unknown; chronicleAppendWatch?: unknown };
-  if (holder.chronicleProjections) await projectionManager().stop();
-  await readDb().$disconnect();
-  delete holder.chronicleProjections;
-  delete holder.chronicleReadDb;
-  delete holder.chronicleAppendWatch;
   delete process.env.CHRONICLE_SSE_POLL_MS;
   await db.release();
 });
@@ -86,13 +77,13 @@ const connect = async (query = '', headers: Record<string, string> = {}) => {
   };
 };
 
-const append = (streamId: string, count: number, store: EventStore = eventStore()) =>
+const append = (streamId: string, count: number, store: EventStore = db.store) =>
   store.appendToStream(
     streamId,
     Array.from({ length: count }, (_, n): NewEvent => ({ type: 'Noted', data: { n } })),
   );
 
-const head = () => eventStore().headPosition();
+const head = () => db.store.headPosition();
 const range = (after: number, last: number) => Array.from({ length: last - after }, (_, i) => after + i + 1);
 
 describe('GET /api/events/stream', () => {
@@ -239,11 +230,11 @@ describe('GET /api/events/stream', () => {
 
   it('stops everything when the client goes away, by abort or by cancelling the body, stalled or not', async () => {
     await until(() => serverAppendWatch().subscriberCount === 0, 'earlier streams to be gone');
-    const listeners = appendSignal().listenerCount('appended');
+    const listeners = db.runtime.appends.listenerCount('appended');
     const first = await connect();
     const second = await connect();
     await until(() => first.parser.retry !== undefined && second.parser.retry !== undefined, 'both streams to open');
-    expect(appendSignal().listenerCount('appended')).toBe(listeners + 1);
+    expect(db.runtime.appends.listenerCount('appended')).toBe(listeners + 1);
     expect(serverAppendWatch().subscriberCount).toBe(2);
 
     first.close();
@@ -263,23 +254,23 @@ describe('GET /api/events/stream', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     stalled.abort();
     await until(() => serverAppendWatch().subscriberCount === 0, 'the stalled stream to unsubscribe');
-    expect(appendSignal().listenerCount('appended')).toBe(listeners);
+    expect(db.runtime.appends.listenerCount('appended')).toBe(listeners);
   });
 
   it('announces a read-model change once the projections have folded the events sent before it', async () => {
-    projectionManager();
+    startProjections();
     const start = await head();
     const client = await connect(`?from=${start}&category=account`);
     const actor = 'test:sse';
-    const { accountId } = await dispatchAccountCommand(eventStore(), 'open', undefined, { owner: 'Ada', currency: 'EUR' }, { actor });
-    const deposit = await dispatchAccountCommand(eventStore(), 'deposit', accountId, { amount: 12_34 }, { actor });
+    const { accountId } = await dispatchAccountCommand(db.store, 'open', undefined, { owner: 'Ada', currency: 'EUR' }, { actor });
+    const deposit = await dispatchAccountCommand(db.store, 'deposit', accountId, { amount: 12_34 }, { actor });
     await append(`note-${randomUUID()}`, 1);
 
     let balanceAtNotice: bigint | undefined;
     await until(async () => {
       const notice = client.notices().find((n) => n.position >= deposit.globalPosition && n.projections.includes('account-summary'));
       if (notice && balanceAtNotice === undefined) {
-        balanceAtNotice = (await readDb().accountSummary.findFirst({ where: { accountId } }))?.balance;
+        balanceAtNotice = (await db.runtime.readDb.accountSummary.findFirst({ where: { accountId } }))?.balance;
       }
       return notice !== undefined;
     }, 'a read-model notice covering the deposit');
@@ -289,7 +280,7 @@ describe('GET /api/events/stream', () => {
       const covered = new Set(client.notices().filter((n) => n.position >= deposit.globalPosition).flatMap((n) => n.projections));
       return ['account-summary', 'account-transactions', 'bank-totals'].every((name) => covered.has(name));
     }, 'every projection to be announced');
-    const statuses = await projectionManager().status();
+    const statuses = await db.runtime.projections.status();
     for (const notice of client.notices()) {
       for (const name of notice.projections) expect(statuses.find((s) => s.name === name)!.checkpoint).toBeGreaterThanOrEqual(notice.position);
       // Each notice follows the event frames it covers, and its id never takes Last-Event-ID backwards.
@@ -327,7 +318,7 @@ describe('GET /api/events/stream', () => {
   });
 
   it('answers 400 with every problem before opening a stream', async () => {
-    const listeners = appendSignal().listenerCount('appended');
+    const listeners = db.runtime.appends.listenerCount('appended');
     const position = await head();
     const cases: Array<[string, Record<string, string>, string[]]> = [
       ['?from=abc', {}, ['from']],
@@ -346,6 +337,6 @@ describe('GET /api/events/stream', () => {
       expect(body.error.code).toBe('validation_failed');
       expect([...new Set(body.error.issues?.map((issue) => issue.path))].sort(), query).toEqual(paths);
     }
-    expect(appendSignal().listenerCount('appended')).toBe(listeners);
+    expect(db.runtime.appends.listenerCount('appended')).toBe(listeners);
   });
 });

@@ -1,14 +1,13 @@
 import { isChronicleError } from '../../core/errors';
-import { appendSignal } from '../append-signal';
 import { requireAllowed } from '../auth/authorize';
 import { ownAccountStreams, ownEventFilter } from '../auth/own-streams';
 import { requestPrincipal } from '../auth/request-auth';
-import { eventStore } from '../event-store';
 import { errorResponse } from '../http/responses';
 import { AppendWatch } from './append-watch';
 import { liveTail } from './live-tail';
 import { serverReadSideProgress } from './read-side-progress';
 import { DEFAULT_HEARTBEAT_MS, RETRY_MS, parseEventStreamRequest, resolveStart, type EventStreamRequest } from './stream-filter';
+import { edgeState, webRuntime } from '../web-runtime';
 
 /** Bytes of frames a connection may have queued before it stops reading the store until the client catches up. */
 export const QUEUE_BYTES = 64 * 1024;
@@ -38,11 +37,9 @@ export const sseSettings = (env: Record<string, string | undefined> = process.en
   pollMs: envMs(env, 'CHRONICLE_SSE_POLL_MS', 1_000, 10, 60_000),
 });
 
-const globalForSse = globalThis as unknown as { chronicleAppendWatch?: AppendWatch };
-
 /** One watch per server process, shared by every open stream. */
 export const serverAppendWatch = (): AppendWatch =>
-  (globalForSse.chronicleAppendWatch ??= new AppendWatch(() => eventStore().headPosition(), appendSignal(), sseSettings().pollMs));
+  edgeState('append-watch', (runtime) => new AppendWatch(() => runtime.store.headPosition(), runtime.appends, sseSettings().pollMs));
 
 /**
  * A byte stream pulling frames one at a time: nothing is produced while
@@ -133,7 +130,7 @@ export const eventStreamRoute =
       settings = sseSettings();
       query = parseEventStreamRequest(request);
       if (scope === 'own') query = { ...query, filter: ownEventFilter(query.filter, await ownAccountStreams(principal)) };
-      start = resolveStart(query.start, await eventStore().headPosition());
+      start = resolveStart(query.start, await webRuntime().store.headPosition());
       watch = serverAppendWatch();
     } catch (error) {
       return errorResponse(error);
@@ -141,7 +138,7 @@ export const eventStreamRoute =
     const body = frameStream(
       (signal) =>
         liveTail({
-          store: eventStore(),
+          store: webRuntime().store,
           onAppended: (listener) => watch.subscribe(listener),
           readSide: serverReadSideProgress(),
           start,

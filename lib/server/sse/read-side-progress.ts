@@ -1,7 +1,7 @@
 import { Checkpoints } from '../../projections/checkpoints';
 import { PROJECTIONS } from '../../projections/registry';
-import { readDb } from '../read-side';
 import type { ProjectionInterest, ProjectionProgress } from './read-model-notices';
+import { webRuntime } from '../web-runtime';
 
 export type ReadSideProgress = {
   projections: readonly ProjectionInterest[];
@@ -61,6 +61,6 @@ let serverProgress: ReadSideProgress | undefined;
 /** The checkpoints of this server's read database, for every registered projection. */
 export const serverReadSideProgress = (): ReadSideProgress =>
   (serverProgress ??= checkpointProgress(
-    () => new Checkpoints(readDb()),
+    () => new Checkpoints(webRuntime().readDb),
     PROJECTIONS.map(({ name, eventTypes }) => ({ name, eventTypes })),
   ));

@@ -1,13 +1,11 @@
 /** Run as a separate process by the cache test: withdraws from an account through its own store. */
-import { dispatchAccountCommand } from '../account-commands';
-import { databaseConfig } from '../database-config';
-import { createEventStore } from '../event-store';
+import { createRuntime } from '../../runtime/runtime';
 
 const [accountId, amount] = process.argv.slice(2);
-const store = createEventStore(databaseConfig());
+const runtime = createRuntime();
 try {
-  const result = await dispatchAccountCommand(store, 'withdraw', accountId, { amount: Number(amount) }, { actor: 'other-process' });
-  console.log(JSON.stringify(result));
+  const result = await runtime.commands.send('account', 'withdraw', accountId, { amount: Number(amount) }, { actor: 'other-process' });
+  console.log(JSON.stringify({ accountId: result.id, version: result.version, globalPosition: result.globalPosition, duplicate: result.duplicate }));
 } finally {
-  await store.close();
+  await runtime.close();
 }

@@ -1,5 +1,5 @@
 import type { SchemaFilter } from '@prisma/schema-engine-wasm';
-import type { DatabaseConfig } from '../../server/database-config';
+import type { DatabaseConfig } from '../database-config';
 import { readMigrationsList } from './migrations-folder';
 import { type EngineOptions, withSchemaEngine } from './schema-engine';
 

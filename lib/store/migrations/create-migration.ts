@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DatabaseConfig } from '../../server/database-config';
+import type { DatabaseConfig } from '../database-config';
 import { NO_FILTERS } from './apply-migrations';
 import { LOCKFILE_NAME, lockfileContent, MIGRATION_FILE_NAME, readMigrationsList } from './migrations-folder';
 import { type EngineOptions, withSchemaEngine } from './schema-engine';

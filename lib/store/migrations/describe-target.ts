@@ -1,4 +1,4 @@
-import type { DatabaseConfig } from '../../server/database-config';
+import type { DatabaseConfig } from '../database-config';
 
 /** A one-line name for the database, with any password hidden. */
 export const describeTarget = (config: DatabaseConfig): string => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
-import type { DatabaseConfig } from '../../server/database-config';
+import type { DatabaseConfig } from '../database-config';
 
 export type Provider = DatabaseConfig['provider'];
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseConfig, type DatabaseConfig } from '../../server/database-config';
+import { databaseConfig, type DatabaseConfig } from '../database-config';
 import { postgresAvailable, TEST_POSTGRES_URL } from '../testing/postgres-availability';
 import { applyMigrations } from './apply-migrations';
 import { createMigration } from './create-migration';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import type * as EngineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
-import type { DatabaseConfig } from '../../server/database-config';
+import type { DatabaseConfig } from '../database-config';
 import { AdapterTracker } from './delegating-adapter';
 import { explainEngineError } from './engine-errors';
 import { engineLogger, type MigrationLog } from './engine-log';

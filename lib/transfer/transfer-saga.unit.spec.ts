@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryEventStore } from '../core/in-memory-event-store';
-import { dispatchAccountCommand } from '../server/account-commands';
-import { requestTransfer } from '../server/transfer-commands';
+import { dispatchAccountCommand } from '../commands/account-commands';
+import { requestTransfer } from '../commands/transfer-commands';
 import { inMemorySagaCheckpoint } from './saga-checkpoint';
 import { balanceOf, transferState } from './testing/ledger';
 import { TransferSaga } from './transfer-saga';

@@ -7,7 +7,7 @@ import { nextStep, transferDecider, transferStreamId, type TransferStep } from '
 import type { FailureReason, TransferEvent, TransferLeg } from '../domain/transfer/events';
 import { STEP_TIMEOUT_REASON } from '../domain/transfer/rules';
 import type { TransferState } from '../domain/transfer/state';
-import { isRefusal, landedLeg, refusalReason, runLeg, TRANSFER_ACTOR, type AccountLoader } from './transfer-legs';
+import { isRefusal, landedLeg, refusalReason, runLeg, TRANSFER_ACTOR, type LegSender } from './transfer-legs';
 
 export type TransferProcessOptions = {
   /** How long one attempt at a leg may take before it counts as failed. */
@@ -16,7 +16,8 @@ export type TransferProcessOptions = {
   maxAttempts: number;
   clock?: () => Date;
   log?: (message: string) => void;
-  accountLoader?: AccountLoader;
+  /** How legs are sent: the runtime's command bus; straight through the store without one. */
+  commands?: LegSender;
 };
 
 export type AdvanceOutcome = {
@@ -75,7 +76,7 @@ export class TransferProcess {
   /** One attempt at the step; true when its outcome was recorded. */
   private async runStep(step: TransferStep, state: Started, cause: RecordedEvent): Promise<boolean> {
     const key = `${state.details.transferId}:${step}`;
-    const attempt = runLeg(this.store, step, state, cause, this.clock(), this.options.accountLoader);
+    const attempt = runLeg(this.store, step, state, cause, this.clock(), this.options.commands);
     try {
       const leg = await this.withTimeout(key, step, attempt);
       await this.recordLanded(step, state, leg, cause);

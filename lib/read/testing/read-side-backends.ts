@@ -1,6 +1,6 @@
 import type { EventStore } from '../../core/event-store';
-import { createReadDb, type ReadDb } from '../../read/read-db';
-import { databaseConfig } from '../../server/database-config';
+import { createReadDb, type ReadDb } from '../read-db';
+import { databaseConfig } from '../../store/database-config';
 import { testBackends, type TestBackend } from '../../store/testing/backends';
 
 /** A fresh database with the event store and the read side's Prisma client on it. */

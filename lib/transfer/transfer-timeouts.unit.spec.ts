@@ -3,8 +3,8 @@ import { UnavailableError } from '../core/errors';
 import type { EventStore } from '../core/event-store';
 import { InMemoryEventStore } from '../core/in-memory-event-store';
 import { transferStreamId } from '../domain/transfer/decider';
-import { dispatchAccountCommand } from '../server/account-commands';
-import { requestTransfer } from '../server/transfer-commands';
+import { dispatchAccountCommand } from '../commands/account-commands';
+import { requestTransfer } from '../commands/transfer-commands';
 import { balanceOf, transferState } from './testing/ledger';
 import { TransferProcess } from './transfer-process';
 

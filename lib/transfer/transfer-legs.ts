@@ -4,15 +4,20 @@ import type { FailureReason, TransferLeg } from '../domain/transfer/events';
 import type { TransferDetails, TransferState } from '../domain/transfer/state';
 import type { TransferStep } from '../domain/transfer/decider';
 import { accountStreamId } from '../domain/account/decider';
-import { dispatchAccountCommand } from '../server/account-commands';
-import type { AggregateLoader } from '../core/aggregate-loader';
-import type { AccountEvent } from '../domain/account/events';
-import type { AccountState } from '../domain/account/state';
-
-/** Snapshots and a cache for long account streams (the server's loader); without one, legs replay the stream. */
-export type AccountLoader = AggregateLoader<AccountState, AccountEvent>;
+import { dispatchCommand, type CommandContext, type DispatchResult } from '../commands/dispatch';
 import { withUpcasting } from '../core/upcasting-store';
+import { accountAggregate } from '../domain/account/aggregate';
 import { accountUpcasters } from '../domain/account/upcasters';
+
+/** Sends an account command: the runtime's command bus (its loaders and cache), or straight through a store. */
+export type LegSender = {
+  send: (aggregate: string, command: string, id: string | undefined, input: unknown, context: CommandContext) => Promise<DispatchResult>;
+};
+
+/** Without a runtime's bus: every leg replays its account (tests, small tools). */
+export const storeSender = (store: EventStore): LegSender => ({
+  send: (_aggregate, command, id, input, context) => dispatchCommand(store, accountAggregate, command, id, input, context),
+});
 
 /** The actor recorded on the account legs: the process manager, acting on the requester's behalf. */
 export const TRANSFER_ACTOR = 'system:transfers';
@@ -70,18 +75,18 @@ export const runLeg = async (
   state: Started,
   cause: { eventId: string },
   now: Date,
-  loader?: AccountLoader,
+  sender: LegSender = storeSender(store),
 ): Promise<TransferLeg> => {
   const { transferId, fromAccountId, toAccountId } = state.details;
   const other = step === 'credit' ? fromAccountId : toAccountId;
   const { name, accountId, input } = legCommand(step, state, (await holderName(store, other)) ?? undefined);
-  const result = await dispatchAccountCommand(store, name, accountId, input, {
+  const result = await sender.send('account', name, accountId, input, {
     actor: TRANSFER_ACTOR,
     commandId: legCommandId(transferId, step),
     correlationId: transferId,
     causationId: cause.eventId,
     now,
-  }, loader);
+  });
   return legAt(store, accountId, result.version);
 };
 

@@ -2,10 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { EventStore } from '../core/event-store';
-import { readSideBackends } from '../projections/testing/read-side-backends';
-import { dispatchAccountCommand } from '../server/account-commands';
-import { createTransferSaga } from '../server/transfer-saga';
-import { requestTransfer } from '../server/transfer-commands';
+import { readSideBackends } from '../read/testing/read-side-backends';
+import { dispatchAccountCommand } from '../commands/account-commands';
+import { createTransferSaga } from './create-transfer-saga';
+import { transferSagaConfig } from './saga-config';
+import { requestTransfer } from '../commands/transfer-commands';
 import { balanceOf, landedLegs, moneyInFlight, transferState } from './testing/ledger';
 
 const backends = await readSideBackends();
@@ -63,7 +64,7 @@ describe.each(backends)('transfers after kill -9 of the saga process on $name', 
       // Caught mid-way: money had left a source and not yet arrived or come back.
       const inFlightAtKill = await moneyInFlight(store, transfers);
 
-      const saga = createTransferSaga(store, db, { pollMs: 20 });
+      const saga = createTransferSaga(store, db, transferSagaConfig(), { holder: 'test-saga', pollMs: 20 });
       const resumed = Date.now();
       expect(await saga.drain(45_000)).toBe(true);
       const resumeSeconds = (Date.now() - resumed) / 1000;

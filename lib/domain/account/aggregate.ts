@@ -1,0 +1,94 @@
+import { defineCommand, type AggregateDefinition } from '../../core/aggregate';
+import type { RecordedEvent } from '../../core/envelope';
+import { applyInterestInput, closeAccountInput, moneyMovementInput, openAccountInput, type AccountCommand } from './commands';
+import { accountDecider } from './decider';
+import { ACCOUNT_EVENT_TYPES, type AccountEvent } from './events';
+import { ACCOUNT_RULES } from './rules';
+import { ACCOUNT_STATE_SCHEMA_VERSION, type AccountState } from './state';
+import { accountUpcasters } from './upcasters';
+
+/** Signed effect of an account event on the balance; null for events that move no money. */
+export const signedAmount = (event: RecordedEvent): number | null => {
+  const account = event as unknown as AccountEvent;
+  switch (account.type) {
+    case 'MoneyDeposited':
+    case 'InterestApplied':
+      return account.data.amount;
+    case 'MoneyWithdrawn':
+      return -account.data.amount;
+    default:
+      return null;
+  }
+};
+
+/** A bank account: opened for a holder in one currency, money in and out within its overdraft, interest, closing. */
+export const accountAggregate: AggregateDefinition<AccountState, AccountCommand, AccountEvent> = {
+  name: 'account',
+  category: 'account',
+  idField: 'accountId',
+  collection: 'accounts',
+  decider: accountDecider,
+  upcasters: accountUpcasters,
+  stateSchemaVersion: ACCOUNT_STATE_SCHEMA_VERSION,
+  commands: {
+    open: defineCommand({
+      type: 'OpenAccount',
+      input: openAccountInput,
+      summary: 'Open an account',
+      example: { owner: 'Ada Lovelace', currency: 'EUR', holderKind: 'person', overdraftLimit: 0 },
+      creates: true,
+      access: { customers: 'own' },
+      ownership: { from: 'input', owner: (input) => input.owner?.trim() || null },
+      rules: ['account_already_exists'],
+    }),
+    deposit: defineCommand({
+      type: 'DepositMoney',
+      input: moneyMovementInput,
+      summary: 'Deposit money',
+      example: { amount: 1250, currency: 'EUR', description: 'Salary' },
+      access: { customers: 'own' },
+      rules: ['account_closed', 'currency_mismatch', 'balance_limit_exceeded'],
+    }),
+    withdraw: defineCommand({
+      type: 'WithdrawMoney',
+      input: moneyMovementInput,
+      summary: 'Withdraw money',
+      example: { amount: 500 },
+      access: { customers: 'own' },
+      rules: ['account_closed', 'currency_mismatch', 'insufficient_funds'],
+    }),
+    close: defineCommand({
+      type: 'CloseAccount',
+      input: closeAccountInput,
+      summary: 'Close an account',
+      example: { reason: 'Moving abroad' },
+      access: { customers: 'own' },
+      rules: ['account_closed', 'balance_not_zero'],
+    }),
+    interest: defineCommand({
+      type: 'ApplyInterest',
+      input: applyInterestInput,
+      summary: 'Apply interest for a period',
+      example: { rateBasisPoints: 150, periodStart: '2026-01-01T00:00:00Z', periodEnd: '2026-02-01T00:00:00Z' },
+      access: { customers: 'none', reason: 'Interest is applied by the bank’s staff, not by customers.' },
+      rules: ['account_closed', 'interest_already_applied', 'no_interest_due', 'balance_limit_exceeded'],
+    }),
+  },
+  ownerOf: (first) => {
+    if (first.type !== 'AccountOpened') return null;
+    const name = (first.data as { holder?: { name?: unknown } }).holder?.name;
+    return typeof name === 'string' ? name : null;
+  },
+  rules: ACCOUNT_RULES,
+  debugger: {
+    label: 'account',
+    eventTypes: ACCOUNT_EVENT_TYPES,
+    presets: [
+      { label: 'balance < 0', expression: 'balance < 0' },
+      { label: 'status == "closed"', expression: 'status == "closed"' },
+      { label: 'balance < -overdraftLimit', expression: 'balance < -overdraftLimit' },
+    ],
+    signedAmount,
+    chartField: 'balance',
+  },
+};

@@ -1,0 +1,34 @@
+import { snapshotEvery } from '../commands/aggregate-loaders';
+import { messagingConfig, type MessagingConfig } from '../outbox/messaging-config';
+import { databaseConfig, type DatabaseConfig } from '../store/database-config';
+import { transferSagaConfig, type TransferSagaConfig } from '../transfer/saga-config';
+
+type Env = Record<string, string | undefined>;
+
+/** What a process runs with, read from the environment once, at the composition root. */
+export type RuntimeConfig = {
+  database: DatabaseConfig;
+  /** Events between snapshots; 0: none. */
+  snapshotEvery: number;
+  messaging: MessagingConfig;
+  transfers: TransferSagaConfig;
+  /** Which background work this process runs itself (the web server runs all of it unless told otherwise). */
+  inProcess: { projections: boolean; transfers: boolean };
+};
+
+const onUnlessOff = (env: Env, name: string): boolean => {
+  const raw = (env[name] ?? 'on').trim().toLowerCase();
+  if (raw !== 'on' && raw !== 'off') throw new Error(`${name} must be on or off, got ${raw}`);
+  return raw === 'on';
+};
+
+export const runtimeConfig = (env: Env = process.env, overrides: Partial<RuntimeConfig> = {}): RuntimeConfig => ({
+  database: overrides.database ?? databaseConfig(env),
+  snapshotEvery: overrides.snapshotEvery ?? snapshotEvery(env),
+  messaging: overrides.messaging ?? messagingConfig(env),
+  transfers: overrides.transfers ?? transferSagaConfig(env),
+  inProcess: overrides.inProcess ?? {
+    projections: onUnlessOff(env, 'CHRONICLE_IN_PROCESS_PROJECTIONS'),
+    transfers: onUnlessOff(env, 'CHRONICLE_IN_PROCESS_SAGAS'),
+  },
+});
