@@ -20,7 +20,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   3  invalid input (ValidationError), nothing written
   4  refused by a business rule (RuleViolation, e.g. insufficient_funds), nothing written
   5  not found (stream, account, version, snapshot, projection)
-  6  version conflict (ConcurrencyError): the stream moved on, nothing written
+  6  conflict: the stream moved on (ConcurrencyError), or the command id stands for another request; nothing written
   7  database unavailable or busy (UnavailableError): try again
   8  integrity problem: a broken hash chain or a tampered import file`;
 
@@ -29,6 +29,7 @@ const BY_KIND: Record<ChronicleError['kind'], number> = {
   rule_violation: EXIT.ruleViolation,
   not_found: EXIT.notFound,
   concurrency: EXIT.conflict,
+  conflict: EXIT.conflict,
   unavailable: EXIT.unavailable,
   // The CLI works on the database directly, as its operator; web sign-in and its limits never apply.
   unauthenticated: EXIT.failure,

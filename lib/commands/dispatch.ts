@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import type { z } from 'zod';
 import { commandFor, streamIdOf, type AnyAggregate } from '../core/aggregate';
 import type { AggregateLoader } from '../core/aggregate-loader';
 import { handleCommand } from '../core/command-handler';
-import { NotFoundError, ValidationError } from '../core/errors';
+import { IdempotencyKeyReusedError, NotFoundError, ValidationError } from '../core/errors';
 import type { EventStore, ExpectedVersion } from '../core/event-store';
 import { isEntityId } from '../core/ids';
 import type { KeyedQueue } from '../core/keyed-queue';
@@ -62,6 +63,8 @@ export const dispatchCommand = async (
     causationId: context.causationId,
   };
   const command = commandFor(aggregate, name, target, data, metadata) as { metadata: typeof metadata };
+  // What the command id stands for: this actor sending this command, with this input, to this stream (or to a new one).
+  const fingerprint = fingerprintOf(aggregate.name, name, spec.creates ? (id ?? context.id ?? null) : target, data);
   const streamId = streamIdOf(aggregate, target);
   const run = () =>
     // Whatever store the caller holds, the decider sees current events and its events are written at current versions.
@@ -69,9 +72,10 @@ export const dispatchCommand = async (
       expectedVersion: context.expectedVersion,
       loader: options.loader,
       // The debugger shows the command behind each event; inputs are small and hold no secrets.
-      eventMetadata: { command: { type: spec.type, input: data } },
+      eventMetadata: { command: { type: spec.type, input: data, fingerprint } },
     });
   const handled = await (options.queue ? options.queue.run(streamId, run) : run());
+  if (handled.duplicate) await assertSameRequest(store, handled, { actor: context.actor, type: spec.type, input: data, fingerprint });
   return {
     id: handled.streamId.slice(aggregate.category.length + 1),
     streamId: handled.streamId,
@@ -86,3 +90,29 @@ const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(
 /** The store as the decider must see it: a store that already upcasts (the runtime's, every aggregate's chains) is used as it is. */
 const currentShapes = (store: EventStore, aggregate: AnyAggregate): EventStore =>
   'upcasters' in store ? store : upcastingStore(store, aggregate.upcasters);
+
+const fingerprintOf = (aggregate: string, command: string, target: string | null, input: Record<string, unknown>): string =>
+  createHash('sha256').update(canonicalize({ aggregate, command, target, input }) ?? '').digest('hex');
+
+type RecordedCommand = { actor?: unknown; command?: { type?: unknown; input?: unknown; fingerprint?: unknown } };
+
+/**
+ * A repeated command id must be the same request again: then its first answer is returned. Another
+ * actor, stream or body under a known id is refused, so nobody learns or takes over someone
+ * else's answer with a guessed or reused key. Events recorded before fingerprints are compared by
+ * their command's type and input.
+ */
+const assertSameRequest = async (
+  store: EventStore,
+  handled: { streamId: string; version: number },
+  request: { actor: string; type: string; input: Record<string, unknown>; fingerprint: string },
+): Promise<void> => {
+  const [event] = await store.readStream(handled.streamId, { fromVersion: handled.version, toVersion: handled.version });
+  const recorded = (event?.metadata ?? {}) as RecordedCommand;
+  const sameActor = recorded.actor === request.actor;
+  const sameBody =
+    typeof recorded.command?.fingerprint === 'string'
+      ? recorded.command.fingerprint === request.fingerprint
+      : recorded.command?.type === request.type && canonicalize(recorded.command?.input ?? null) === canonicalize(request.input);
+  if (!sameActor || !sameBody) throw new IdempotencyKeyReusedError();
+};

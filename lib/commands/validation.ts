@@ -21,3 +21,14 @@ export const commandIdSchema = z.string().min(1).max(128).regex(COMMAND_ID_PATTE
 
 /** `{category}-{id}`, e.g. `account-3f2a…`. */
 export const streamIdSchema = z.string().regex(STREAM_ID_PATTERN, 'Stream id must look like {category}-{id}');
+
+/** Prefixes of the ids the server makes for its own steps (a transfer's legs and records): no client may send one. */
+export const SERVER_COMMAND_ID_PREFIXES = ['transfer:', 'system:'] as const;
+
+/** Refuses a client's command id in the server's own namespace (400), before anything is looked up. */
+export const assertClientCommandId = (commandId: string | undefined): void => {
+  const prefix = SERVER_COMMAND_ID_PREFIXES.find((reserved) => commandId?.startsWith(reserved));
+  if (prefix) {
+    throw new ValidationError('Invalid request', [{ path: 'commandId', message: `Command ids starting with "${prefix}" are made by the server for its own steps; choose another` }]);
+  }
+};

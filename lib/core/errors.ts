@@ -5,7 +5,7 @@
  */
 export type FieldIssue = { path: string; message: string };
 
-type ErrorKind = 'validation' | 'rule_violation' | 'not_found' | 'concurrency' | 'unavailable' | 'unauthenticated' | 'forbidden' | 'rate_limited';
+type ErrorKind = 'validation' | 'rule_violation' | 'not_found' | 'concurrency' | 'conflict' | 'unavailable' | 'unauthenticated' | 'forbidden' | 'rate_limited';
 
 /** Global, so that every copy of this module marks its errors the same way. */
 const BRAND = Symbol.for('chronicle.error');
@@ -73,6 +73,18 @@ export class ConcurrencyError extends ChronicleError {
     readonly actual: number,
   ) {
     super(`Stream ${streamId} is at version ${actual}, expected ${expected}`, 'version_conflict');
+  }
+}
+
+/**
+ * A command id (idempotency key) already stands for another request: another actor, another
+ * stream or another body. Nothing was written; retrying will not help.
+ */
+export class IdempotencyKeyReusedError extends ChronicleError {
+  static readonly KIND = 'conflict';
+  readonly kind = 'conflict' as const;
+  constructor(message = 'This command id was already used for a different request; send a new one') {
+    super(message, 'idempotency_key_reused');
   }
 }
 

@@ -5,6 +5,7 @@ import { StreamOwners } from '../auth/stream-owners';
 import { createAggregateLoader } from '../commands/aggregate-loaders';
 import { CommandBus } from '../commands/command-bus';
 import type { CommandContext, DispatchResult } from '../commands/dispatch';
+import { assertClientCommandId } from '../commands/validation';
 import type { Principal } from '../auth/principal';
 import type { AnyAggregate } from '../core/aggregate';
 import type { AggregateLoader } from '../core/aggregate-loader';
@@ -119,12 +120,13 @@ export class Runtime {
     context: Omit<CommandContext, 'actor'>,
   ): Promise<DispatchResult> {
     const definition = this.aggregates.named(aggregate);
+    assertClientCommandId(context.commandId);
     const actor = await this.access.command(principal, definition, command, id, input);
     return this.commands.send(aggregate, command, id, input, { ...context, actor: actor.id });
   }
 
   get access(): Access {
-    return this.once('access', () => new Access(new StreamOwners(this.store, this.aggregates), this.aggregates));
+    return this.once('access', () => new Access(new StreamOwners(this.store, this.aggregates), this.aggregates, this.config.customers));
   }
 
   get readDb(): ReadDb {

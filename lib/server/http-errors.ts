@@ -6,6 +6,7 @@ const STATUS_BY_KIND = {
   validation: 400,
   not_found: 404,
   concurrency: 409,
+  conflict: 409,
   rule_violation: 422,
   unavailable: 503,
   unauthenticated: 401,

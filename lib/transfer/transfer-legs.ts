@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '../core/envelope';
 import { isChronicleError, type ChronicleError } from '../core/errors';
 import type { EventStore } from '../core/event-store';
 import type { FailureReason, TransferLeg } from '../domain/transfer/events';
@@ -59,9 +60,13 @@ const holderName = async (store: EventStore, accountId: string): Promise<string 
   return typeof holder === 'string' ? holder : null;
 };
 
-/** A refusal by the account's rules (closed, unknown, wrong currency, no funds): final, not worth retrying. */
+/**
+ * A refusal by the account's rules (closed, unknown, wrong currency, no funds): final, not worth
+ * retrying. So is a leg's command id standing for another request (recorded before client ids
+ * were kept out of the server's namespace): that event is not this transfer's leg.
+ */
 export const isRefusal = (error: unknown): error is ChronicleError =>
-  isChronicleError(error) && (error.kind === 'rule_violation' || error.kind === 'not_found' || error.kind === 'validation');
+  isChronicleError(error) && (error.kind === 'rule_violation' || error.kind === 'not_found' || error.kind === 'validation' || error.kind === 'conflict');
 
 export const refusalReason = (error: ChronicleError): FailureReason => {
   if (error.code === 'account_not_found') return { code: 'account_not_found', message: 'The account does not exist' };
@@ -90,11 +95,27 @@ export const runLeg = async (
   return legAt(store, accountId, result.version);
 };
 
-/** The leg the store recorded for this transfer's step, if it ever landed. */
+/** The leg the store recorded for this transfer's step, if it ever landed as this transfer's own leg. */
 export const landedLeg = async (store: EventStore, step: TransferStep, state: Started): Promise<TransferLeg | null> => {
   const found = await store.findCommand(legCommandId(state.details.transferId, step));
   if (!found) return null;
-  return legAt(store, legCommand(step, state).accountId, found.nextExpectedVersion);
+  const { accountId } = legCommand(step, state);
+  const [event] = await store.readStream(accountStreamId(accountId), { fromVersion: found.nextExpectedVersion, toVersion: found.nextExpectedVersion });
+  // Trust only what this transfer's process wrote: the movement it expects, on the account it expects, for this transfer.
+  return event && isOwnLeg(event, step, state) ? { accountId, accountVersion: found.nextExpectedVersion, eventId: event.eventId } : null;
+};
+
+const isOwnLeg = (event: RecordedEvent, step: TransferStep, state: Started): boolean => {
+  const { transferId, amount, currency } = state.details;
+  const data = event.data as { amount?: unknown; currency?: unknown };
+  return (
+    event.streamId === accountStreamId(legCommand(step, state).accountId) &&
+    event.type === (step === 'debit' ? 'MoneyWithdrawn' : 'MoneyDeposited') &&
+    event.metadata.actor === TRANSFER_ACTOR &&
+    event.metadata.correlationId === transferId &&
+    data.amount === amount &&
+    (data.currency === undefined || data.currency === currency)
+  );
 };
 
 const legAt = async (store: EventStore, accountId: string, version: number): Promise<TransferLeg> => {
