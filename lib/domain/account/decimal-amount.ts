@@ -11,9 +11,12 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
  * wrong with a negative value.
  */
 export const parseDecimalToMinor = (text: string, exponent: number): Parsed<number> => {
-  const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.trim());
+  const trimmed = text.trim();
+  // Nothing the bank holds needs more characters; a longer text is refused before any work that grows with it.
+  if (trimmed.length > MAX_AMOUNT_TEXT) return { ok: false, message: 'The number is too large' };
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(trimmed);
   const whole = match?.[2] ?? '';
-  const fraction = (match?.[3] ?? '').replace(/0+$/, '');
+  const fraction = withoutTrailingZeros(match?.[3] ?? '');
   if (!match || (whole === '' && (match[3] ?? '') === '')) return { ok: false, message: 'Enter a number such as 12.34' };
   if (fraction.length > exponent) {
     return { ok: false, message: exponent === 0 ? 'No decimal places are allowed here' : `At most ${exponent} decimal places are allowed` };
@@ -21,6 +24,16 @@ export const parseDecimalToMinor = (text: string, exponent: number): Parsed<numb
   const minor = BigInt(whole || '0') * 10n ** BigInt(exponent) + BigInt(fraction.padEnd(exponent, '0') || '0');
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, message: 'The number is too large' };
   return { ok: true, value: match[1] === '-' && minor !== 0n ? -Number(minor) : Number(minor) };
+};
+
+/** Sign, 16 whole digits, a point and a few trailing zeros: more than any amount the bank holds. */
+const MAX_AMOUNT_TEXT = 40;
+
+/** A single backwards scan: a `/0+$/` regex is tried from every zero, quadratic on long runs of them. */
+const withoutTrailingZeros = (digits: string): string => {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+  return digits.slice(0, end);
 };
 
 /** Major units of `currency` ("12.34" EUR) → integer minor units (1234). */

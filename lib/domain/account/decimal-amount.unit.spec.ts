@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDecimalToMinor, parseMoney, parseWholeNumber } from './decimal-amount';
 
@@ -40,6 +41,34 @@ describe('parseDecimalToMinor', () => {
   it('refuses numbers beyond exact integer range', () => {
     expect(parseDecimalToMinor('90071992547409.92', 2)).toEqual({ ok: false, message: 'The number is too large' });
     expect(parseDecimalToMinor('9'.repeat(40), 2)).toEqual({ ok: false, message: 'The number is too large' });
+  });
+});
+
+describe('parseDecimalToMinor on hostile input', () => {
+  // Shapes that make a backtracking trailing-zeros regex quadratic: long zero runs that do or do not reach the end.
+  const hostile = (n: number): string[] => [
+    `1${'0'.repeat(n)}`,
+    `0.1${'0'.repeat(n)}`,
+    `0.1${'0'.repeat(n)}1`,
+    `${'0'.repeat(n)}.${'0'.repeat(n)}x`,
+    `-${'9'.repeat(n)}`,
+    ' '.repeat(n),
+  ];
+
+  it('answers at once whatever the length: work does not grow with the text', () => {
+    const started = performance.now();
+    for (const text of hostile(200_000)) expect(parseDecimalToMinor(text, 2).ok).toBe(false);
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  it('never throws and never accepts more than the bank holds (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '9', '.', '-', '+', ' ', 'e'), maxLength: 400 }), (text) => {
+        const parsed = parseDecimalToMinor(text, 2);
+        if (parsed.ok) expect(Math.abs(parsed.value)).toBeLessThanOrEqual(Number.MAX_SAFE_INTEGER);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 
