@@ -1,4 +1,4 @@
-import { streamIdOf, type AnyAggregate } from '../core/aggregate';
+import { streamIdOf, type AnyAggregate, type CustomerPolicy } from '../core/aggregate';
 import type { AggregateRegistry } from '../core/aggregate-registry';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../core/errors';
 import { authorize, commandAction, type Action, type Decision } from './policy';
@@ -23,6 +23,7 @@ export class Access {
   constructor(
     private readonly owners: StreamOwners,
     private readonly aggregates: AggregateRegistry,
+    private readonly policy: CustomerPolicy = { maxOverdraftLimit: 0 },
   ) {}
 
   /**
@@ -33,6 +34,8 @@ export class Access {
   async command(principal: Principal | null, aggregate: AnyAggregate, name: string, id: string | undefined, input: Record<string, unknown>): Promise<Principal> {
     const action = commandAction(aggregate, name);
     const signedIn = requireAllowed(principal, action).principal;
+    const limited = signedIn.role === 'customer' ? aggregate.commands[name]!.customerLimits?.(input as never, this.policy) : null;
+    if (limited) throw new ForbiddenError(limited.code, limited.reason);
     const ownership = aggregate.commands[name]!.ownership ?? { from: 'target' as const };
     switch (ownership.from) {
       case 'input': {

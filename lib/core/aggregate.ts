@@ -36,6 +36,8 @@ export type CommandSpec<Input = Record<string, unknown>> = {
   creates?: boolean;
   access: CustomerAccess;
   ownership?: Ownership<Input>;
+  /** What a customer may not ask for even on their own stream (a bank policy set in configuration): a refusal, or null. */
+  customerLimits?: (input: Input, policy: CustomerPolicy) => { code: string; reason: string } | null;
   /** Rule codes the decider may refuse it with (documented as 422s). */
   rules: readonly string[];
   /** A valid input, for help texts and the API document. */
@@ -48,6 +50,12 @@ export type CommandSpec<Input = Record<string, unknown>> = {
 export const defineCommand = <Schema extends z.ZodType<Record<string, unknown>>>(
   spec: Omit<CommandSpec<z.output<Schema>>, 'input'> & { input: Schema },
 ): CommandSpec<never> => spec as unknown as CommandSpec<never>;
+
+/** The bank's limits on what customers may do by themselves (configuration, not code). */
+export type CustomerPolicy = {
+  /** The largest overdraft limit a customer may open an account with; above it needs a teller. Minor units. */
+  maxOverdraftLimit: number;
+};
 
 export type DebuggerPreset = { label: string; expression: string };
 

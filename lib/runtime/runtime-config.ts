@@ -1,9 +1,17 @@
 import { snapshotEvery } from '../commands/aggregate-loaders';
+import type { CustomerPolicy } from '../core/aggregate';
 import { messagingConfig, type MessagingConfig } from '../outbox/messaging-config';
 import { databaseConfig, type DatabaseConfig } from '../store/database-config';
 import { transferSagaConfig, type TransferSagaConfig } from '../transfer/saga-config';
 
 type Env = Record<string, string | undefined>;
+
+const wholeNumber = (env: Env, name: string, fallback: number): number => {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d{1,15}$/.test(raw)) throw new Error(`${name} must be a whole number ≥ 0, got ${raw}`);
+  return Number(raw);
+};
 
 /** What a process runs with, read from the environment once, at the composition root. */
 export type RuntimeConfig = {
@@ -12,6 +20,8 @@ export type RuntimeConfig = {
   snapshotEvery: number;
   messaging: MessagingConfig;
   transfers: TransferSagaConfig;
+  /** What customers may do by themselves (CHRONICLE_CUSTOMER_MAX_OVERDRAFT, minor units, default 0). */
+  customers: CustomerPolicy;
   /** Which background work this process runs itself (the web server runs all of it unless told otherwise). */
   inProcess: { projections: boolean; transfers: boolean };
 };
@@ -27,6 +37,7 @@ export const runtimeConfig = (env: Env = process.env, overrides: Partial<Runtime
   snapshotEvery: overrides.snapshotEvery ?? snapshotEvery(env),
   messaging: overrides.messaging ?? messagingConfig(env),
   transfers: overrides.transfers ?? transferSagaConfig(env),
+  customers: overrides.customers ?? { maxOverdraftLimit: wholeNumber(env, 'CHRONICLE_CUSTOMER_MAX_OVERDRAFT', 0) },
   inProcess: overrides.inProcess ?? {
     projections: onUnlessOff(env, 'CHRONICLE_IN_PROCESS_PROJECTIONS'),
     transfers: onUnlessOff(env, 'CHRONICLE_IN_PROCESS_SAGAS'),

@@ -39,6 +39,10 @@ export const accountAggregate: AggregateDefinition<AccountState, AccountCommand,
       creates: true,
       access: { customers: 'own' },
       ownership: { from: 'input', owner: (input) => input.owner?.trim() || null },
+      customerLimits: (input, policy) =>
+        typeof input.overdraftLimit === 'number' && input.overdraftLimit > policy.maxOverdraftLimit
+          ? { code: 'overdraft_needs_teller', reason: `An overdraft limit above ${policy.maxOverdraftLimit} minor units is granted by a teller.` }
+          : null,
       rules: ['account_already_exists'],
     }),
     deposit: defineCommand({
