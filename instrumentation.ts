@@ -11,5 +11,7 @@ export async function register(): Promise<void> {
   // Without a session secret outside demo mode this throws, and the server refuses to start.
   (await import('./lib/server/auth/session-secret')).sessionSecret();
   const { webRuntime } = await import('./lib/server/web-runtime');
+  // Outside demo mode, a store in which no teller can sign in is refused: it says how to create one.
+  await (await import('./lib/server/auth/sign-in-readiness')).assertSomeoneCanSignIn(webRuntime());
   await webRuntime().start();
 }

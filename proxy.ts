@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { SESSION_COOKIE, unsealSession } from './lib/server/auth/session';
-import { principalById } from './lib/server/auth/user-directory';
+import { sessionCookieOf, unsealSession } from './lib/server/auth/session';
+import { principalForSession } from './lib/server/auth/user-directory';
 
 /**
  * Sends a visitor without a valid session to the sign-in page before a
@@ -9,8 +9,8 @@ import { principalById } from './lib/server/auth/user-directory';
  * still check for themselves: this only saves the visitor a broken page.
  */
 export default async function proxy(request: NextRequest) {
-  const id = await unsealSession(request.cookies.get(SESSION_COOKIE)?.value);
-  if (id !== null && principalById(id) !== null) return NextResponse.next();
+  const session = await unsealSession(sessionCookieOf((name) => request.cookies.get(name)?.value));
+  if ((await principalForSession(session)) !== null) return NextResponse.next();
   const signIn = new URL('/sign-in', request.nextUrl);
   signIn.searchParams.set('next', `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(signIn);

@@ -7,6 +7,6 @@ export DATABASE_URL="file:./data/e2e.db"
 export CHRONICLE_DEMO_MODE=on
 rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm
 npm run --silent db:migrate
-npx tsx scripts/seed.ts --customers 12 --sales-per-day 4
+npx tsx scripts/seed.ts --customers 12 --sales-per-day 4 --demo-users
 if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then npx next build; fi
-exec npx next start -H 127.0.0.1 -p "$port"
+exec node scripts/serve.mjs -H 127.0.0.1 -p "$port"

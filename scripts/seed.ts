@@ -4,17 +4,22 @@
  */
 import { SingleBar, Presets } from 'cli-progress';
 import { parseArgs } from 'node:util';
+import { auditQueriesOf } from '../lib/core/audit-queries';
 import { UnavailableError } from '../lib/core/errors';
 import { ACCOUNT_STATE_SCHEMA_VERSION } from '../lib/domain/account/state';
 import { createRuntime } from '../lib/runtime/runtime';
 import { seedBank } from '../lib/seed/seed-bank';
 import { seedTransfers } from '../lib/seed/seed-transfers';
+import { seedDemoUsers } from '../lib/seed/seed-users';
+import { DEMO_PASSWORD } from '../lib/auth/demo-users';
 
 const { values } = parseArgs({
   options: {
     seed: { type: 'string', default: process.env.SEED ?? '42' },
     customers: { type: 'string', default: '40' },
     'sales-per-day': { type: 'string', default: '60' },
+    /** The demo bank's users with the published password: `npm run demo` and the e2e server only. */
+    'demo-users': { type: 'boolean', default: false },
   },
 });
 const seed = Number(values.seed);
@@ -31,11 +36,22 @@ const runtime = (() => {
   }
 })();
 const store = runtime.store;
+
+/** Whether the bank was seeded already (users alone, from an earlier --demo-users, do not count). */
+const hasAccounts = async (): Promise<boolean> => {
+  const queries = auditQueriesOf(store);
+  if (!queries) return (await store.readAll({ limit: 1 })).length > 0;
+  return (await queries.queryEvents({ category: 'account', order: 'asc', limit: 1 })).length > 0;
+};
 const snapshotStore = runtime.snapshots;
 const every = runtime.config.snapshotEvery;
 
 try {
-  if ((await store.readAll({ limit: 1 })).length > 0) {
+  if (values['demo-users']) {
+    const registered = await seedDemoUsers(runtime.commands);
+    console.log(`Demo users: ${registered} registered (password ${DEMO_PASSWORD}); the others were there already.`);
+  }
+  if (await hasAccounts()) {
     console.log('The store already holds events: seeding skipped (seed a fresh database to start over).');
   } else {
     const bar = new SingleBar({ format: 'Seeding  [{bar}] {percentage}% | {value}/{total} commands | {eta}s left' }, Presets.shades_classic);

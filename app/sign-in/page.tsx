@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInPanel, type DemoUserCard } from '@/components/auth/sign-in-panel';
 import { ROLE_LABELS } from '@/lib/auth/principal';
-import { DEMO_PASSWORD } from '@/lib/auth/demo-users';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/auth/demo-users';
 import { demoMode } from '@/lib/server/auth/auth-mode';
 import { currentPrincipal, safeReturnPath } from '@/lib/server/auth/current-principal';
-import { directoryUsers } from '@/lib/server/auth/user-directory';
+import { findUser } from '@/lib/server/auth/user-directory';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -21,14 +21,16 @@ export default async function SignInPage({ searchParams }: Props) {
   const next = safeReturnPath((await searchParams).next);
   if (await currentPrincipal()) redirect(next);
   const demo = demoMode();
-  const users: DemoUserCard[] = demo
-    ? directoryUsers().map(({ username, principal }) => ({
-        username,
-        name: principal.name,
-        role: principal.role,
-        roleLabel: ROLE_LABELS[principal.role],
-        description: DESCRIPTIONS[principal.role],
-      }))
-    : [];
+  // The demo users the seed registered here (and still active): listing one that cannot sign in would only confuse.
+  const seeded = demo ? await Promise.all(DEMO_USERS.map((user) => findUser(user.username))) : [];
+  const users: DemoUserCard[] = seeded
+    .filter((user) => user !== null && user.status === 'active')
+    .map((user) => ({
+      username: user!.username,
+      name: user!.displayName,
+      role: user!.role,
+      roleLabel: ROLE_LABELS[user!.role],
+      description: DESCRIPTIONS[user!.role],
+    }));
   return <SignInPanel next={next} demoUsers={users} demoPassword={demo ? DEMO_PASSWORD : null} />;
 }

@@ -38,9 +38,13 @@ const { GET: stateRoute } = await import('../../app/api/streams/[streamId]/state
 const { SESSION_COOKIE, sealSession } = await import('../../lib/server/auth/session');
 // The route checks who asks, as it does for every request: the teller's session, sealed with this run's own secret.
 process.env.CHRONICLE_SESSION_SECRET ??= `bench-${Math.random().toString(36).slice(2)}-0123456789abcdefghijklmnop`;
-const asTeller = { cookie: `${SESSION_COOKIE}=${await sealSession('teller:ann')}` };
-
 const runtime = webRuntime();
+const { seedDemoUsers } = await import('../../lib/seed/seed-users');
+await seedDemoUsers(runtime.commands);
+const { findUser } = await import('../../lib/server/auth/user-directory');
+const { sessionFor } = await import('../../lib/server/auth/session');
+const asTeller = { cookie: `${SESSION_COOKIE}=${await sealSession(sessionFor((await findUser('ann'))!))}` };
+
 const store = runtime.store;
 const snapshots = runtime.snapshots!;
 const accountLoader = () => runtime.loader('account');

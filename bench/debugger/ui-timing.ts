@@ -63,7 +63,7 @@ const serve = async (): Promise<string> => {
 
   const taken = await fetch(`http://127.0.0.1:${PORT}/`).then(() => true, () => false);
   if (taken) throw new Error(`port ${PORT} is taken (a server left from an earlier run?): pass --port`);
-  server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', PORT], { env, stdio: 'ignore', detached: true });
+  server = spawn('node', ['scripts/serve.mjs', '-H', '127.0.0.1', '-p', PORT], { env, stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${PORT}`;
   for (let i = 0; i < 120; i++) {
     try {
@@ -73,7 +73,7 @@ const serve = async (): Promise<string> => {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error('next start did not come up (run `npx next build` first)');
+  throw new Error('the server did not come up (run `npx next build` first)');
 };
 
 /**

@@ -86,7 +86,7 @@ const assertPortFree = (port: number): Promise<void> =>
 export const startServer = async ({ port, databaseUrl, env = {} }: ServerOptions): Promise<Managed> => {
   requireBuild();
   await assertPortFree(port);
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs'), '-H', '127.0.0.1', '-p', String(port)], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', CHRONICLE_SESSION_SECRET: SESSION_SECRET, DATABASE_URL: databaseUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

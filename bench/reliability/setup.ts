@@ -3,13 +3,21 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { postgresAvailable } from '../../lib/store/testing/postgres-availability';
 import { createPostgresTestSchema, createSqliteTestDatabase } from '../../lib/store/testing/test-databases';
+import { createRuntime } from '../../lib/runtime/runtime';
+import { seedDemoUsers } from '../../lib/seed/seed-users';
 import { ROOT } from './processes';
 
 export type Backend = 'sqlite' | 'postgres';
 export type PreparedDatabase = { backend: Backend; url: string; drop: () => Promise<void> };
 
-/** A fresh, migrated database of the chosen kind; PostgreSQL gets its own schema on the local server. */
+/** A fresh, migrated database of the chosen kind with the demo users; PostgreSQL gets its own schema on the local server. */
 export const prepareDatabase = async (backend: Backend): Promise<PreparedDatabase> => {
+  const prepared = await freshDatabase(backend);
+  await withDemoUsers(prepared.url);
+  return prepared;
+};
+
+const freshDatabase = async (backend: Backend): Promise<PreparedDatabase> => {
   if (backend === 'sqlite') {
     const filename = createSqliteTestDatabase();
     return { backend, url: `file:${filename}`, drop: async () => rmSync(dirname(filename), { recursive: true, force: true }) };
@@ -17,6 +25,16 @@ export const prepareDatabase = async (backend: Backend): Promise<PreparedDatabas
   if (!(await postgresAvailable())) throw new Error('PostgreSQL is not reachable on 127.0.0.1:5432');
   const { url, drop } = await createPostgresTestSchema();
   return { backend, url, drop };
+};
+
+/** The servers run outside demo mode, as in production: somebody must exist to sign in as. */
+const withDemoUsers = async (databaseUrl: string): Promise<void> => {
+  const runtime = createRuntime({ env: { ...process.env, DATABASE_URL: databaseUrl } });
+  try {
+    await seedDemoUsers(runtime.commands);
+  } finally {
+    await runtime.close();
+  }
 };
 
 /** The backends asked for; PostgreSQL is left out with a warning on a laptop without it (in CI that throws). */

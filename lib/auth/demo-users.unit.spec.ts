@@ -6,15 +6,17 @@ import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 
 describe('demo users', () => {
   it('has a teller, an auditor and the seeded customers, with unique usernames and ids', () => {
-    const roles = DEMO_USERS.map((user) => user.principal.role);
+    const roles = DEMO_USERS.map((user) => user.role);
     expect(roles.filter((role) => role === 'teller').length).toBeGreaterThanOrEqual(1);
     expect(roles.filter((role) => role === 'auditor').length).toBeGreaterThanOrEqual(1);
     expect(new Set(DEMO_USERS.map((user) => user.username)).size).toBe(DEMO_USERS.length);
-    expect(new Set(DEMO_USERS.map((user) => user.principal.id)).size).toBe(DEMO_USERS.length);
     for (let i = 0; i < 12; i++) {
       const name = customerName(i);
-      expect(DEMO_USERS.find((user) => user.principal.holderName === name)?.principal.id).toBe(customerActor(name));
+      const found = DEMO_USERS.find((user) => user.role === 'customer' && user.displayName === name);
+      expect(`customer:${found?.username}`).toBe(customerActor(name));
+      expect(found?.customerId).toBe(found?.username);
     }
+    for (const staff of DEMO_USERS.filter((user) => user.role !== 'customer')) expect(staff.customerId).toBeNull();
   });
 
   it('every stored hash is a bcrypt hash of the demo password, of cost 10 or more, and none is left over', () => {

@@ -42,6 +42,8 @@ export type CommandSpec<Input = Record<string, unknown>> = {
   rules: readonly string[];
   /** A valid input, for help texts and the API document. */
   example?: Input;
+  /** Sent only by an edge of its own (a page, the CLI) that prepares its input, never by the generic command routes. */
+  hidden?: boolean;
   /** Issued only by the system (the transfer process manager's records): never over HTTP or by hand. */
   internal?: boolean;
 };

@@ -7,6 +7,7 @@ import { CommandBus } from '../commands/command-bus';
 import type { CommandContext, DispatchResult } from '../commands/dispatch';
 import { assertClientCommandId } from '../commands/validation';
 import type { Principal } from '../auth/principal';
+import { UserDirectory } from '../auth/user-directory';
 import type { AnyAggregate } from '../core/aggregate';
 import type { AggregateLoader } from '../core/aggregate-loader';
 import { AggregateRegistry } from '../core/aggregate-registry';
@@ -41,6 +42,8 @@ export type RuntimeOptions = {
   /** The store's clock and durability, for bulk imports and tests. */
   store?: EventStoreOverrides;
   log?: (line: string) => void;
+  /** Who may sign in: by default the users' streams in this runtime's store (tests pass a directory of their own). */
+  users?: UserDirectory;
   /** How often the workers look for other processes' appends when nothing wakes them (default 500 ms). */
   pollMs?: number;
 };
@@ -127,6 +130,11 @@ export class Runtime {
 
   get access(): Access {
     return this.once('access', () => new Access(new StreamOwners(this.store, this.aggregates), this.aggregates, this.config.customers));
+  }
+
+  /** Who may sign in, read from the users' own streams. */
+  get users(): UserDirectory {
+    return this.once('users', () => this.options.users ?? new UserDirectory(this.store));
   }
 
   get readDb(): ReadDb {

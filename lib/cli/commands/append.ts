@@ -19,7 +19,7 @@ const isToolCategory = (category: string, aggregates: AggregateRegistry): boolea
   category === 'migration' || aggregates.all.some((aggregate) => category === `${aggregate.category}_migrated`);
 
 /** The commands a person may send (not those only the system issues), by name. */
-const publicCommands = (aggregate: AnyAggregate) => Object.entries(aggregate.commands).filter(([, spec]) => !spec.internal);
+const publicCommands = (aggregate: AnyAggregate) => Object.entries(aggregate.commands).filter(([, spec]) => !spec.internal && !spec.hidden);
 
 const commandNamed = (aggregate: AnyAggregate, type: string): string | undefined =>
   publicCommands(aggregate).find(([name, spec]) => name === type.toLowerCase() || spec.type === type)?.[0];

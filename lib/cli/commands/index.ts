@@ -7,6 +7,7 @@ import { migrateCommand } from './migrate';
 import { projectionsCommand } from './projections';
 import { replayCommand } from './replay';
 import { snapshotCommand } from './snapshot';
+import { usersCommand } from './users';
 import { verifyCommand } from './verify';
 
 /** Every `chronicle` command, in the order the program's help lists them. */
@@ -20,4 +21,5 @@ export const COMMANDS: readonly Command[] = [
   migrateCommand,
   exportCommand,
   importCommand,
+  usersCommand,
 ];

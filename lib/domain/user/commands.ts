@@ -28,6 +28,7 @@ export const changeRoleInput = z.object({ role: z.enum(USER_ROLES, { message: 'R
 export const disableUserInput = z.object({ reason: z.string().trim().max(140, 'Reason may be at most 140 characters').optional() }).strict();
 export const enableUserInput = z.object({}).strict();
 export const revokeSessionsInput = z.object({}).strict();
+export const endSessionInput = z.object({ sessionId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Expected a session id') }).strict();
 
 type Command<Type extends string, Data> = { type: Type; data: Data & { userId: string }; metadata: CommandMetadataOf };
 
@@ -37,5 +38,6 @@ export type ChangeRole = Command<'ChangeRole', z.infer<typeof changeRoleInput>>;
 export type DisableUser = Command<'DisableUser', z.infer<typeof disableUserInput>>;
 export type EnableUser = Command<'EnableUser', object>;
 export type RevokeSessions = Command<'RevokeSessions', object>;
+export type EndSession = Command<'EndSession', z.infer<typeof endSessionInput>>;
 
-export type UserCommand = RegisterUser | SetPassword | ChangeRole | DisableUser | EnableUser | RevokeSessions;
+export type UserCommand = RegisterUser | SetPassword | ChangeRole | DisableUser | EnableUser | EndSession | RevokeSessions;

@@ -63,6 +63,10 @@ export const decide = (command: UserCommand, state: UserState): UserEvent[] => {
       if (user.status !== 'disabled') return reject('user_not_disabled');
       return [{ type: 'UserEnabled', data: { userId, enabledAt: now } }];
     }
+    case 'EndSession': {
+      requireUser(state, userId);
+      return [{ type: 'SessionEnded', data: { userId, sessionId: command.data.sessionId, endedAt: now } }];
+    }
     case 'RevokeSessions': {
       const user = requireUser(state, userId);
       return [{ type: 'SessionsRevoked', data: { userId, sessionVersion: user.sessionVersion + 1, revokedAt: now } }];

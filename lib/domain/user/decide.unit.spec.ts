@@ -57,6 +57,16 @@ describe('user decider', () => {
     given([]).when({ type: 'RevokeSessions', data: { userId: 'ada' }, metadata }).thenRejects('user_not_found');
   });
 
+  it('ends one session at a time and remembers ended sessions only as long as a session lives', () => {
+    given([registered]).when({ type: 'EndSession', data: { userId: 'ada', sessionId: 'abcdefghijklmnop' }, metadata }).then([
+      { type: 'SessionEnded', data: { userId: 'ada', sessionId: 'abcdefghijklmnop', endedAt: now } },
+    ]);
+    const ended = (sessionId: string, endedAt: string): UserEvent => ({ type: 'SessionEnded', data: { userId: 'ada', sessionId, endedAt } });
+    const later = [registered, ended('s1', '2026-12-01T00:00:00.000Z'), ended('s2', '2026-12-01T07:00:00.000Z'), ended('s3', '2026-12-01T09:00:00.000Z')];
+    expect(later.reduce(userDecider.evolve, userDecider.initialState())).toMatchObject({ endedSessions: [{ sessionId: 's2' }, { sessionId: 's3' }] });
+    expect([...later, revoked(1)].reduce(userDecider.evolve, userDecider.initialState())).toMatchObject({ endedSessions: [], sessionVersion: 1 });
+  });
+
   it('folds to the state sign-in reads: the latest hash, role, standing and session version', () => {
     const history: UserEvent[] = [
       registered,

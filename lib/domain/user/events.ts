@@ -20,10 +20,15 @@ export type PasswordSet = { type: 'PasswordSet'; data: { userId: string; passwor
 export type RoleChanged = { type: 'RoleChanged'; data: { userId: string; role: UserRole; customerId: string | null; changedAt: string } };
 export type UserDisabled = { type: 'UserDisabled'; data: { userId: string; reason: string; disabledAt: string } };
 export type UserEnabled = { type: 'UserEnabled'; data: { userId: string; enabledAt: string } };
-/** Every session sealed before this is refused from now on ("sign out everywhere", or a sign-out). */
+/** One session is over (its user signed out there); the others go on. */
+export type SessionEnded = { type: 'SessionEnded'; data: { userId: string; sessionId: string; endedAt: string } };
+/** Every session sealed before this is refused from now on ("sign out everywhere", a new password, a new role). */
 export type SessionsRevoked = { type: 'SessionsRevoked'; data: { userId: string; sessionVersion: number; revokedAt: string } };
 
-export type UserEvent = UserRegistered | PasswordSet | RoleChanged | UserDisabled | UserEnabled | SessionsRevoked;
+export type UserEvent = UserRegistered | PasswordSet | RoleChanged | UserDisabled | UserEnabled | SessionEnded | SessionsRevoked;
 export type UserEventType = UserEvent['type'];
 
-export const USER_EVENT_TYPES: readonly UserEventType[] = ['UserRegistered', 'PasswordSet', 'RoleChanged', 'UserDisabled', 'UserEnabled', 'SessionsRevoked'];
+export const USER_EVENT_TYPES: readonly UserEventType[] = ['UserRegistered', 'PasswordSet', 'RoleChanged', 'UserDisabled', 'UserEnabled', 'SessionEnded', 'SessionsRevoked'];
+
+/** No session lives longer than this (the edge seals them for a working day); ended ones are remembered as long. */
+export const SESSION_LIFETIME_MS = 8 * 60 * 60 * 1000;

@@ -13,6 +13,8 @@ export type UserState =
       passwordHash: string | null;
       /** Sessions sealed with an older version are refused. */
       sessionVersion: number;
+      /** Sessions signed out one by one, within a session's lifetime of the newest: older ones have expired anyway. */
+      endedSessions: ReadonlyArray<{ sessionId: string; endedAt: string }>;
       registeredAt: string;
     };
 

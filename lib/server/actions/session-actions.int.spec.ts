@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hostileText } from '@/lib/server/http/testing/hostile-input';
 
 /*
@@ -20,7 +20,7 @@ class Redirected extends Error {
 
 const request = { address: '203.0.113.1', cookies: new Map<string, string>() };
 vi.mock('next/headers', () => ({
-  headers: async () => new Headers({ 'x-forwarded-for': request.address, origin: 'http://localhost:3000' }),
+  headers: async () => new Headers({ 'x-chronicle-peer': request.address, origin: 'http://localhost:3000' }),
   cookies: async () => ({ set: (name: string, value: string) => request.cookies.set(name, value) }),
 }));
 vi.mock('next/navigation', () => ({
@@ -31,6 +31,14 @@ vi.mock('next/navigation', () => ({
 vi.mock('server-only', () => ({}));
 
 const { signIn } = await import('./session-actions');
+const { useTemporaryEventStore } = await import('../http/test-support');
+
+// The users who can sign in live in the store: a test database with the demo users.
+let db: Awaited<ReturnType<typeof useTemporaryEventStore>>;
+beforeAll(async () => {
+  db = await useTemporaryEventStore();
+});
+afterAll(async () => db.release());
 
 /** Where a browser would go from a page of this site when told to go to `to`. */
 const landsOnSite = (to: string) => new URL(to, 'http://localhost:3000/sign-in').origin === 'http://localhost:3000';

@@ -2,13 +2,16 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { Principal } from '../../auth/principal';
-import { SESSION_COOKIE, unsealSession } from './session';
-import { principalById } from './user-directory';
+import { sessionCookieOf, unsealSession, type Session } from './session';
+import { principalForSession } from './user-directory';
 
 /** The signed-in principal of the page render or server action being handled; null when anonymous. */
-export const currentPrincipal = async (): Promise<Principal | null> => {
-  const id = await unsealSession((await cookies()).get(SESSION_COOKIE)?.value);
-  return id === null ? null : principalById(id);
+export const currentPrincipal = async (): Promise<Principal | null> => principalForSession(await currentSession());
+
+/** The session of the page render or server action being handled, as sealed; null when there is none. */
+export const currentSession = async (): Promise<Session | null> => {
+  const jar = await cookies();
+  return unsealSession(sessionCookieOf((name) => jar.get(name)?.value));
 };
 
 const THIS_SITE = 'http://this-site.invalid';

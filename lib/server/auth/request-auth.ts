@@ -4,8 +4,10 @@ import { cookieValue } from '../http/cookies';
 import { clientAddress } from './client-address';
 import { verifyCredentials } from './credentials';
 import { assertSameOrigin } from './same-origin';
-import { SESSION_COOKIE, unsealSession } from './session';
-import { principalById } from './user-directory';
+import { basicCredentialCache } from './basic-cache';
+import { assertSignInAllowed } from './sign-in-limiter';
+import { sessionCookieOf, unsealSession } from './session';
+import { principalForSession } from './user-directory';
 
 const basicCredentials = (header: string): { username: string; password: string } => {
   const [scheme, encoded] = header.trim().split(/\s+/, 2);
@@ -26,12 +28,26 @@ const basicCredentials = (header: string): { username: string; password: string 
  */
 export const requestPrincipal = async (request: Request): Promise<Principal | null> => {
   const authorization = request.headers.get('authorization');
-  const cookie = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
+  const header = request.headers.get('cookie');
+  const cookie = sessionCookieOf((name) => cookieValue(header, name));
   assertSameOrigin(request, authorization === null && cookie !== undefined);
-  if (authorization !== null) {
-    const { username, password } = basicCredentials(authorization);
-    return verifyCredentials(username, password, clientAddress(request.headers));
-  }
-  const id = await unsealSession(cookie);
-  return id === null ? null : principalById(id);
+  if (authorization !== null) return basicPrincipal(authorization, clientAddress(request.headers));
+  return principalForSession(await unsealSession(cookie));
+};
+
+/**
+ * Basic credentials, verified with bcrypt once and then remembered for a few seconds under a hash
+ * of the header, so a script's run of requests does not pay a bcrypt comparison each. A remembered
+ * header still needs its user active with the same password hash.
+ */
+const basicPrincipal = async (authorization: string, address: string): Promise<Principal> => {
+  const { username, password } = basicCredentials(authorization);
+  // A locked-out username stays locked out, remembered credentials or not.
+  await assertSignInAllowed(address, username);
+  const cache = basicCredentialCache();
+  const remembered = await cache.recall(authorization);
+  if (remembered) return remembered;
+  const { principal, user } = await verifyCredentials(username, password, address);
+  cache.remember(authorization, user);
+  return principal;
 };

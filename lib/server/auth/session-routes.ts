@@ -9,7 +9,10 @@ import { clientAddress } from './client-address';
 import { verifyCredentials } from './credentials';
 import { requestPrincipal } from './request-auth';
 import { assertSameOrigin } from './same-origin';
-import { SESSION_COOKIE, sealSession, servedOverHttps, sessionCookieOptions } from './session';
+import { cookieValue } from '../http/cookies';
+import { webRuntime } from '../web-runtime';
+import { SESSION_COOKIE, sealSession, servedOverHttps, sessionCookieName, sessionCookieOf, sessionCookieOptions, sessionFor, unsealSession } from './session';
+import { principalForSession } from './user-directory';
 
 export const signInInput = z
   .object({
@@ -47,21 +50,27 @@ export const signInRoute = () => async (request: Request): Promise<Response> => 
     assertSameOrigin(request, false);
     const parsed = signInInput.safeParse(await readJsonObject(request));
     if (!parsed.success) throw new ValidationError('Invalid sign-in', issuesOf(parsed.error));
-    const principal = await verifyCredentials(parsed.data.username, parsed.data.password, clientAddress(request.headers));
+    const { principal, user } = await verifyCredentials(parsed.data.username, parsed.data.password, clientAddress(request.headers));
     const response = NextResponse.json({ principal: principalBody(principal) }, { headers: noStore });
-    response.cookies.set(SESSION_COOKIE, await sealSession(principal.id), sessionCookieOptions(https(request)));
+    const secure = https(request);
+    response.cookies.set(sessionCookieName(secure), await sealSession(sessionFor(user)), sessionCookieOptions(secure));
     return response;
   } catch (error) {
     return errorResponse(error);
   }
 };
 
-/** DELETE /api/session: signs out (the cookie is cleared; the seal itself expires with its time to live). */
+/**
+ * DELETE /api/session: signs out. The session is ended in the user's stream, so its cookie is
+ * refused from now on even if it was copied; `?everywhere=1` ends every session of the user
+ * ("sign out everywhere"). The cookie is cleared either way.
+ */
 export const signOutRoute = () => async (request: Request): Promise<Response> => {
   try {
     assertSameOrigin(request, true);
+    await endSession(request, new URL(request.url).searchParams.get('everywhere') === '1');
     const response = new NextResponse(null, { status: 204, headers: noStore });
-    response.cookies.set(SESSION_COOKIE, '', { ...sessionCookieOptions(https(request)), maxAge: 0 });
+    clearSessionCookies(response, https(request));
     return response;
   } catch (error) {
     return errorResponse(error);
@@ -76,10 +85,32 @@ export const signOutRoute = () => async (request: Request): Promise<Response> =>
 export const signOutFormRoute = () => async (request: Request): Promise<Response> => {
   try {
     assertSameOrigin(request, true);
+    const form = await request.formData().catch(() => null);
+    await endSession(request, form?.get('everywhere') === 'on');
     const response = new NextResponse(null, { status: 303, headers: { ...noStore, Location: '/sign-in' } });
-    response.cookies.set(SESSION_COOKIE, '', { ...sessionCookieOptions(https(request)), maxAge: 0 });
+    clearSessionCookies(response, https(request));
     return response;
   } catch (error) {
     return errorResponse(error);
   }
+};
+
+const clearSessionCookies = (response: NextResponse, secure: boolean): void => {
+  for (const name of new Set([sessionCookieName(secure), SESSION_COOKIE])) response.cookies.set(name, '', { ...sessionCookieOptions(secure), maxAge: 0 });
+};
+
+/**
+ * Records the end of the request's session (or of all its user's sessions) in the user's stream.
+ * Anyone may end their own session, whatever their role: the session itself is the authority.
+ * A request without a live session has nothing to end.
+ */
+const endSession = async (request: Request, everywhere: boolean): Promise<void> => {
+  const header = request.headers.get('cookie');
+  const session = await unsealSession(sessionCookieOf((name) => cookieValue(header, name)));
+  const principal = await principalForSession(session);
+  if (!session || !principal) return;
+  const runtime = webRuntime();
+  const context = { actor: principal.id };
+  if (everywhere) await runtime.commands.send('user', 'revokeSessions', session.username, {}, context);
+  else await runtime.commands.send('user', 'endSession', session.username, { sessionId: session.sessionId }, context);
 };

@@ -9,18 +9,21 @@ import { resolveSessionSecret } from './session-secret';
 const SECRET = 'a-session-secret-for-unit-tests-0123456789';
 const OTHER = 'another-session-secret-for-unit-tests-98765';
 
+const ada = { username: 'ada-lovelace', sessionId: 'session-ada-0123456789', version: 0 };
+const ann = { username: 'ann', sessionId: 'session-ann-0123456789', version: 3 };
+
 afterEach(() => vi.useRealTimers());
 
 describe('session cookie', () => {
-  it('seals a principal id that only the same secret unseals', async () => {
-    const sealed = await sealSession('customer:ada-lovelace', Date.now(), SECRET);
-    expect(sealed).not.toContain('ada');
-    expect(await unsealSession(sealed, SECRET)).toBe('customer:ada-lovelace');
+  it('seals a session (user, session id, version) that only the same secret unseals', async () => {
+    const sealed = await sealSession(ada, Date.now(), SECRET);
+    expect(sealed).not.toContain('ada-lovelace');
+    expect(await unsealSession(sealed, SECRET)).toEqual(ada);
     expect(await unsealSession(sealed, OTHER)).toBeNull();
   });
 
   it('reads a tampered, truncated, foreign or missing cookie as nobody', async () => {
-    const sealed = await sealSession('teller:ann', Date.now(), SECRET);
+    const sealed = await sealSession(ann, Date.now(), SECRET);
     const flipped = sealed.slice(0, 40) + (sealed[40] === 'A' ? 'B' : 'A') + sealed.slice(41);
     expect(await unsealSession(flipped, SECRET)).toBeNull();
     expect(await unsealSession(sealed.slice(0, -5), SECRET)).toBeNull();
@@ -31,9 +34,9 @@ describe('session cookie', () => {
 
   it('expires after its time to live', async () => {
     vi.useFakeTimers({ now: new Date('2026-11-29T08:00:00Z') });
-    const sealed = await sealSession('teller:ann', Date.now(), SECRET);
+    const sealed = await sealSession(ann, Date.now(), SECRET);
     vi.setSystemTime(new Date(Date.now() + (SESSION_TTL_SECONDS - 120) * 1000));
-    expect(await unsealSession(sealed, SECRET)).toBe('teller:ann');
+    expect(await unsealSession(sealed, SECRET)).toEqual(ann);
     vi.setSystemTime(new Date(Date.now() + 3600 * 1000));
     expect(await unsealSession(sealed, SECRET)).toBeNull();
   });

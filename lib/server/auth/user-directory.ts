@@ -1,14 +1,22 @@
-import { DEMO_USERS, type DirectoryUser } from '../../auth/demo-users';
 import type { Principal } from '../../auth/principal';
+import type { User } from '../../auth/user-directory';
+import { webRuntime } from '../web-runtime';
+import type { Session } from './session';
 
-/* The users who can sign in. Today the demo users; a user table would sit behind the same two look-ups. */
+/* The server's look-ups of who may sign in, through its runtime's user directory (the users' own streams). */
 
-const byUsername = new Map(DEMO_USERS.map((user) => [user.username, user]));
-const byId = new Map(DEMO_USERS.map((user) => [user.principal.id, user.principal]));
+export const findUser = (username: string): Promise<User | null> => webRuntime().users.find(username);
 
-export const findUser = (username: string): DirectoryUser | undefined => byUsername.get(username.trim().toLowerCase());
-
-/** A session names a principal by id; one no longer in the directory has no access. */
-export const principalById = (id: string): Principal | null => byId.get(id) ?? null;
-
-export const directoryUsers = (): readonly DirectoryUser[] => DEMO_USERS;
+/**
+ * The principal a session stands for, or null: the user is gone or disabled, signed out of this
+ * session, or signed out everywhere (or given a new password or role) since it was sealed.
+ */
+export const principalForSession = async (session: Session | null): Promise<Principal | null> => {
+  if (session === null) return null;
+  const found = await webRuntime().users.activePrincipal(session.username);
+  if (!found) return null;
+  const { user, principal } = found;
+  if (user.sessionVersion !== session.version) return null;
+  if (user.endedSessions.some((ended) => ended.sessionId === session.sessionId)) return null;
+  return principal;
+};

@@ -29,7 +29,7 @@ const callers: Record<string, Record<string, string>> = { anonymous: {} };
 
 beforeAll(async () => {
   delete process.env.CHRONICLE_IN_PROCESS_PROJECTIONS;
-  db = useTemporaryEventStore();
+  db = await useTemporaryEventStore();
   await webRuntime().projections.start();
   routes = await catalogueRoutes(ROOT);
   for (const username of ['ann', 'amir', 'ada-lovelace']) callers[username] = await signedInAs(username);

@@ -24,9 +24,6 @@ const meta = (actor: string, correlationId: string, causationId: string | null =
 
 /** Requests from the auditor: the audit routes are for auditors and staff (auth-routes.int.spec covers refusals). */
 let auditor: Record<string, string> = {};
-beforeAll(async () => {
-  auditor = await signedInAs('amir');
-});
 const get = (path: string) => new Request(`${BASE}${path}`, { headers: auditor });
 const json = async <T>(response: Response | Promise<Response>, status = 200): Promise<T> => {
   const answer = await response;
@@ -36,7 +33,8 @@ const json = async <T>(response: Response | Promise<Response>, status = 200): Pr
 const errorCode = async (response: Response | Promise<Response>, status: number) => (await json<ErrorJson>(response, status)).error.code;
 
 beforeAll(async () => {
-  db = useTemporaryEventStore();
+  db = await useTemporaryEventStore();
+  auditor = await signedInAs('amir');
   moments.beforeAnything = new Date(Date.now() - 1000).toISOString();
   await db.store.appendToStream('account-a1', [{ ...opened(0), ...meta('teller:tess', 'open-a1') }]);
   await db.store.appendToStream('account-a1', [{ ...deposited(10_000), ...meta('customer:ada', 'dep-a1') }]);

@@ -68,7 +68,7 @@ const written = async (response: Promise<Response>, status = 200): Promise<Writt
 
 beforeAll(async () => {
   delete process.env.CHRONICLE_IN_PROCESS_PROJECTIONS;
-  db = useTemporaryEventStore();
+  db = await useTemporaryEventStore({ usersInStore: true });
   manager = startProjections();
   await manager.start();
   [ann, amir, ada] = await Promise.all([signedInAs('ann'), signedInAs('amir'), signedInAs('ada-lovelace')]);
@@ -247,7 +247,7 @@ describe('cross-site requests', () => {
 
 describe('sign-in', () => {
   const signIn = (username: string, password: string, address = '203.0.113.7') =>
-    signInRoute(jsonRequest('/api/session', { username, password }, { 'x-forwarded-for': address }));
+    signInRoute(jsonRequest('/api/session', { username, password }, { 'x-chronicle-peer': address }));
 
   it('sets a sealed, http-only, SameSite=Lax cookie that identifies the user, until sign-out', async () => {
     const response = await signIn('ada-lovelace', DEMO_PASSWORD);
@@ -292,7 +292,7 @@ describe('sign-in', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(60);
     expect(await limited.json()).toMatchObject({ error: { code: 'too_many_attempts', message: expect.stringMatching(/Try again in \d+ minutes/) } });
     // Basic credentials count against the same limit.
-    await refused(command('deposit', adaAccount, { ...basicAuth('ann'), 'x-forwarded-for': '203.0.113.7' }), 429, 'too_many_attempts');
+    await refused(command('deposit', adaAccount, { ...basicAuth('ann'), 'x-chronicle-peer': '203.0.113.7' }), 429, 'too_many_attempts');
     // Another user from that address, and the same user from elsewhere, are not locked out.
     expect((await signIn('amir', DEMO_PASSWORD)).status).toBe(200);
     expect((await signIn('ann', DEMO_PASSWORD, '198.51.100.20')).status).toBe(200);

@@ -7,7 +7,7 @@ import { BASE, jsonRequest, params, signedInAs, useTemporaryEventStore, type Err
 
 let db: TemporaryStore;
 beforeAll(async () => {
-  db = useTemporaryEventStore();
+  db = await useTemporaryEventStore();
   teller = await signedInAs('ann');
 });
 afterAll(async () => db.release());

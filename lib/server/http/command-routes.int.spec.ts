@@ -12,7 +12,7 @@ let db: TemporaryStore;
 /** Every request here comes from the teller's browser; who may do what is in auth-routes.int.spec.ts. */
 let teller: Record<string, string>;
 beforeAll(async () => {
-  db = useTemporaryEventStore();
+  db = await useTemporaryEventStore();
   teller = await signedInAs('ann');
 });
 afterAll(async () => db.release());

@@ -5,8 +5,8 @@ import { jsonRequest, signedInAs, useTemporaryEventStore, type ErrorJson, type T
 /* What a customer may not grant herself, even on her own account: the bank's policy, not the decider's rules. */
 
 let db: TemporaryStore;
-beforeAll(() => {
-  db = useTemporaryEventStore();
+beforeAll(async () => {
+  db = await useTemporaryEventStore();
 });
 afterAll(async () => db.release());
 

@@ -21,7 +21,7 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
 const meta = (actor: string, correlationId: string) => ({ metadata: { actor, correlationId, causationId: null, commandId: `cmd-${correlationId}` } });
 
 beforeAll(async () => {
-  db = useTemporaryEventStore();
+  db = await useTemporaryEventStore();
   // v1 open; v2..v250 deposits of 10; v251 withdraws 3000 (balance -510 with an overdraft of 1000); v252.. deposits back.
   const events: NewEvent[] = [{ ...opened(1_000), ...meta('teller:ann', 'c-open') }];
   for (let i = 0; i < 249; i++) events.push({ ...deposited(10), ...meta('system:card', `c-dep-${i}`) });

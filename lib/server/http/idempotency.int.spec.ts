@@ -13,7 +13,7 @@ let db: TemporaryStore;
 let ada: Record<string, string>;
 let ann: Record<string, string>;
 beforeAll(async () => {
-  db = useTemporaryEventStore();
+  db = await useTemporaryEventStore();
   ada = await signedInAs('ada-lovelace');
   ann = await signedInAs('ann');
 });

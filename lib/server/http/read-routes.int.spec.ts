@@ -33,9 +33,9 @@ let manager: ProjectionManager;
 let teller: Record<string, string>;
 
 beforeAll(async () => {
-  teller = await signedInAs('ann');
   delete process.env.CHRONICLE_IN_PROCESS_PROJECTIONS;
-  db = useTemporaryEventStore();
+  db = await useTemporaryEventStore();
+  teller = await signedInAs('ann');
   manager = startProjections();
   await manager.start();
 });

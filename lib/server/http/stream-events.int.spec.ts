@@ -10,7 +10,7 @@ let streamId: string;
 let teller: Record<string, string>;
 
 beforeAll(async () => {
-  db = useTemporaryEventStore();
+  db = await useTemporaryEventStore();
   teller = await signedInAs('ann');
   const opened = await openRoute(jsonRequest('/api/accounts', { owner: 'Ada', currency: 'EUR' }, teller));
   ({ accountId } = (await opened.json()) as { accountId: string });

@@ -5,7 +5,12 @@ import type { RecordedEvent } from '../../core/envelope';
 import type { UpcastingEventStore } from '../../core/upcasting-store';
 import { createSqliteTestDatabase } from '../../store/testing/test-databases';
 import { DEMO_PASSWORD } from '../../auth/demo-users';
-import { SESSION_COOKIE, sealSession } from '../auth/session';
+import { SESSION_COOKIE, sealSession, sessionFor } from '../auth/session';
+import { seedDemoUsers } from '../../seed/seed-users';
+import { UserDirectory } from '../../auth/user-directory';
+import { dispatchCommand } from '../../commands/dispatch';
+import { InMemoryEventStore } from '../../core/in-memory-event-store';
+import { userAggregate } from '../../domain/user/aggregate';
 import { findUser } from '../auth/user-directory';
 import { createRuntime, type Runtime } from '../../runtime/runtime';
 import { installRuntime, uninstallRuntime, webRuntime } from '../web-runtime';
@@ -24,12 +29,18 @@ export type TemporaryStore = {
   release: () => Promise<void>;
 };
 
-/** Serves the routes from a runtime on a fresh migrated SQLite file; call before the first request. */
-export const useTemporaryEventStore = (): TemporaryStore => {
+/**
+ * Serves the routes from a runtime on a fresh migrated SQLite file; call before the first request.
+ * The demo users can sign in: by default from a directory of their own (an in-memory store), so the
+ * test's store holds only the test's events; `usersInStore` registers them in the test's store
+ * instead, for tests of users as data (signing out, disabling).
+ */
+export const useTemporaryEventStore = async (options: { usersInStore?: boolean } = {}): Promise<TemporaryStore> => {
   const filename = createSqliteTestDatabase();
   process.env.DATABASE_URL = `file:${filename}`;
-  const runtime = installRuntime(createRuntime());
+  const runtime = installRuntime(createRuntime({ users: options.usersInStore ? undefined : await demoUserDirectory() }));
   const store = runtime.store;
+  if (options.usersInStore) await seedDemoUsers(runtime.commands);
   return {
     runtime,
     store,
@@ -60,9 +71,9 @@ process.env.CHRONICLE_SESSION_SECRET ??= 'route-tests-only-session-secret-012345
  * auditor, `ada-lovelace`…): the session cookie, and the Origin a same-site page sends.
  */
 export const signedInAs = async (username: string): Promise<Record<string, string>> => {
-  const user = findUser(username);
-  if (!user) throw new Error(`No demo user ${username}`);
-  return { cookie: `${SESSION_COOKIE}=${await sealSession(user.principal.id)}`, origin: BASE };
+  const user = await findUser(username);
+  if (!user) throw new Error(`No user ${username} in the test database`);
+  return { cookie: `${SESSION_COOKIE}=${await sealSession(sessionFor(user))}`, origin: BASE };
 };
 
 /** Authorization: Basic for an API client; the demo password unless another is given. */
@@ -88,4 +99,11 @@ export const startProjections = () => {
   const manager = webRuntime().projections;
   void manager.start();
   return manager;
+};
+
+/** The demo users in a store of their own: who the route tests sign in as. */
+export const demoUserDirectory = async (): Promise<UserDirectory> => {
+  const users = new InMemoryEventStore();
+  await seedDemoUsers({ send: (aggregate, command, id, input, context) => dispatchCommand(users, userAggregate, command, id, input, context) });
+  return new UserDirectory(users);
 };

@@ -8,7 +8,7 @@ import { jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson
 
 let db: TemporaryStore;
 beforeAll(async () => {
-  db = useTemporaryEventStore();
+  db = await useTemporaryEventStore();
   teller = await signedInAs('ann');
   for (const id of ['ada', 'bob', 'gone']) await dispatchAccountCommand(db.store, 'open', id, { owner: id, currency: 'EUR' }, { actor: 'teller:ann' });
   await dispatchAccountCommand(db.store, 'deposit', 'ada', { amount: 100_00 }, { actor: 'teller:ann' });

@@ -19,7 +19,7 @@ let db: TemporaryStore;
 let teller: Record<string, string>;
 beforeAll(async () => {
   process.env.CHRONICLE_SSE_POLL_MS = '50';
-  db = useTemporaryEventStore();
+  db = await useTemporaryEventStore();
   teller = await signedInAs('ann');
 });
 afterAll(async () => {
