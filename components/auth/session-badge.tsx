@@ -23,6 +23,10 @@ export async function SessionBadge() {
         <button type="submit" className="button session__sign-out">
           Sign out
         </button>
+        {/* Ends every session of this user, on every device: a lost phone, a shared computer. */}
+        <button type="submit" name="everywhere" value="on" className="button secondary session__sign-out">
+          Sign out everywhere
+        </button>
       </form>
     </div>
   );

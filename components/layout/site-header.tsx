@@ -1,9 +1,23 @@
 import Link from 'next/link';
+import { authorize, commandAction, type Action } from '@/lib/auth/policy';
+import { userAggregate } from '@/lib/domain/user/aggregate';
+import { currentPrincipal } from '@/lib/server/auth/current-principal';
 import { SessionBadge } from '../auth/session-badge';
 import '../auth/session-badge.css';
 import { ConnectionIndicator } from '../live/connection-indicator';
 
+/** The pages of the header, each shown only to who may use it (the same policy the pages and the API apply). */
+const PAGES: ReadonlyArray<{ href: string; label: string; action?: Action }> = [
+  { href: '/', label: 'Overview' },
+  { href: '/audit', label: 'Audit', action: 'audit.read' },
+  { href: '/operations', label: 'Operations', action: 'operations.read' },
+  { href: '/users', label: 'Users', action: commandAction(userAggregate, 'register') },
+  { href: '/developers', label: 'API' },
+];
+
 export async function SiteHeader() {
+  const viewer = await currentPrincipal();
+  const pages = viewer ? PAGES.filter((page) => !page.action || authorize(viewer, page.action).allowed) : [];
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -14,10 +28,11 @@ export async function SiteHeader() {
           Chronicle
         </Link>
         <nav className="site-header__nav" aria-label="Main">
-          <Link href="/">Overview</Link>
-          <Link href="/audit">Audit</Link>
-          <Link href="/operations">Operations</Link>
-          <Link href="/developers">API</Link>
+          {pages.map((page) => (
+            <Link key={page.href} href={page.href}>
+              {page.label}
+            </Link>
+          ))}
         </nav>
         <div className="site-header__tools">
           <ConnectionIndicator />
