@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AccountView } from '@/components/account/account-view';
 import { ForbiddenNotice } from '@/components/auth/forbidden-notice';
-import { accountIdSchema } from '@/lib/commands/account-commands';
+import { isEntityId } from '@/lib/core/ids';
 import { authorizeAccountRead } from '@/lib/server/auth/authorize';
 import { requirePrincipal } from '@/lib/server/auth/current-principal';
 import { pageRefusal } from '@/lib/server/auth/page-access';
 
 type Props = { params: Promise<{ accountId: string }> };
 
-const wellFormed = (accountId: string) => accountIdSchema.safeParse(accountId).success;
+const wellFormed = isEntityId;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { accountId } = await params;

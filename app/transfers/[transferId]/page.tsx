@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TransferStatus } from '@/components/transfer/transfer-status';
+import { isEntityId } from '@/lib/core/ids';
 
 type Props = { params: Promise<{ transferId: string }> };
 
-const wellFormed = (transferId: string) => /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(transferId);
+const wellFormed = isEntityId;
 
 export const metadata: Metadata = { title: 'Transfer' };
 
