@@ -160,7 +160,7 @@ test.describe('an auditor', () => {
 
     expect(consoleErrors).toEqual([]);
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await new SignInPage(page).expectShown();
     // Requests the debugger still had in flight when the session ended answer 401: the page being left logs them.
     consoleErrors.length = 0;
