@@ -7,7 +7,7 @@ import { createSqliteTestDatabase } from '../../store/testing/test-databases';
 import { DEMO_PASSWORD } from '../../auth/demo-users';
 import { SESSION_COOKIE, sealSession } from '../auth/session';
 import { findUser } from '../auth/user-directory';
-import { createRuntime, type Runtime } from '../../runtime/runtime';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../runtime/runtime';
 import { installRuntime, uninstallRuntime, webRuntime } from '../web-runtime';
 
 /* Helpers for the route tests: a temporary database behind the server's runtime, and terse requests. */
@@ -24,11 +24,11 @@ export type TemporaryStore = {
   release: () => Promise<void>;
 };
 
-/** Serves the routes from a runtime on a fresh migrated SQLite file; call before the first request. */
-export const useTemporaryEventStore = (): TemporaryStore => {
+/** Serves the routes from a runtime on a fresh migrated SQLite file; call before the first request. `options`: e.g. more aggregates. */
+export const useTemporaryEventStore = (options: Omit<RuntimeOptions, 'config' | 'env'> = {}): TemporaryStore => {
   const filename = createSqliteTestDatabase();
   process.env.DATABASE_URL = `file:${filename}`;
-  const runtime = installRuntime(createRuntime());
+  const runtime = installRuntime(createRuntime(options));
   const store = runtime.store;
   return {
     runtime,
