@@ -12,6 +12,7 @@ import { CSV_COLUMNS, EXPORT_MEDIA_TYPES, renderExport, type ExportFormat } from
 import { streamIdSchema } from '../../commands/validation';
 import { auditQueries, bankTotalsAsOf, checkStoreFingerprint, eventInclusionProof, storeFingerprint, verifyStore } from '../audit-service';
 import { defineRoute } from '../http/define-route';
+import { categorySchema } from '../sse/stream-filter';
 import { isoTime, joinedList, text, wholeNumber } from '../http/query';
 
 /*
@@ -32,11 +33,7 @@ const trailFilterParams = {
   correlationId: text('correlationId').optional().meta({ description: 'Events of one correlation (e.g. a transfer)' }),
   causationId: text('causationId').optional().meta({ description: 'Events caused by this event or command id' }),
   streamId: streamIdSchema.optional().meta({ description: 'One stream' }),
-  category: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, 'category must be the part of a stream id before its first dash')
-    .optional()
-    .meta({ description: 'Streams `{category}-…`' }),
+  category: categorySchema.optional().meta({ description: 'Streams `{category}-…`' }),
 };
 
 const toIsAfterFrom = (query: { from?: Date; to?: Date }) => !query.from || !query.to || query.from < query.to;
