@@ -1,4 +1,4 @@
-import { apiQuickReference } from '@/lib/server/http/openapi';
+import { apiQuickReference } from '@/lib/server/routes/api';
 
 const OPEN_EXAMPLE = `curl -X POST http://localhost:3000/api/accounts \\
   -u ann:chronicle-demo \\

@@ -1,32 +1,15 @@
+import type { z } from 'zod';
 import type { AuditQueries, EventQuery } from '../core/audit-queries';
 import type { RecordedEvent } from '../core/envelope';
+import type { trailPageSchema, trailRowSchema } from './schemas';
 
 /** The filters an auditor sets; paging is separate. */
 export type TrailFilter = Omit<EventQuery, 'cursor' | 'order' | 'limit'>;
 
-/** One line of the audit trail: an event as stored, with its metadata's audit fields lifted out. */
-export type TrailRow = {
-  globalPosition: number;
-  recordedAt: string;
-  streamId: string;
-  streamVersion: number;
-  type: string;
-  schemaVersion: number;
-  actor: string;
-  correlationId: string;
-  causationId: string | null;
-  commandId: string | null;
-  eventId: string;
-  hash: string;
-  data: unknown;
-  metadata: Record<string, unknown>;
-};
+/** One line of the audit trail (schemas.ts). */
+export type TrailRow = z.infer<typeof trailRowSchema>;
 
-export type TrailPage = {
-  rows: TrailRow[];
-  /** Pass as `cursor` for the next page; null on the last page. */
-  nextCursor: number | null;
-};
+export type TrailPage = z.infer<typeof trailPageSchema>;
 
 export const DEFAULT_TRAIL_LIMIT = 50;
 export const MAX_TRAIL_LIMIT = 500;

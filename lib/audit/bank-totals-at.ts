@@ -1,21 +1,15 @@
+import type { z } from 'zod';
 import type { AuditQueries } from '../core/audit-queries';
 import type { RecordedEvent } from '../core/envelope';
 import { accountDecider } from '../domain/account/decider';
 import type { AccountEvent } from '../domain/account/events';
 import type { AccountState } from '../domain/account/state';
+import type { bankTotalsAtSchema } from './schemas';
 
 export const ACCOUNT_EVENT_TYPES: AccountEvent['type'][] = ['AccountOpened', 'MoneyDeposited', 'MoneyWithdrawn', 'InterestApplied', 'AccountClosed'];
 const BATCH = 2_000;
 
-export type BankTotalsAt = {
-  /** Everything recorded at or before this moment is counted, nothing after. */
-  at: string;
-  /** The newest global position counted (0 when nothing was). */
-  position: number;
-  eventsFolded: number;
-  accountsByStatus: { open: number; closed: number };
-  totalsByCurrency: Array<{ currency: string; balance: number; accounts: number }>;
-};
+export type BankTotalsAt = z.infer<typeof bankTotalsAtSchema>;
 
 /**
  * The bank's totals as the books stood at a moment: every account's events

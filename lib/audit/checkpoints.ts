@@ -1,8 +1,10 @@
+import type { z } from 'zod';
 import { storedEventsOf } from '../core/audit-queries';
 import { NotFoundError, ValidationError } from '../core/errors';
 import type { EventStore } from '../core/event-store';
 import { scanGlobalOrder } from './global-scan';
 import { inclusionProof, leafHash, MerkleAccumulator, verifyInclusion } from './merkle';
+import type { fingerprintCheckSchema, inclusionProofSchema } from './schemas';
 import type { MerkleFingerprint } from './verification-report';
 
 /*
@@ -30,7 +32,7 @@ export const fingerprintAt = async (store: EventStore, position?: number): Promi
   return { position: upTo, eventCount: merkle.size, root: merkle.root(), algorithm: 'rfc9162-sha256' };
 };
 
-export type FingerprintCheck = { ok: boolean; position: number; expectedRoot: string; actualRoot: string; eventCount: number; message: string };
+export type FingerprintCheck = z.infer<typeof fingerprintCheckSchema>;
 
 /** Recomputes the root at a fingerprint's position and compares. */
 export const checkFingerprint = async (store: EventStore, expected: { position: number; root: string }): Promise<FingerprintCheck> => {
@@ -48,16 +50,7 @@ export const checkFingerprint = async (store: EventStore, expected: { position: 
   };
 };
 
-export type InclusionProof = {
-  position: number;
-  eventHash: string;
-  leafIndex: number;
-  treeSize: number;
-  treePosition: number;
-  root: string;
-  path: string[];
-  verified: boolean;
-};
+export type InclusionProof = z.infer<typeof inclusionProofSchema>;
 
 /** Proves that the event at `position` is in the tree fingerprinted at `treePosition`. */
 export const inclusionProofAt = async (store: EventStore, position: number, treePosition?: number): Promise<InclusionProof> => {

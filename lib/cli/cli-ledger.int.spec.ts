@@ -205,7 +205,7 @@ describe.each(backends)('chronicle on $name', ({ create }) => {
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ version: 3, current: true })]);
     expect(json(replayed).state).toMatchObject({ balance: 1000 });
     expect(await inProcess('snapshot', 'delete', 'account-legacy-7')).toMatchObject({ code: 0, stdout: 'Deleted 1 snapshot(s) of account-legacy-7.\n' });
-    expect(await inProcess('snapshot', 'ops-notes')).toMatchObject({ code: 2, stderr: expect.stringContaining('not an account stream') });
+    expect(await inProcess('snapshot', 'ops-notes')).toMatchObject({ code: 2, stderr: expect.stringContaining('ops-notes is not such a stream') });
   }, SLOW);
 
   it('appends safely while another connection appends to the same account', async () => {

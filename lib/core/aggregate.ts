@@ -49,6 +49,9 @@ export type CommandSpec<Input = Record<string, unknown>> = {
 };
 
 /** A command's declaration, its ownership typed by its own input schema. */
+/** Whether a person may send the command through the generic command routes and `chronicle append`. */
+export const isPublicCommand = (spec: Pick<CommandSpec<never>, 'internal' | 'hidden'>): boolean => !spec.internal && !spec.hidden;
+
 export const defineCommand = <Schema extends z.ZodType<Record<string, unknown>>>(
   spec: Omit<CommandSpec<z.output<Schema>>, 'input'> & { input: Schema },
 ): CommandSpec<never> => spec as unknown as CommandSpec<never>;

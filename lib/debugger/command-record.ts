@@ -1,22 +1,8 @@
 import { NotFoundError } from '../core/errors';
 import type { EventStore } from '../core/event-store';
+import type { CommandRecord } from './types';
 
-/** A command as the debugger shows it: what was asked, by whom, and every event it wrote. */
-export type CommandRecord = {
-  commandId: string;
-  streamId: string;
-  /** The stream's version after the command: its last event. */
-  version: number;
-  globalPosition: number;
-  /** Recorded in the events' metadata at dispatch; null for events written before that was recorded. */
-  type: string | null;
-  input: unknown;
-  actor: string;
-  recordedAt: string;
-  correlationId: string;
-  causationId: string | null;
-  events: Array<{ version: number; globalPosition: number; type: string }>;
-};
+export type { CommandRecord } from './types';
 
 /** A command's batch is contiguous and ends at the version the commands table recorded; batches are small. */
 const MAX_BATCH = 50;

@@ -11,6 +11,7 @@ import {
   type BreakpointResult,
   type EventFilter,
   type SearchResult,
+  type SeriesPoint,
   type SnapshotComparison,
   type SnapshotMark,
   type StateView,
@@ -18,7 +19,7 @@ import {
   type TimelineRow,
 } from './types';
 
-export type SeriesPoint = { version: number; value: number; low: number; high: number };
+export type { SeriesPoint } from './types';
 
 export type DebuggerDeps<State> = {
   store: UpcastingEventStore;

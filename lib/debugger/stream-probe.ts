@@ -1,3 +1,4 @@
+import type { DensityBucket } from './types';
 import type { RecordedEvent } from '../core/envelope';
 import type { EventStore } from '../core/event-store';
 
@@ -49,7 +50,6 @@ export const versionAt = async (store: EventStore, streamId: string, at: Date, h
   return low;
 };
 
-export type DensityBucket = { start: string; end: string; firstVersion: number; count: number };
 
 /**
  * Events per equal slice of time between versions `range.from` and `range.to`
@@ -76,3 +76,5 @@ export const density = async (store: EventStore, streamId: string, head: number,
     count: boundaries[index + 1]! - boundaries[index]!,
   }));
 };
+
+export type { DensityBucket };

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { auditQueriesOf, type AuditQueries } from '../core/audit-queries';
 import { UnavailableError } from '../core/errors';
 import { bankTotalsAt, type BankTotalsAt } from '../audit/bank-totals-at';
@@ -5,6 +6,7 @@ import { checkFingerprint, fingerprintAt, inclusionProofAt } from '../audit/chec
 import { verifyChain, type VerificationReport } from '../audit/verify-chain';
 import type { AccountState } from '../domain/account/state';
 import type { StateView } from '../debugger/types';
+import type { accountStateAtSchema } from '../audit/schemas';
 import { webRuntime } from './web-runtime';
 
 /* What the audit routes and pages ask: the server's store, read as stored. */
@@ -49,20 +51,8 @@ export const bankTotalsAsOf = (at: Date): Promise<BankTotalsAt> => {
   return bankTotalsAt(auditQueries(), (event) => store.upcasters.upcast(event), at);
 };
 
-export type AccountStateAt = {
-  accountId: string;
-  streamId: string;
-  /** What was asked: a moment or a version. */
-  asOf: { at: string } | { version: number };
-  /** The account's version at that point (0: not yet opened). */
-  version: number;
-  head: number;
-  /** When the event that made this version was recorded; null at version 0. */
-  recordedAt: string | null;
-  opened: boolean;
-  state: AccountState;
-  message: string;
-};
+/** An account as it stood then; its state is the account decider's (the schema in lib/audit/schemas.ts leaves it open). */
+export type AccountStateAt = Omit<z.infer<typeof accountStateAtSchema>, 'state'> & { state: AccountState };
 
 /** An account as it stood at a moment or a version, from its events (snapshots speed it up, never decide it). */
 export const accountStateAt = async (accountId: string, asOf: { at: Date } | { version: number }): Promise<AccountStateAt> => {

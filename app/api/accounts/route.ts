@@ -1,8 +1,8 @@
-import { openAccountRoute } from '@/lib/server/http/command-route';
-import { listAccountsRoute } from '@/lib/server/http/read-routes';
+import { listAccounts } from '@/lib/server/routes/accounts';
+import { createHandler } from '@/lib/server/routes/commands';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const POST = openAccountRoute();
-export const GET = listAccountsRoute();
+export const GET = listAccounts.handler;
+export const POST = createHandler('accounts');

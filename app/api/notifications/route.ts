@@ -1,6 +1,6 @@
-import { notificationsRoute } from '@/lib/server/http/operations-routes';
+import { notifications } from '@/lib/server/routes/operations';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = notificationsRoute();
+export const GET = notifications.handler;

@@ -1,6 +1,6 @@
-import { openApiRoute } from '@/lib/server/http/openapi';
+import { openApiJson } from '@/lib/server/routes/api';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = openApiRoute();
+export const GET = openApiJson.handler;

@@ -1,6 +1,6 @@
-import { outboxStatusRoute } from '@/lib/server/http/operations-routes';
+import { outbox } from '@/lib/server/routes/operations';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = outboxStatusRoute();
+export const GET = outbox.handler;

@@ -1,6 +1,6 @@
-import { projectionsRoute } from '@/lib/server/http/projection-routes';
+import { projections } from '@/lib/server/routes/operations';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = projectionsRoute();
+export const GET = projections.handler;

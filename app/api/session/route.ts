@@ -1,8 +1,8 @@
-import { sessionRoute, signInRoute, signOutRoute } from '@/lib/server/auth/session-routes';
+import { getSession, signIn, signOut } from '@/lib/server/routes/session';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = sessionRoute();
-export const POST = signInRoute();
-export const DELETE = signOutRoute();
+export const GET = getSession.handler;
+export const POST = signIn.handler;
+export const DELETE = signOut.handler;

@@ -1,6 +1,6 @@
-import { bankStatsRoute } from '@/lib/server/http/read-routes';
+import { bankStats } from '@/lib/server/routes/accounts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = bankStatsRoute();
+export const GET = bankStats.handler;

@@ -6,7 +6,7 @@ import { DebuggerView } from '@/components/debugger/debugger-view';
 import { authorizeStreamRead } from '@/lib/server/auth/authorize';
 import { requirePrincipal } from '@/lib/server/auth/current-principal';
 import { pageRefusal } from '@/lib/server/auth/page-access';
-import { streamIdSchema } from '@/lib/server/http/stream-query';
+import { streamIdSchema } from '@/lib/commands/validation';
 
 type Props = { params: Promise<{ streamId: string }> };
 

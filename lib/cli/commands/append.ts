@@ -1,7 +1,7 @@
 import { streamCategory } from '../../core/envelope';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { idOfStream, type AnyAggregate } from '../../core/aggregate';
+import { idOfStream, isPublicCommand, type AnyAggregate } from '../../core/aggregate';
 import type { AggregateRegistry } from '../../core/aggregate-registry';
 import { ConcurrencyError, ValidationError } from '../../core/errors';
 import type { ExpectedVersion } from '../../core/event-store';
@@ -19,7 +19,7 @@ const isToolCategory = (category: string, aggregates: AggregateRegistry): boolea
   category === 'migration' || aggregates.all.some((aggregate) => category === `${aggregate.category}_migrated`);
 
 /** The commands a person may send (not those only the system issues), by name. */
-const publicCommands = (aggregate: AnyAggregate) => Object.entries(aggregate.commands).filter(([, spec]) => !spec.internal && !spec.hidden);
+const publicCommands = (aggregate: AnyAggregate) => Object.entries(aggregate.commands).filter(([, spec]) => isPublicCommand(spec));
 
 const commandNamed = (aggregate: AnyAggregate, type: string): string | undefined =>
   publicCommands(aggregate).find(([name, spec]) => name === type.toLowerCase() || spec.type === type)?.[0];

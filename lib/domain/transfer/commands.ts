@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENTITY_ID_PATTERN } from '../../core/ids';
 import type { CommandMetadata } from '../account/commands';
 import { amountSchema, currencySchema } from '../account/money';
 import type { FailureReason, TransferLeg } from './events';
@@ -7,7 +8,7 @@ const accountRef = (what: string) =>
   z
     .string({ message: `${what} account is required` })
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, `${what} account must be an account id`);
+    .regex(ENTITY_ID_PATTERN, `${what} account must be an account id`);
 
 /** What a person or client sends to move money between two accounts. */
 export const requestTransferInput = z

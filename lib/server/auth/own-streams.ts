@@ -1,7 +1,7 @@
 import { streamCategory } from '../../core/envelope';
 import type { Principal } from '../../auth/principal';
 import { MAX_PAGE_LIMIT } from '../../read/queries/account-queries';
-import { readModelQueries } from '../http/read-route';
+import { webRuntime } from '../web-runtime';
 import type { EventFilter } from '../sse/stream-filter';
 
 /** The streams of the accounts a customer holds, as the account read model lists them. */
@@ -10,7 +10,7 @@ export const ownAccountStreams = async (principal: Principal): Promise<Set<strin
   if (principal.holderName === undefined) return streams;
   let cursor: string | undefined;
   do {
-    const page = await readModelQueries().listAccounts({ owner: principal.holderName, sort: 'opened', direction: 'asc', limit: MAX_PAGE_LIMIT, cursor });
+    const page = await webRuntime().queries.listAccounts({ owner: principal.holderName, sort: 'opened', direction: 'asc', limit: MAX_PAGE_LIMIT, cursor });
     for (const account of page.items) streams.add(`account-${account.accountId}`);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -1,14 +1,5 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET as stateAtRoute } from '@/app/api/accounts/[accountId]/state/route';
-import { GET as csvRoute } from '@/app/api/audit/events.csv/route';
-import { GET as jsonlRoute } from '@/app/api/audit/events.jsonl/route';
-import { GET as eventsRoute } from '@/app/api/audit/events/route';
-import { GET as fingerprintRoute } from '@/app/api/audit/fingerprint/route';
-import { GET as proofRoute } from '@/app/api/audit/proof/route';
-import { GET as storeVerificationRoute } from '@/app/api/audit/verification/route';
-import { GET as totalsRoute } from '@/app/api/bank/totals/route';
-import { GET as streamVerificationRoute } from '@/app/api/streams/[streamId]/verification/route';
 import type { TrailPage, TrailRow } from '../../audit/audit-trail';
 import type { BankTotalsAt } from '../../audit/bank-totals-at';
 import type { FingerprintCheck, InclusionProof } from '../../audit/checkpoints';
@@ -16,6 +7,19 @@ import type { MerkleFingerprint, VerificationReport } from '../../audit/verify-c
 import { closed, deposited, opened, withdrawn } from '../../domain/account/testing/fixtures';
 import type { AccountStateAt } from '../audit-service';
 import { BASE, params, useTemporaryEventStore, type ErrorJson, type TemporaryStore, signedInAs } from './test-support';
+import { accountStateAtRoute } from '../routes/accounts';
+import { auditEvents, auditEventsCsv, auditEventsJsonLines, bankTotalsAt, fingerprint, inclusionProof, storeVerification } from '../routes/audit';
+import { streamVerification } from '../routes/streams';
+
+const stateAtRoute = accountStateAtRoute.handler;
+const csvRoute = auditEventsCsv.handler;
+const jsonlRoute = auditEventsJsonLines.handler;
+const eventsRoute = auditEvents.handler;
+const fingerprintRoute = fingerprint.handler;
+const proofRoute = inclusionProof.handler;
+const storeVerificationRoute = storeVerification.handler;
+const totalsRoute = bankTotalsAt.handler;
+const streamVerificationRoute = streamVerification.handler;
 
 let db: TemporaryStore;
 const moments: Record<string, string> = {};

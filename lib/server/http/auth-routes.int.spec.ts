@@ -1,27 +1,36 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { POST as closeRoute } from '@/app/api/accounts/[accountId]/close/route';
-import { POST as depositRoute } from '@/app/api/accounts/[accountId]/deposit/route';
-import { POST as interestRoute } from '@/app/api/accounts/[accountId]/interest/route';
-import { GET as summaryRoute } from '@/app/api/accounts/[accountId]/summary/route';
-import { GET as transactionsRoute } from '@/app/api/accounts/[accountId]/transactions/route';
-import { POST as withdrawRoute } from '@/app/api/accounts/[accountId]/withdraw/route';
-import { GET as listRoute, POST as openRoute } from '@/app/api/accounts/route';
-import { GET as eventStreamRoute } from '@/app/api/events/stream/route';
-import { POST as retryRoute } from '@/app/api/projections/[name]/retry/route';
-import { GET as projectionsRoute } from '@/app/api/projections/route';
-import { DELETE as signOutRoute, GET as sessionRoute, POST as signInRoute } from '@/app/api/session/route';
-import { GET as statsRoute } from '@/app/api/stats/route';
-import { GET as streamEventsRoute } from '@/app/api/streams/[streamId]/events/route';
-import { GET as stateRoute } from '@/app/api/streams/[streamId]/state/route';
 import { DEMO_PASSWORD } from '../../auth/demo-users';
 import type { ProjectionManager } from '../../projections/projection-manager';
 import { resetSignInLimits, SIGN_IN_LIMITS } from '../auth/sign-in-limiter';
 import { webRuntime } from '../web-runtime';
 import { parseSse } from '../sse/sse-format';
-import { accountStateAtRoute, auditEventsRoute, streamVerificationRoute } from './audit-routes';
-import { outboxStatusRoute, retryParkedRoute } from './operations-routes';
-import { requestTransferRoute, transferStatusRoute } from './transfer-routes';
 import { BASE, basicAuth, jsonRequest, params, signedInAs, startProjections, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { accountStateAtRoute, accountSummary, accountTransactions, bankStats, listAccounts } from '../routes/accounts';
+import { auditEvents } from '../routes/audit';
+import { transferStatusRoute } from '../routes/transfers';
+import { commandHandlerOf } from '../routes/commands';
+import { streamState } from '../routes/debugger';
+import { outbox, projections, retryParked, retryProjection } from '../routes/operations';
+import { getSession, signIn, signOut } from '../routes/session';
+import { eventStream, streamEvents, streamVerification } from '../routes/streams';
+
+const closeRoute = commandHandlerOf('account', 'close');
+const depositRoute = commandHandlerOf('account', 'deposit');
+const interestRoute = commandHandlerOf('account', 'interest');
+const summaryRoute = accountSummary.handler;
+const transactionsRoute = accountTransactions.handler;
+const withdrawRoute = commandHandlerOf('account', 'withdraw');
+const listRoute = listAccounts.handler;
+const openRoute = commandHandlerOf('account', 'open');
+const eventStreamRoute = eventStream.handler;
+const retryRoute = retryProjection.handler;
+const projectionsRoute = projections.handler;
+const signOutRoute = signOut.handler;
+const sessionRoute = getSession.handler;
+const signInRoute = signIn.handler;
+const statsRoute = bankStats.handler;
+const streamEventsRoute = streamEvents.handler;
+const stateRoute = streamState.handler;
 
 /* Who may do what, through the route handlers: every refusal is 401/403 and writes nothing. */
 
@@ -301,7 +310,7 @@ describe('sign-in', () => {
 
 describe('transfers, audit and operations follow the same rules', () => {
   const transfer = (from: string, to: string, headers: Headers) =>
-    requestTransferRoute()(jsonRequest('/api/transfers', { from, to, amount: 1_00, currency: 'EUR' }, headers));
+    commandHandlerOf('transfer', 'send')(jsonRequest('/api/transfers', { from, to, amount: 1_00, currency: 'EUR' }, headers));
 
   it('lets a customer send money only from her own account, and auditors none', async () => {
     await refused(transfer(graceAccount, adaAccount, ada), 403, 'not_your_account');
@@ -311,20 +320,20 @@ describe('transfers, audit and operations follow the same rules', () => {
     expect(accepted.status).toBe(202);
     const { transferId } = (await accepted.json()) as { transferId: string };
     // Ada sees her own transfer, and so does the auditor.
-    const asAda = await transferStatusRoute()(get(`/api/transfers/${transferId}`, ada), params({ transferId }));
+    const asAda = await transferStatusRoute.handler(get(`/api/transfers/${transferId}`, ada), params({ transferId }));
     expect(asAda.status).toBe(200);
-    expect((await transferStatusRoute()(get(`/api/transfers/${transferId}`, amir), params({ transferId }))).status).toBe(200);
+    expect((await transferStatusRoute.handler(get(`/api/transfers/${transferId}`, amir), params({ transferId }))).status).toBe(200);
   });
 
   it('keeps the audit trail and the outbox from customers, and the outbox retry from auditors', async () => {
-    await refused(auditEventsRoute()(get('/api/audit/events', ada)), 403, 'staff_only');
-    await refused(auditEventsRoute()(get('/api/audit/events', {})), 401, 'unauthenticated');
-    expect((await auditEventsRoute()(get('/api/audit/events', amir))).status).toBe(200);
+    await refused(auditEvents.handler(get('/api/audit/events', ada)), 403, 'staff_only');
+    await refused(auditEvents.handler(get('/api/audit/events', {})), 401, 'unauthenticated');
+    expect((await auditEvents.handler(get('/api/audit/events', amir))).status).toBe(200);
     // A customer may check her own account's chain and past state, not another's.
-    expect((await streamVerificationRoute()(get(`/api/streams/account-${adaAccount}/verification`, ada), params({ streamId: `account-${adaAccount}` }))).status).toBe(200);
-    await refused(accountStateAtRoute()(get(`/api/accounts/${graceAccount}/state?version=1`, ada), params({ accountId: graceAccount })), 403, 'not_your_account');
-    await refused(outboxStatusRoute()(get('/api/outbox', ada)), 403, 'staff_only');
-    expect((await outboxStatusRoute()(get('/api/outbox', amir))).status).toBe(200);
-    await refused(retryParkedRoute()(jsonRequest('/api/outbox/parked/1/retry', {}, amir), params({ position: '1' })), 403, 'read_only_role');
+    expect((await streamVerification.handler(get(`/api/streams/account-${adaAccount}/verification`, ada), params({ streamId: `account-${adaAccount}` }))).status).toBe(200);
+    await refused(accountStateAtRoute.handler(get(`/api/accounts/${graceAccount}/state?version=1`, ada), params({ accountId: graceAccount })), 403, 'not_your_account');
+    await refused(outbox.handler(get('/api/outbox', ada)), 403, 'staff_only');
+    expect((await outbox.handler(get('/api/outbox', amir))).status).toBe(200);
+    await refused(retryParked.handler(jsonRequest('/api/outbox/parked/1/retry', {}, amir), params({ position: '1' })), 403, 'read_only_role');
   });
 });

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET as commandRoute } from '@/app/api/commands/[commandId]/route';
-import { POST as depositRoute } from '@/app/api/accounts/[accountId]/deposit/route';
-import { POST as openRoute } from '@/app/api/accounts/route';
 import type { CommandRecord } from '../../debugger/command-record';
 import { BASE, jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { commandHandlerOf } from '../routes/commands';
+import { commandRecord } from '../routes/debugger';
+
+const commandRoute = commandRecord.handler;
+const depositRoute = commandHandlerOf('account', 'deposit');
+const openRoute = commandHandlerOf('account', 'open');
 
 let db: TemporaryStore;
 beforeAll(async () => {

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as closeRoute } from '@/app/api/accounts/[accountId]/close/route';
-import { POST as depositRoute } from '@/app/api/accounts/[accountId]/deposit/route';
-import { POST as interestRoute } from '@/app/api/accounts/[accountId]/interest/route';
-import { POST as withdrawRoute } from '@/app/api/accounts/[accountId]/withdraw/route';
-import { POST as openRoute } from '@/app/api/accounts/route';
 import { BASE, jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { commandHandlerOf } from '../routes/commands';
+
+const closeRoute = commandHandlerOf('account', 'close');
+const depositRoute = commandHandlerOf('account', 'deposit');
+const interestRoute = commandHandlerOf('account', 'interest');
+const withdrawRoute = commandHandlerOf('account', 'withdraw');
+const openRoute = commandHandlerOf('account', 'open');
 
 type Result = { accountId: string; version: number; globalPosition: number };
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as openRoute } from '@/app/api/accounts/route';
+import { commandHandlerOf } from '../routes/commands';
 import { jsonRequest, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+
+const openRoute = commandHandlerOf('account', 'open');
 
 /* What a customer may not grant herself, even on her own account: the bank's policy, not the decider's rules. */
 

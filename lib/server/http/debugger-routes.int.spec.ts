@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET as snapshotsRoute } from '@/app/api/streams/[streamId]/state/snapshots/route';
-import { GET as stateRoute } from '@/app/api/streams/[streamId]/state/route';
-import { GET as testCaseRoute } from '@/app/api/streams/[streamId]/state/test-case/route';
-import { GET as breakpointsRoute } from '@/app/api/streams/[streamId]/timeline/breakpoints/route';
-import { GET as timelineRoute } from '@/app/api/streams/[streamId]/timeline/route';
 import type { NewEvent } from '../../core/envelope';
 import { deposited, opened, withdrawn } from '../../domain/account/testing/fixtures';
 import { ACCOUNT_STATE_SCHEMA_VERSION } from '../../domain/account/state';
 import type { BreakpointResult, SearchResult, SnapshotComparison, SnapshotMark, StateView, TestCase, TimelineRow } from '../../debugger/types';
 import type { DensityBucket } from '../../debugger/stream-probe';
 import { BASE, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from '../routes/debugger';
+
+const snapshotsRoute = streamSnapshots.handler;
+const stateRoute = streamState.handler;
+const testCaseRoute = streamTestCase.handler;
+const breakpointsRoute = streamBreakpoints.handler;
+const timelineRoute = streamTimeline.handler;
 
 let db: TemporaryStore;
 const STREAM = 'account-dbg-1';

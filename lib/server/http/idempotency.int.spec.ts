@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as depositRoute } from '@/app/api/accounts/[accountId]/deposit/route';
-import { POST as openRoute } from '@/app/api/accounts/route';
+import { commandHandlerOf } from '../routes/commands';
 import { BASE, jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+
+const depositRoute = commandHandlerOf('account', 'deposit');
+const openRoute = commandHandlerOf('account', 'open');
 
 /*
  * A command id stands for one request: one actor sending one command with one body to one stream.

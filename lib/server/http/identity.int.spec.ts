@@ -1,6 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DELETE as signOutRoute, GET as sessionRoute, POST as signInRoute } from '@/app/api/session/route';
+import { getSession, signIn as signInDefinition, signOut as signOutDefinition } from '../routes/session';
 import { DEMO_PASSWORD } from '../../auth/demo-users';
 import { createRuntime } from '../../runtime/runtime';
 import { clientAddress, trustedProxies } from '../auth/client-address';
@@ -8,6 +8,10 @@ import { assertSomeoneCanSignIn, NO_TELLER_MESSAGE } from '../auth/sign-in-readi
 import { resetSignInLimits, SIGN_IN_LIMITS } from '../auth/sign-in-limiter';
 import { createSqliteTestDatabase } from '../../store/testing/test-databases';
 import { BASE, basicAuth, jsonRequest, useTemporaryEventStore, type TemporaryStore } from './test-support';
+
+const sessionRoute = getSession.handler;
+const signInRoute = signInDefinition.handler;
+const signOutRoute = signOutDefinition.handler;
 
 /*
  * Identity as data: users live in their own streams, the published demo password signs in only

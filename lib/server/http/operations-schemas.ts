@@ -1,13 +1,7 @@
 import { z } from 'zod';
+import { wholeNumber } from './query';
 
-/* Shapes of the operations routes (outbox and notifications). No database imports: the OpenAPI document uses them. */
-
-const wholeNumber = (name: string, min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,16}$/, `${name} must be a whole number`)
-    .transform(Number)
-    .pipe(z.number().min(min, `${name} must be at least ${min}`).max(max, `${name} may be at most ${max}`));
+/* Shapes of the operations routes (outbox and notifications). */
 
 export const DEFAULT_NOTIFICATIONS_LIMIT = 20;
 export const MAX_NOTIFICATIONS_LIMIT = 100;
@@ -17,7 +11,7 @@ export const notificationsParams = z.object({
   before: wholeNumber('before', 1, Number.MAX_SAFE_INTEGER).optional().describe('The previous page\'s nextCursor: notices older than it'),
 });
 
-export const parkedParams = z.object({ limit: wholeNumber('limit', 1, 500).optional().describe('At most this many, oldest first') });
+export const parkedParams = z.object({ limit: wholeNumber('limit', 1, 500).optional().describe('At most this many, oldest first (default 100)') });
 
 export const outboxPositionSchema = wholeNumber('position', 1, Number.MAX_SAFE_INTEGER);
 
@@ -37,7 +31,7 @@ export const outboxStatusSchema = z.object({
       busErrorAt: z.string().nullable(),
     })
     .nullable(),
-});
+}).meta({ id: 'OutboxStatus' });
 
 export const parkedMessageSchema = z.object({
   position: z.number().int().describe('The event\'s global position; the retry route takes it'),
@@ -50,7 +44,7 @@ export const parkedMessageSchema = z.object({
   lastError: z.string().nullable(),
   parkedAt: z.string().nullable(),
   recordedAt: z.string(),
-});
+}).meta({ id: 'ParkedMessage' });
 
 export const parkedListSchema = z.object({ items: z.array(parkedMessageSchema) });
 
@@ -67,6 +61,6 @@ export const notificationSchema = z.object({
   message: z.string(),
   occurredAt: z.string(),
   recordedAt: z.string(),
-});
+}).meta({ id: 'Notification' });
 
 export const notificationsPageSchema = z.object({ items: z.array(notificationSchema), nextCursor: z.number().int().nullable() });

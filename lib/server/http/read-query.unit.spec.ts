@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { statsWindow } from '../../read/queries/bank-queries';
 import { decodeCursor, encodeCursor } from '../../read/queries/cursor';
-import { consistencyParams, listAccountsParams, parseParams, toListAccountsQuery } from './read-query';
+import { parseParams } from './query';
+import { listAccountsParams, toListAccountsQuery } from './read-query';
+import { consistencyParams } from './read-your-writes';
 
 const search = (query: string) => new URLSearchParams(query);
 

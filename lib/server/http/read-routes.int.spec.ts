@@ -1,12 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET as summaryRoute } from '@/app/api/accounts/[accountId]/summary/route';
-import { GET as transactionsRoute } from '@/app/api/accounts/[accountId]/transactions/route';
-import { POST as depositRoute } from '@/app/api/accounts/[accountId]/deposit/route';
-import { POST as withdrawRoute } from '@/app/api/accounts/[accountId]/withdraw/route';
-import { POST as openRoute } from '@/app/api/accounts/route';
-import { POST as retryRoute } from '@/app/api/projections/[name]/retry/route';
-import { GET as projectionsRoute } from '@/app/api/projections/route';
-import { GET as statsRoute } from '@/app/api/stats/route';
 import { accountSummaryProjection } from '../../projections/account-summary-projection';
 import type { Projection } from '../../projections/projection';
 import { ProjectionManager } from '../../projections/projection-manager';
@@ -14,13 +6,23 @@ import type { AccountSummaryView, Page, TransactionView } from '../../read/queri
 import type { BankStatsView } from '../../read/queries/bank-queries';
 import type { ReadDb } from '../../read/read-db';
 import { webRuntime } from '../web-runtime';
-import { projectionStatusBody } from './projection-routes';
-import { listAccountsRoute } from './read-routes';
 import type { ProjectionStatusBody } from './read-schemas';
 import { BASE, jsonRequest, params, signedInAs, startProjections, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { accountSummary, accountTransactions, bankStats, listAccounts } from '../routes/accounts';
+import { commandHandlerOf } from '../routes/commands';
+import { projections as projectionsRoutes, projectionStatusBody, retryProjection } from '../routes/operations';
+
+const summaryRoute = accountSummary.handler;
+const transactionsRoute = accountTransactions.handler;
+const depositRoute = commandHandlerOf('account', 'deposit');
+const withdrawRoute = commandHandlerOf('account', 'withdraw');
+const openRoute = commandHandlerOf('account', 'open');
+const retryRoute = retryProjection.handler;
+const projectionsRoute = projectionsRoutes.handler;
+const statsRoute = bankStats.handler;
 
 // GET /api/accounts shares its route file with POST; called through its helper until that file exports it.
-const accountsRoute = listAccountsRoute();
+const accountsRoute = listAccounts.handler;
 
 type Written = { accountId: string; version: number; globalPosition: number };
 type BehindJson = { error: { code: string; message: string; lag: Array<{ name: string; status: string; checkpoint: number; head: number; lagEvents: number }> } };

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { ACCOUNT_STATUSES, type AccountSummaryView, type Page, type TransactionView } from '../../read/queries/account-queries';
 import type { BankStatsView } from '../../read/queries/bank-queries';
-import { errorBodySchema } from './schemas';
 
-/** Response shapes of the read routes, for the OpenAPI document; the views below are checked against them when compiling. */
+/** Response shapes of the read routes; the views below are checked against them when compiling. */
 
 const isoTime = z.iso.datetime({ offset: true });
 const minorUnits = z.number().int().describe('Minor units (cents)');
@@ -21,7 +20,7 @@ export const accountSummarySchema = z.object({
   lastActivityAt: isoTime,
   closedAt: isoTime.nullable(),
   position: position.describe('Global position of the last event folded into this summary'),
-});
+}).meta({ id: 'AccountSummary' });
 
 export const transactionSchema = z.object({
   accountId: z.string(),
@@ -34,13 +33,13 @@ export const transactionSchema = z.object({
   balanceAfter: minorUnits,
   occurredAt: isoTime,
   actor: z.string(),
-});
+}).meta({ id: 'Transaction' });
 
 const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable().describe('Pass as ?cursor= for the next page; null on the last page') });
 
-export const accountPageSchema = pageOf(accountSummarySchema);
-export const transactionPageSchema = pageOf(transactionSchema);
+export const accountPageSchema = pageOf(accountSummarySchema).meta({ id: 'AccountPage' });
+export const transactionPageSchema = pageOf(transactionSchema).meta({ id: 'TransactionPage' });
 
 export const bankStatsSchema = z.object({
   accountsByStatus: z.object({ open: z.number().int(), closed: z.number().int() }),
@@ -57,7 +56,7 @@ export const bankStatsSchema = z.object({
       movements: z.number().int(),
     }),
   ),
-});
+}).meta({ id: 'BankStats' });
 
 export const projectionStatusSchema = z.object({
   name: z.string(),
@@ -69,21 +68,14 @@ export const projectionStatusSchema = z.object({
   lag: z.object({ events: z.number().int(), seconds: z.number().describe('Age of the oldest event not yet folded') }),
   lastError: z.object({ message: z.string(), position: position.nullable(), at: isoTime.nullable() }).nullable(),
   rebuilding: z.object({ generation: z.number().int(), checkpoint: position }).nullable(),
-});
+}).meta({ id: 'ProjectionStatus' });
 
-export const projectionsSchema = z.object({ projections: z.array(projectionStatusSchema) });
+export const projectionsSchema = z.object({ projections: z.array(projectionStatusSchema) }).meta({ id: 'Projections' });
 
 export const retryProjectionSchema = z.object({
   resumed: z.array(z.number().int()).describe('Generations taken out of the failed state'),
   projection: projectionStatusSchema,
-});
-
-export const readModelBehindSchema = z.object({
-  error: errorBodySchema.shape.error.extend({
-    code: z.literal('read_model_behind'),
-    lag: z.array(z.object({ name: z.string(), status: z.string(), checkpoint: position, head: position, lagEvents: z.number().int() })),
-  }),
-});
+}).meta({ id: 'RetryProjectionResult' });
 
 export type ProjectionStatusBody = z.infer<typeof projectionStatusSchema>;
 

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as depositRoute } from '@/app/api/accounts/[accountId]/deposit/route';
-import { POST as openRoute } from '@/app/api/accounts/route';
-import { GET as eventsRoute } from '@/app/api/streams/[streamId]/events/route';
 import { BASE, jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { commandHandlerOf } from '../routes/commands';
+import { streamEvents } from '../routes/streams';
+
+const depositRoute = commandHandlerOf('account', 'deposit');
+const openRoute = commandHandlerOf('account', 'open');
+const eventsRoute = streamEvents.handler;
 
 let db: TemporaryStore;
 let accountId: string;

@@ -12,7 +12,7 @@ import { dispatchCommand } from '../../commands/dispatch';
 import { InMemoryEventStore } from '../../core/in-memory-event-store';
 import { userAggregate } from '../../domain/user/aggregate';
 import { findUser } from '../auth/user-directory';
-import { createRuntime, type Runtime } from '../../runtime/runtime';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../runtime/runtime';
 import { installRuntime, uninstallRuntime, webRuntime } from '../web-runtime';
 
 /* Helpers for the route tests: a temporary database behind the server's runtime, and terse requests. */
@@ -31,16 +31,19 @@ export type TemporaryStore = {
 
 /**
  * Serves the routes from a runtime on a fresh migrated SQLite file; call before the first request.
- * The demo users can sign in: by default from a directory of their own (an in-memory store), so the
- * test's store holds only the test's events; `usersInStore` registers them in the test's store
- * instead, for tests of users as data (signing out, disabling).
+ * `options` are the runtime's (e.g. more aggregates). The demo users can sign in: by default from a
+ * directory of their own (an in-memory store), so the test's store holds only the test's events;
+ * `usersInStore` registers them in the test's store instead, for tests of users as data.
  */
-export const useTemporaryEventStore = async (options: { usersInStore?: boolean } = {}): Promise<TemporaryStore> => {
+export const useTemporaryEventStore = async (
+  options: Omit<RuntimeOptions, 'config' | 'env'> & { usersInStore?: boolean } = {},
+): Promise<TemporaryStore> => {
   const filename = createSqliteTestDatabase();
   process.env.DATABASE_URL = `file:${filename}`;
-  const runtime = installRuntime(createRuntime({ users: options.usersInStore ? undefined : await demoUserDirectory() }));
+  const { usersInStore, ...runtimeOptions } = options;
+  const runtime = installRuntime(createRuntime({ ...runtimeOptions, users: usersInStore ? undefined : (runtimeOptions.users ?? (await demoUserDirectory())) }));
   const store = runtime.store;
-  if (options.usersInStore) await seedDemoUsers(runtime.commands);
+  if (usersInStore) await seedDemoUsers(runtime.commands);
   return {
     runtime,
     store,

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET as stateRoute } from '@/app/api/streams/[streamId]/state/route';
-import { GET as transferRoute } from '@/app/api/transfers/[transferId]/route';
-import { POST as requestRoute } from '@/app/api/transfers/route';
 import { dispatchAccountCommand } from '../../commands/account-commands';
 import { TransferProcess } from '../../transfer/transfer-process';
 import { jsonRequest, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
+import { commandHandlerOf } from '../routes/commands';
+import { streamState } from '../routes/debugger';
+import { transferStatusRoute } from '../routes/transfers';
+
+const stateRoute = streamState.handler;
+const transferRoute = transferStatusRoute.handler;
+const requestRoute = commandHandlerOf('transfer', 'send');
 
 let db: TemporaryStore;
 beforeAll(async () => {

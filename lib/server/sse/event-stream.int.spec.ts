@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { GET } from '@/app/api/events/stream/route';
 import type { NewEvent } from '../../core/envelope';
 import { UnavailableError } from '../../core/errors';
 import type { EventStore } from '../../core/event-store';
@@ -10,6 +9,9 @@ import { databaseConfig } from '../../store/database-config';
 import { BASE, signedInAs, startProjections, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from '../http/test-support';
 import { serverAppendWatch } from './event-stream';
 import { SseParser, type SseEvent } from './sse-format';
+import { eventStream } from '../routes/streams';
+
+const GET = eventStream.handler;
 
 type EventPayload = { eventId: string; streamId: string; streamVersion: number; globalPosition: number; type: string; data: unknown; [key: string]: unknown };
 type Notice = { position: number; projections: string[] };

@@ -1,12 +1,8 @@
 import { isChronicleError } from '../../core/errors';
-import { requireAllowed } from '../auth/authorize';
-import { ownAccountStreams, ownEventFilter } from '../auth/own-streams';
-import { requestPrincipal } from '../auth/request-auth';
-import { errorResponse } from '../http/responses';
 import { AppendWatch } from './append-watch';
 import { liveTail } from './live-tail';
 import { serverReadSideProgress } from './read-side-progress';
-import { DEFAULT_HEARTBEAT_MS, RETRY_MS, parseEventStreamRequest, resolveStart, type EventStreamRequest } from './stream-filter';
+import { DEFAULT_HEARTBEAT_MS, RETRY_MS, resolveStart, type EventStreamRequest } from './stream-filter';
 import { edgeState, webRuntime } from '../web-runtime';
 
 /** Bytes of frames a connection may have queued before it stops reading the store until the client catches up. */
@@ -114,40 +110,27 @@ export const frameStream = (
 };
 
 /**
- * GET /api/events/stream: the events after a start point, then each new one,
- * as server-sent events (contract in openapi-events.ts). Signed-in callers
- * only; a customer receives the events of their own accounts.
+ * The answer of GET /api/events/stream (its definition, lib/server/routes/streams.ts, checks the
+ * caller and narrows a customer's filter): the events after the start point, then each new one,
+ * as server-sent events. A start beyond the newest event is refused before any stream opens.
  */
-export const eventStreamRoute =
-  () =>
-  async (request: Request): Promise<Response> => {
-    let query: EventStreamRequest;
-    let start: number;
-    let settings: SseSettings;
-    let watch: AppendWatch;
-    try {
-      const { principal, scope } = requireAllowed(await requestPrincipal(request), 'events.subscribe');
-      settings = sseSettings();
-      query = parseEventStreamRequest(request);
-      if (scope === 'own') query = { ...query, filter: ownEventFilter(query.filter, await ownAccountStreams(principal)) };
-      start = resolveStart(query.start, await webRuntime().store.headPosition());
-      watch = serverAppendWatch();
-    } catch (error) {
-      return errorResponse(error);
-    }
-    const body = frameStream(
-      (signal) =>
-        liveTail({
-          store: webRuntime().store,
-          onAppended: (listener) => watch.subscribe(listener),
-          readSide: serverReadSideProgress(),
-          start,
-          filter: query.filter,
-          heartbeatMs: query.heartbeatMs ?? settings.heartbeatMs,
-          retryMs: RETRY_MS,
-          signal,
-        }),
-      request,
-    );
-    return new Response(body, { status: 200, headers: SSE_HEADERS });
-  };
+export const eventStreamResponse = async (request: Request, query: EventStreamRequest): Promise<Response> => {
+  const settings = sseSettings();
+  const start = resolveStart(query.start, await webRuntime().store.headPosition());
+  const watch = serverAppendWatch();
+  const body = frameStream(
+    (signal) =>
+      liveTail({
+        store: webRuntime().store,
+        onAppended: (listener) => watch.subscribe(listener),
+        readSide: serverReadSideProgress(),
+        start,
+        filter: query.filter,
+        heartbeatMs: query.heartbeatMs ?? settings.heartbeatMs,
+        retryMs: RETRY_MS,
+        signal,
+      }),
+    request,
+  );
+  return new Response(body, { status: 200, headers: SSE_HEADERS });
+};

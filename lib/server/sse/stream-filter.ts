@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { streamCategory } from '../../core/envelope';
 import { ValidationError, type FieldIssue } from '../../core/errors';
 import { issuesOf } from '../../commands/account-commands';
-import { streamIdSchema } from '../http/stream-query';
+import { streamIdSchema } from '../../commands/validation';
 
 /* Query and header parsing of GET /api/events/stream. No database here: the OpenAPI document imports it. */
 

@@ -1,6 +1,6 @@
-import { auditExportRoute } from '@/lib/server/http/audit-routes';
+import { auditEventsCsv } from '@/lib/server/routes/audit';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = auditExportRoute('csv');
+export const GET = auditEventsCsv.handler;

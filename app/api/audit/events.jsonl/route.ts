@@ -1,6 +1,6 @@
-import { auditExportRoute } from '@/lib/server/http/audit-routes';
+import { auditEventsJsonLines } from '@/lib/server/routes/audit';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = auditExportRoute('jsonl');
+export const GET = auditEventsJsonLines.handler;

@@ -1,6 +1,6 @@
-import { auditEventsRoute } from '@/lib/server/http/audit-routes';
+import { auditEvents } from '@/lib/server/routes/audit';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = auditEventsRoute();
+export const GET = auditEvents.handler;

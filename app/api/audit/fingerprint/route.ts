@@ -1,6 +1,6 @@
-import { fingerprintRoute } from '@/lib/server/http/audit-routes';
+import { fingerprint } from '@/lib/server/routes/audit';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = fingerprintRoute();
+export const GET = fingerprint.handler;

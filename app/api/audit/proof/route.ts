@@ -1,6 +1,6 @@
-import { inclusionProofRoute } from '@/lib/server/http/audit-routes';
+import { inclusionProof } from '@/lib/server/routes/audit';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = inclusionProofRoute();
+export const GET = inclusionProof.handler;

@@ -1,6 +1,6 @@
-import { storeVerificationRoute } from '@/lib/server/http/audit-routes';
+import { storeVerification } from '@/lib/server/routes/audit';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = storeVerificationRoute();
+export const GET = storeVerification.handler;

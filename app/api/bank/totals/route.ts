@@ -1,6 +1,6 @@
-import { bankTotalsAtRoute } from '@/lib/server/http/audit-routes';
+import { bankTotalsAt } from '@/lib/server/routes/audit';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = bankTotalsAtRoute();
+export const GET = bankTotalsAt.handler;

@@ -1,6 +1,6 @@
-import { commandRecordRoute } from '@/lib/server/http/command-record-route';
+import { commandRecord } from '@/lib/server/routes/debugger';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = commandRecordRoute();
+export const GET = commandRecord.handler;

@@ -1,6 +1,6 @@
-import { eventStreamRoute } from '@/lib/server/sse/event-stream';
+import { eventStream } from '@/lib/server/routes/streams';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = eventStreamRoute();
+export const GET = eventStream.handler;

@@ -1,6 +1,6 @@
-import { parkedMessagesRoute } from '@/lib/server/http/operations-routes';
+import { parked } from '@/lib/server/routes/operations';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = parkedMessagesRoute();
+export const GET = parked.handler;

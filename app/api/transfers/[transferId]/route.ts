@@ -1,6 +1,6 @@
-import { transferStatusRoute } from '@/lib/server/http/transfer-routes';
+import { transferStatusRoute } from '@/lib/server/routes/transfers';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = transferStatusRoute();
+export const GET = transferStatusRoute.handler;

@@ -1,6 +1,6 @@
-import { accountStateAtRoute } from '@/lib/server/http/audit-routes';
+import { accountStateAtRoute } from '@/lib/server/routes/accounts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = accountStateAtRoute();
+export const GET = accountStateAtRoute.handler;

@@ -1,6 +1,6 @@
-import { accountSummaryRoute } from '@/lib/server/http/read-routes';
+import { accountSummary } from '@/lib/server/routes/accounts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = accountSummaryRoute();
+export const GET = accountSummary.handler;

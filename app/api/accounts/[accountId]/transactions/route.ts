@@ -1,6 +1,6 @@
-import { accountTransactionsRoute } from '@/lib/server/http/read-routes';
+import { accountTransactions } from '@/lib/server/routes/accounts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = accountTransactionsRoute();
+export const GET = accountTransactions.handler;

@@ -1,6 +1,6 @@
-import { retryProjectionRoute } from '@/lib/server/http/projection-routes';
+import { retryProjection } from '@/lib/server/routes/operations';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const POST = retryProjectionRoute();
+export const POST = retryProjection.handler;

@@ -1,6 +1,6 @@
-import { streamEventsRoute } from '@/lib/server/http/stream-events';
+import { streamEvents } from '@/lib/server/routes/streams';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = streamEventsRoute();
+export const GET = streamEvents.handler;

@@ -1,6 +1,6 @@
-import { streamStateRoute } from '@/lib/server/http/debugger-routes';
+import { streamState } from '@/lib/server/routes/debugger';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = streamStateRoute();
+export const GET = streamState.handler;

@@ -1,6 +1,6 @@
-import { streamTimelineRoute } from '@/lib/server/http/debugger-routes';
+import { streamTimeline } from '@/lib/server/routes/debugger';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = streamTimelineRoute();
+export const GET = streamTimeline.handler;

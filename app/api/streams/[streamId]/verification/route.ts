@@ -1,6 +1,6 @@
-import { streamVerificationRoute } from '@/lib/server/http/audit-routes';
+import { streamVerification } from '@/lib/server/routes/streams';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = streamVerificationRoute();
+export const GET = streamVerification.handler;

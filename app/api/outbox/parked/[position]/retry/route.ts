@@ -1,6 +1,6 @@
-import { retryParkedRoute } from '@/lib/server/http/operations-routes';
+import { retryParked } from '@/lib/server/routes/operations';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const POST = retryParkedRoute();
+export const POST = retryParked.handler;

@@ -1,6 +1,6 @@
-import { streamSnapshotsRoute } from '@/lib/server/http/debugger-routes';
+import { streamSnapshots } from '@/lib/server/routes/debugger';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = streamSnapshotsRoute();
+export const GET = streamSnapshots.handler;

@@ -1,6 +1,6 @@
-import { streamTestCaseRoute } from '@/lib/server/http/debugger-routes';
+import { streamTestCase } from '@/lib/server/routes/debugger';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = streamTestCaseRoute();
+export const GET = streamTestCase.handler;

@@ -1,6 +1,6 @@
-import { streamBreakpointsRoute } from '@/lib/server/http/debugger-routes';
+import { streamBreakpoints } from '@/lib/server/routes/debugger';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = streamBreakpointsRoute();
+export const GET = streamBreakpoints.handler;

@@ -1,6 +1,0 @@
-import { accountCommandRoute } from '@/lib/server/http/command-route';
-
-export const runtime = 'nodejs';
-export const dynamic = 'force-dynamic';
-
-export const POST = accountCommandRoute('withdraw');
