@@ -38,7 +38,8 @@ export const accountAggregate: AggregateDefinition<AccountState, AccountCommand,
       example: { owner: 'Ada Lovelace', currency: 'EUR', holderKind: 'person', overdraftLimit: 0 },
       creates: true,
       access: { customers: 'own' },
-      ownership: { from: 'input', owner: (input) => input.owner?.trim() || null },
+      // Read before the input is validated (who is asking comes first): anything but a string names nobody.
+      ownership: { from: 'input', owner: (input) => (typeof input.owner === 'string' ? input.owner.trim() || null : null) },
       customerLimits: (input, policy) =>
         typeof input.overdraftLimit === 'number' && input.overdraftLimit > policy.maxOverdraftLimit
           ? { code: 'overdraft_needs_teller', reason: `An overdraft limit above ${policy.maxOverdraftLimit} minor units is granted by a teller.` }
