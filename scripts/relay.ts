@@ -1,14 +1,17 @@
 /**
  * `npm run relay [-- --once]`: publishes the outbox to NATS JetStream as a
  * separate process. Safe beside the web server's relay and other relay
- * processes: one holds the lease, the others take over if it dies.
+ * processes: one holds the lease, the others take over if it dies. It checks
+ * the broker's durability first (refusing an unsafe one in production) and,
+ * while it holds the lease, reconciles JetStream with the outbox's sent rows
+ * every OUTBOX_RECONCILE_INTERVAL.
  */
 import { parseArgs } from 'node:util';
 import { accountUpcasters } from '../lib/domain/account/upcasters';
 import { createBus } from '../lib/outbox/create-bus';
 import { messagingConfig } from '../lib/outbox/messaging-config';
-import { OutboxRelay } from '../lib/outbox/outbox-relay';
 import { OutboxStore } from '../lib/outbox/outbox-store';
+import { prepareRelayRuntime } from '../lib/outbox/relay-runtime';
 import { createReadDb } from '../lib/read/read-db';
 
 const { values } = parseArgs({ options: { once: { type: 'boolean', default: false }, 'poll-ms': { type: 'string', default: '250' } } });
@@ -22,15 +25,18 @@ const log = (message: string) => console.log(`[relay] ${message}`);
 const db = createReadDb();
 const bus = await createBus(config, log);
 const store = new OutboxStore(db);
-const relay = new OutboxRelay(store, bus, accountUpcasters, {
-  maxAttempts: config.maxAttempts,
-  leaseMs: config.leaseMs,
-  pollMs: Number(values['poll-ms']),
-  log,
-});
+const runtime = await prepareRelayRuntime({ config, bus, db, upcasters: accountUpcasters, log, relayOptions: { pollMs: Number(values['poll-ms']) } }).catch(
+  async (error: unknown) => {
+    console.error(`[relay] ${(error as Error).message}`);
+    await bus.close();
+    await db.$disconnect();
+    process.exit(3);
+  },
+);
+const { relay } = runtime;
 
 const shutdown = async () => {
-  await relay.stop();
+  await runtime.stop();
   await bus.close();
   await db.$disconnect();
 };
@@ -41,7 +47,7 @@ if (values.once) {
   console.log(`Published ${sent}; outbox: ${counts.pending} pending, ${counts.sent} sent, ${counts.parked} parked`);
   await shutdown();
 } else {
-  relay.start();
+  runtime.start();
   log(`publishing to ${config.natsUrl} (stream ${config.natsStream}) as ${relay.holder}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown().then(() => process.exit(0)));
 }

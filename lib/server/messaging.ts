@@ -4,8 +4,9 @@ import { NotificationsStore } from '../notifications/notifications-store';
 import { createBus } from '../outbox/create-bus';
 import type { MessageBus, Subscription } from '../outbox/message-bus';
 import { messagingConfig, type MessagingConfig } from '../outbox/messaging-config';
-import { OutboxRelay } from '../outbox/outbox-relay';
+import type { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxStore } from '../outbox/outbox-store';
+import { prepareRelayRuntime } from '../outbox/relay-runtime';
 import { appendSignal } from './append-signal';
 import { readDb } from './read-side';
 
@@ -22,16 +23,21 @@ export const notificationsStore = (): NotificationsStore => new NotificationsSto
 const start = async (): Promise<Messaging> => {
   const config = messagingConfig();
   const bus = await createBus(config, log);
+  // The broker's durability is checked before anything starts: in production an unsafe broker stops messaging here.
+  const runtime = config.relayInServer
+    ? await prepareRelayRuntime({ config, bus, db: readDb(), upcasters: accountUpcasters, log }).catch(async (error: unknown) => {
+        await bus.close();
+        throw error;
+      })
+    : null;
   // The consumer first: an in-process bus only reaches subscribers present when the relay publishes.
   const notifications = config.notificationsInServer
     ? await startNotificationsConsumer(bus, notificationsStore(), { largeWithdrawalMajor: config.largeWithdrawalMajor })
     : null;
-  let relay: OutboxRelay | null = null;
-  if (config.relayInServer) {
-    relay = new OutboxRelay(outboxStore(), bus, accountUpcasters, { maxAttempts: config.maxAttempts, leaseMs: config.leaseMs, log });
-    const woken = relay;
-    appendSignal().onAppended(() => woken.notify());
-    relay.start();
+  const relay: OutboxRelay | null = runtime?.relay ?? null;
+  if (runtime) {
+    appendSignal().onAppended(() => runtime.relay.notify());
+    runtime.start();
   }
   log(`bus ${bus.kind}${config.natsUrl ? ` (${config.natsUrl})` : ''}; relay ${relay ? 'in this process' : 'elsewhere'}; notifications ${notifications ? 'in this process' : 'elsewhere'}`);
   return { config, bus, relay, notifications };

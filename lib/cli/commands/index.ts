@@ -4,6 +4,7 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
 import { migrateCommand } from './migrate';
+import { outboxCommand } from './outbox';
 import { projectionsCommand } from './projections';
 import { replayCommand } from './replay';
 import { snapshotCommand } from './snapshot';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   replayCommand,
   verifyCommand,
   projectionsCommand,
+  outboxCommand,
   snapshotCommand,
   migrateCommand,
   exportCommand,
