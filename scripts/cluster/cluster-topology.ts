@@ -39,8 +39,8 @@ const IN_PROCESS_OFF = {
 };
 
 const WORKERS: Array<{ name: string; script: string; args: string[] }> = [
-  { name: 'projector-1', script: 'scripts/projector.ts', args: ['--poll-ms', '100'] },
-  { name: 'projector-2', script: 'scripts/projector.ts', args: ['--poll-ms', '100'] },
+  { name: 'projector-1', script: 'scripts/projector.ts', args: ['--poll-ms', '200'] },
+  { name: 'projector-2', script: 'scripts/projector.ts', args: ['--poll-ms', '200'] },
   { name: 'sagas', script: 'scripts/sagas.ts', args: [] },
   { name: 'relay', script: 'scripts/relay.ts', args: ['--poll-ms', '100'] },
   { name: 'notifications-1', script: 'scripts/consumer-notifications.ts', args: [] },
