@@ -12,23 +12,17 @@ step "Type check" npx tsc --noEmit
 step "Lint" npx eslint .
 step "Unit and integration tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 
-# Playwright drives Debian's Chromium (CHROMIUM_PATH overrides, as in playwright.config.ts); it downloads no browser.
-chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+echo; echo "━━ End-to-end tests (Playwright, built app)"
+bash scripts/test-e2e-step.sh
+e2e=$?
 reliability_build=()
-if [ -x "$chromium" ]; then
-  step "End-to-end tests (Playwright, built app)" npx playwright test
-  # The e2e step just built the app; reliability checks run it as real processes.
-  reliability_build=(RELIABILITY_SKIP_BUILD=1)
-elif [ -n "${CI:-}" ]; then
-  echo; echo "━━ End-to-end tests (Playwright, built app)"
-  echo "Chromium is required in CI but missing at $chromium (apt-get install chromium, or set CHROMIUM_PATH)"
-  status=1
-else
-  echo; echo "━━ End-to-end tests (Playwright, built app)"
-  echo "⚠ SKIPPING the browser tests: no Chromium at $chromium (apt-get install chromium, or set CHROMIUM_PATH)."
-  echo "  Everything else still runs; with CI=true a missing Chromium fails the suite."
-  echo "no Chromium at $chromium" > test-results/e2e-skipped.txt
-fi
+# The e2e step just built the app; reliability checks run it as real processes (and build it themselves otherwise).
+case $e2e in
+  0) reliability_build=(RELIABILITY_SKIP_BUILD=1) ;;
+  3) ;; # skipped: no Chromium outside CI
+  4) status=1 ;; # no Chromium in CI
+  *) status=1; reliability_build=(RELIABILITY_SKIP_BUILD=1) ;;
+esac
 step "Reliability checks, short (load, kill -9, PostgreSQL outage, SSE clients, cluster)" env "${reliability_build[@]}" bash scripts/test-reliability.sh --short
 node scripts/test-summary.mjs || status=1
 exit $status
