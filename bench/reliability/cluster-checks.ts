@@ -41,6 +41,41 @@ export const tallyJetStream = async (servers: string, streamName: string, subjec
   }
 };
 
+export type BrokerLoss = { deleted: number; repairedAfterMs: number | null };
+
+/**
+ * A broker that acknowledged and then lost messages, simulated: `count` messages deleted from the
+ * stream behind the relay's back. The relay's periodic reconciliation must put them back; resolves
+ * with how long that took (null: not within `timeoutMs`).
+ */
+export const simulateBrokerLoss = async (
+  servers: string,
+  streamName: string,
+  subjectPrefix: string,
+  events: RecordedEvent[],
+  count: number,
+  timeoutMs = 90_000,
+): Promise<BrokerLoss> => {
+  const bus = await NatsBus.connect({ servers, streamName, subjectPrefix, waitForServer: false });
+  try {
+    const jsm = await jetstreamManager(bus.connection);
+    const { state } = await jsm.streams.info(streamName);
+    let deleted = 0;
+    for (let attempt = 0; deleted < count && attempt < count * 10; attempt++) {
+      const seq = state.first_seq + Math.floor(Math.random() * (state.last_seq - state.first_seq + 1));
+      if (await jsm.streams.deleteMessage(streamName, seq).catch(() => false)) deleted++;
+    }
+    const started = Date.now();
+    while (Date.now() - started < timeoutMs) {
+      if ((await tallyJetStream(servers, streamName, subjectPrefix, events)).missing === 0) return { deleted, repairedAfterMs: Date.now() - started };
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    return { deleted, repairedAfterMs: null };
+  } finally {
+    await bus.close();
+  }
+};
+
 /** The bus message an event becomes, as far as noticeFor reads it. */
 const asMessage = (event: RecordedEvent): BusMessage => ({
   id: event.eventId,

@@ -6,7 +6,9 @@
  * killed with SIGKILL and restarted. Then: 0 acknowledged commands lost, streams
  * whole and hash-chained, read models = replay, every transfer ended once, every
  * event in JetStream once after dedup, every notice once, and SSE clients of one
- * server got the events appended through the others (lag stated).
+ * server got the events appended through the others (lag stated). Last, a broker
+ * loss: messages deleted from the stream behind the relay's back must come back
+ * through its periodic reconciliation.
  *
  *   npm run build && npx tsx bench/reliability/cluster.ts [--seconds 120] [--connections 8] [--web-port 3395] [--nats-port 4331]
  */
@@ -18,7 +20,7 @@ import { createReadDb } from '../../lib/read/read-db';
 import { databaseConfig } from '../../lib/server/database-config';
 import { createStoredEventStore } from '../../lib/server/event-store';
 import { ClusterTopology } from '../../scripts/cluster/cluster-topology';
-import { tallyJetStream, tallyNotices } from './cluster-checks';
+import { simulateBrokerLoss, tallyJetStream, tallyNotices } from './cluster-checks';
 import { startCrossServerSse } from './cross-server-sse';
 import { arg, openAccounts, parseBackends, prepareDatabase, printTable, saveJson, signIn } from './setup';
 import { verificationPassed, verifyRun } from './verify-run';
@@ -126,6 +128,9 @@ try {
       outbox = (await (await fetch(`${cluster.url}/api/outbox`, { headers })).json()) as typeof outbox;
       if (outbox.pending === 0) break;
     }
+    // A broker that lost acknowledged messages: the relay's periodic reconciliation (every 15 s here) puts them back.
+    const loss = await simulateBrokerLoss(cluster.nats.url, names.streamName, names.subjectPrefix, events, 10);
+    console.log(`[cluster] deleted ${loss.deleted} messages from the stream behind the relay's back; all back after ${loss.repairedAfterMs ?? 'never (90 s)'} ms`);
     const jetStream = await tallyJetStream(cluster.nats.url, names.streamName, names.subjectPrefix, events);
     const notices = await tallyNotices(db, events);
     const unexplained = Math.max(0, verification.storedUnacknowledged - workload.transportErrors - workload.answersCutOff - connections);
@@ -135,6 +140,7 @@ try {
       'no command stored without an acknowledgement that was not lost with a killed server': unexplained === 0,
       'outbox drained, nothing parked': outbox.pending === 0 && outbox.parked === 0,
       'every event in JetStream, once after dedup': jetStream.missing === 0 && jetStream.foreign === 0,
+      'messages deleted from the stream were republished by the periodic reconciliation': loss.deleted > 0 && loss.repairedAfterMs !== null,
       'every notice recorded once': notices.missing === 0 && notices.unexpected === 0,
       'SSE clients on web-1 got every event appended through web-2 and web-3': crossServer.clientsMissingEvents === 0 && crossServer.appended > 0,
       'every kind of fault happened': kills.server > 0 && kills.projector > 0 && kills.nats > 0,
@@ -154,6 +160,7 @@ try {
       transfers: verification.transfers,
       events: verification.events,
       'JetStream: stored / distinct / missing': `${jetStream.stored} / ${jetStream.distinct} / ${jetStream.missing}`,
+      'deleted from JetStream, republished in': `${loss.deleted}, ${loss.repairedAfterMs === null ? 'never' : `${(loss.repairedAfterMs / 1000).toFixed(1)} s`}`,
       'notices expected / recorded': `${notices.expected} / ${notices.recorded}`,
       'SSE cross-server lag p50 / p99 / max ms': `${crossServer.lagP50Ms} / ${crossServer.lagP99Ms} / ${crossServer.lagMaxMs}`,
       verdict: ok ? 'PASS' : 'FAIL',
@@ -168,7 +175,7 @@ try {
       console.log(`[cluster] relay wrote:\n${cluster.worker('relay').process.output().slice(-3_000)}`);
     }
     console.log(
-      `JSON: ${saveJson('cluster', { ok, checks, kills, workload: { ...workload, acks: workload.acks.length }, verification, outbox, jetStream, notices, crossServer, proxy: cluster.proxy.stats() })}`,
+      `JSON: ${saveJson('cluster', { ok, checks, kills, workload: { ...workload, acks: workload.acks.length }, verification, outbox, jetStream, loss, notices, crossServer, proxy: cluster.proxy.stats() })}`,
     );
   } finally {
     await db.$disconnect();
