@@ -59,6 +59,20 @@ const echoLines = (managed: Managed, name: string, echo: TopologyOptions['echo']
   }
 };
 
+/** The R3 stream, asked for again while a freshly started cluster still settles which peers are current. */
+const createStream = async (servers: string, streamName: string, subjectPrefix: string): Promise<void> => {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const bus = await NatsBus.connect({ servers, streamName, subjectPrefix, replicas: 3, waitForServer: false });
+      return await bus.close();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+};
+
 export class ClusterTopology {
   private constructor(
     readonly options: TopologyOptions,
@@ -85,8 +99,7 @@ export class ClusterTopology {
     // The stream first, with three replicas, so no process's first start creates it otherwise.
     let proxy: RoundRobinProxy;
     try {
-      const bus = await NatsBus.connect({ servers: nats.url, streamName: env.NATS_STREAM, subjectPrefix: env.NATS_SUBJECT_PREFIX, replicas: 3 });
-      await bus.close();
+      await createStream(nats.url, env.NATS_STREAM!, env.NATS_SUBJECT_PREFIX!);
       proxy = await startRoundRobinProxy({ port: options.proxyPort, upstreams: options.webPorts.map((port) => ({ host: '127.0.0.1', port })) });
     } catch (error) {
       await nats.destroy();

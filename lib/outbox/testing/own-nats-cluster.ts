@@ -183,16 +183,19 @@ export class OwnNatsCluster {
     if (this.ownDir) rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /** JetStream in a cluster answers API calls only once its meta group has a leader. */
+  /** JetStream in a cluster answers API calls only once its meta group has a leader, and places R3 streams once every peer is current. */
   async waitForMetaLeader(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       for (const node of this.nodes.filter((candidate) => candidate.process)) {
         try {
           const jsz = (await (await fetch(`http://127.0.0.1:${node.monitorPort}/jsz`, { signal: AbortSignal.timeout(1_000) })).json()) as {
-            meta_cluster?: { leader?: string; cluster_size?: number };
+            meta_cluster?: { leader?: string; replicas?: Array<{ current?: boolean }> };
           };
-          if (jsz.meta_cluster?.leader || this.nodes.length === 1) return;
+          if (this.nodes.length === 1) return;
+          // A leader alone is not enough: an R3 stream needs every peer known and current ("no suitable peers for placement").
+          const peers = jsz.meta_cluster?.replicas ?? [];
+          if (jsz.meta_cluster?.leader && peers.length === this.nodes.length - 1 && peers.every((peer) => peer.current)) return;
         } catch {
           // not up yet
         }
