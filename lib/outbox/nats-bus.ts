@@ -64,9 +64,14 @@ export class NatsBus implements MessageBus {
       reconnectTimeWait: 500,
       waitOnFirstConnect: options.waitForServer ?? true,
     });
-    const bus = new NatsBus(nc, jetstream(nc), await jetstreamManager(nc), options);
-    await bus.ensureStream();
-    return bus;
+    try {
+      const bus = new NatsBus(nc, jetstream(nc), await jetstreamManager(nc), options);
+      await bus.ensureStream();
+      return bus;
+    } catch (error) {
+      await nc.close();
+      throw error;
+    }
   }
 
   /** The connection, stream and subjects, for reconciliation (jetstream-inventory.ts). */
