@@ -11,6 +11,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   // The app runs projections, the transfer saga, the outbox relay and notifications in process on a 2-core machine.
   timeout: 90_000,
+  // An assertion waits for what the user would see; on a busy 2-core machine a first answer can take over 5 s.
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

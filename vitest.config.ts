@@ -17,8 +17,10 @@ export default defineConfig({
           include: ['**/*.int.spec.ts'],
           exclude,
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Limits that catch a hang, not a slow machine: with a CPU hog beside the suite on 2 cores several
+          // process-level tests (two projectors, the saga process, the CLI) took 45-55 s of the old 60 s.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           // Integration files share one PostgreSQL server; each uses its own schema.
           fileParallelism: true,
         },

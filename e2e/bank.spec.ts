@@ -1,6 +1,6 @@
 import { accessibilityViolations, expect, signIn, test } from './fixtures';
 import { AccountPage } from './pages/account-page';
-import { OverviewPage } from './pages/overview-page';
+import { OverviewPage, PAGE_LOAD } from './pages/overview-page';
 
 test('open an account, deposit, be refused too large a withdrawal, see another page follow live, reload and find it kept', async ({
   page,
@@ -53,13 +53,13 @@ test('the main pages pass axe checks at laptop and phone widths, without console
   ]) {
     await page.setViewportSize(viewport);
     await overview.open();
-    await expect(overview.accounts().getByRole('row').nth(1)).toBeVisible();
+    await overview.loaded();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath(`overview-${viewport.name}.png`), fullPage: true });
 
     await page.goto('/accounts/legacy-000417');
-    await expect(page.getByTestId('account-summary')).toBeVisible();
-    await expect(page.getByTestId('transaction-history')).toContainText('legacy');
+    await expect(page.getByTestId('account-summary')).toBeVisible(PAGE_LOAD);
+    await expect(page.getByTestId('transaction-history')).toContainText('legacy', PAGE_LOAD);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath(`account-${viewport.name}.png`), fullPage: true });
   }

@@ -26,7 +26,12 @@ process.once('exit', () => {
   for (const child of alive) child.kill('SIGKILL');
 });
 // Interrupted or timed out: exit through the handler above rather than leave servers holding ports.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
+let interrupted = (signal: NodeJS.Signals): unknown => process.exit(signal === 'SIGINT' ? 130 : 143);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void interrupted(signal));
+/** What Ctrl-C does instead of exiting at once (`npm run demo:cluster` stops its processes in order first). */
+export const onInterrupt = (handler: (signal: NodeJS.Signals) => unknown): void => {
+  interrupted = handler;
+};
 
 const manage = (name: string, child: ChildProcess): Managed => {
   alive.add(child);

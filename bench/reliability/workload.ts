@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
+import { UPSTREAM_FAILED } from '../../scripts/cluster/round-robin-proxy';
 
 /*
  * A mix of commands and queries against the JSON API, driven by autocannon.
@@ -15,7 +16,7 @@ export type WorkloadResult = {
   latency: { p50: number; p90: number; p99: number; max: number };
   statuses: Record<string, number>;
   byKind: Record<string, Record<string, number>>;
-  /** Requests that got no HTTP answer at all (connection refused or reset: the server was down). */
+  /** Requests that got no HTTP answer at all (connection refused or reset: the server was down), or the proxy's word that the server died with them in flight. */
   transportErrors: number;
   /** Commands answered 2xx whose body never arrived whole: the answer is lost, as with no answer at all. */
   answersCutOff: number;
@@ -74,6 +75,7 @@ export const runWorkload = async ({ baseUrl, accountIds, seconds, connections, h
   const byKind: WorkloadResult['byKind'] = {};
   const pending = new Map<object, Planned>();
   let answersCutOff = 0;
+  let upstreamFailed = 0;
 
   const result = await autocannon({
     url: baseUrl,
@@ -98,7 +100,9 @@ export const runWorkload = async ({ baseUrl, accountIds, seconds, connections, h
           if (!sent) return;
           const counts = (byKind[sent.kind] ??= {});
           counts[status] = (counts[status] ?? 0) + 1;
-          if (status >= 500) serverErrors.push({ kind: sent.kind, status, body: String(body).slice(0, 300) });
+          // Behind the cluster's proxy, a server killed mid-request is a 502 from the proxy: no answer, as without it.
+          if (status === 502 && String(body).includes(UPSTREAM_FAILED)) upstreamFailed++;
+          else if (status >= 500) serverErrors.push({ kind: sent.kind, status, body: String(body).slice(0, 300) });
           if (sent.commandId && status >= 200 && status < 300) {
             const position = positionIn(String(body));
             // A 2xx whose body was cut off (the server killed mid-answer) acknowledges nothing: its answer was lost.
@@ -118,7 +122,7 @@ export const runWorkload = async ({ baseUrl, accountIds, seconds, connections, h
     latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
     statuses,
     byKind,
-    transportErrors: result.errors,
+    transportErrors: result.errors + upstreamFailed,
     answersCutOff,
     acks,
     serverErrors,

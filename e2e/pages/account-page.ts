@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { PAGE_LOAD } from './overview-page';
 
 /** /accounts/{id}: summary, history and the action forms. */
 export class AccountPage {
@@ -6,7 +7,7 @@ export class AccountPage {
 
   async open(accountId: string) {
     await this.page.goto(`/accounts/${accountId}`);
-    await expect(this.page.getByTestId('account-summary')).toBeVisible();
+    await expect(this.page.getByTestId('account-summary')).toBeVisible(PAGE_LOAD);
   }
 
   balance() {

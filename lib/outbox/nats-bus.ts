@@ -24,6 +24,10 @@ export type NatsBusOptions = {
   publishTimeoutMs?: number;
   /** How long a consumer waits before a message it failed to handle is delivered again. */
   redeliveryDelayMs?: number;
+  /** false: fail at once when no server answers (a CLI), rather than wait for one to come up (a relay). */
+  waitForServer?: boolean;
+  /** Replicas of the stream (3 on a three-node cluster); unset creates R1 and leaves an existing stream's count alone. */
+  replicas?: number;
   log?: (message: string) => void;
 };
 
@@ -58,24 +62,38 @@ export class NatsBus implements MessageBus {
       name: 'chronicle',
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
-      waitOnFirstConnect: true,
+      waitOnFirstConnect: options.waitForServer ?? true,
     });
-    const bus = new NatsBus(nc, jetstream(nc), await jetstreamManager(nc), options);
-    await bus.ensureStream();
-    return bus;
+    try {
+      const bus = new NatsBus(nc, jetstream(nc), await jetstreamManager(nc), options);
+      await bus.ensureStream();
+      return bus;
+    } catch (error) {
+      await nc.close();
+      throw error;
+    }
+  }
+
+  /** The connection, stream and subjects, for reconciliation (jetstream-inventory.ts). */
+  get connection(): NatsConnection {
+    return this.nc;
+  }
+
+  get stream(): string {
+    return this.streamName;
+  }
+
+  subjectOf(message: BusMessage): string {
+    return subjectFor(message.category, message.type, this.prefix);
   }
 
   async publish(message: BusMessage): Promise<void> {
     if (this.nc.isClosed()) throw new BusUnavailableError('The NATS connection is closed');
-    const header = headers();
-    header.set('Chronicle-Stream-Id', message.streamId);
-    header.set('Chronicle-Stream-Version', String(message.streamVersion));
-    header.set('Chronicle-Event-Type', message.type);
     try {
       await this.ensureStream();
-      await this.js.publish(subjectFor(message.category, message.type, this.prefix), JSON.stringify(message), {
+      await this.js.publish(this.subjectOf(message), JSON.stringify(message), {
         msgID: message.id,
-        headers: header,
+        headers: busHeaders(message),
         timeout: this.options.publishTimeoutMs ?? 5000,
       });
     } catch (error) {
@@ -155,21 +173,38 @@ export class NatsBus implements MessageBus {
   }
 
   private async createOrUpdateStream(): Promise<void> {
+    const replicas = this.options.replicas;
     const config = {
       name: this.streamName,
       subjects: [`${this.prefix}.>`],
       storage: StorageType.File,
       duplicate_window: (this.options.duplicateWindowMs ?? 10 * 60_000) * NS_PER_MS,
+      ...(replicas ? { num_replicas: replicas } : {}),
     };
     try {
       await this.jsm.streams.info(this.streamName);
-      await this.jsm.streams.update(this.streamName, { subjects: config.subjects, duplicate_window: config.duplicate_window });
+      await this.jsm.streams.update(this.streamName, {
+        subjects: config.subjects,
+        duplicate_window: config.duplicate_window,
+        ...(replicas ? { num_replicas: replicas } : {}),
+      });
     } catch (error) {
       if (!(error instanceof JetStreamApiError)) throw error;
       await this.jsm.streams.add(config);
     }
   }
 }
+
+/** Routing facts in headers, so tools can read a stream without parsing bodies (reconciliation reads only headers). */
+export const busHeaders = (message: BusMessage, eventIdHeader = false) => {
+  const header = headers();
+  header.set('Chronicle-Stream-Id', message.streamId);
+  header.set('Chronicle-Stream-Version', String(message.streamVersion));
+  header.set('Chronicle-Event-Type', message.type);
+  // Set when the message id is not the event id (a republish after the broker lost the original).
+  if (eventIdHeader) header.set('Chronicle-Event-Id', message.id);
+  return header;
+};
 
 /** Errors about this message (too large, bad subject, refused by the stream), as opposed to the bus being away. */
 const isMessageFault = (error: unknown): boolean =>

@@ -2,7 +2,8 @@ import type { NotificationsConfig } from '../notifications/notifications-config'
 import { startNotificationsConsumer } from '../notifications/notifications-consumer';
 import { createBus } from '../outbox/create-bus';
 import type { MessageBus, Subscription } from '../outbox/message-bus';
-import { OutboxRelay } from '../outbox/outbox-relay';
+import type { OutboxRelay } from '../outbox/outbox-relay';
+import { prepareRelayRuntime } from '../outbox/relay-runtime';
 import type { Runtime } from './runtime';
 
 export type Messaging = {
@@ -17,16 +18,21 @@ export const startMessaging = async (runtime: Runtime, notifications: Notificati
   const config = runtime.config.messaging;
   const log = (message: string) => runtime.log(`[messaging] ${message}`);
   const bus = await createBus(config, log);
+  // The broker's durability is checked before anything starts: in production an unsafe broker stops messaging here.
+  const relaying = config.relayInServer
+    ? await prepareRelayRuntime({ config, bus, db: runtime.readDb, upcasters: runtime.aggregates.upcasters, log }).catch(async (error: unknown) => {
+        await bus.close();
+        throw error;
+      })
+    : null;
   // The consumer first: an in-process bus only reaches subscribers present when the relay publishes.
   const consumer = config.notificationsInServer
     ? await startNotificationsConsumer(bus, runtime.notifications, { largeWithdrawalMajor: notifications.largeWithdrawalMajor })
     : null;
-  let relay: OutboxRelay | null = null;
-  if (config.relayInServer) {
-    relay = new OutboxRelay(runtime.outbox, bus, runtime.aggregates.upcasters, { maxAttempts: config.maxAttempts, leaseMs: config.leaseMs, log });
-    const woken = relay;
-    runtime.appends.onAppended(() => woken.notify());
-    relay.start();
+  const relay: OutboxRelay | null = relaying?.relay ?? null;
+  if (relaying) {
+    runtime.appends.onAppended(() => relaying.relay.notify());
+    relaying.start();
   }
   log(`bus ${bus.kind}${config.natsUrl ? ` (${config.natsUrl})` : ''}; relay ${relay ? 'in this process' : 'elsewhere'}; notifications ${consumer ? 'in this process' : 'elsewhere'}`);
   return {
@@ -34,7 +40,7 @@ export const startMessaging = async (runtime: Runtime, notifications: Notificati
     relay,
     notifications: consumer,
     stop: async () => {
-      await relay?.stop();
+      await relaying?.stop();
       await consumer?.close();
       await bus.close();
     },

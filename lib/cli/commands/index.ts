@@ -4,6 +4,7 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
 import { migrateCommand } from './migrate';
+import { outboxCommand } from './outbox';
 import { projectionsCommand } from './projections';
 import { replayCommand } from './replay';
 import { snapshotCommand } from './snapshot';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   replayCommand,
   verifyCommand,
   projectionsCommand,
+  outboxCommand,
   snapshotCommand,
   migrateCommand,
   exportCommand,

@@ -29,7 +29,8 @@ afterAll(async () => {
   await db.release();
 });
 
-const until = async (condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> => {
+// Generous: on a busy machine a stream may take seconds to open; a condition that holds returns at once anyway.
+const until = async (condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

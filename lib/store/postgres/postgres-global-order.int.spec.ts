@@ -108,5 +108,5 @@ describe.runIf(available)('PostgreSQL global order under concurrent writers', ()
         await database.drop();
       }
     }
-  });
+  }, 300_000); // twenty fresh schemas, each migrated: over a minute on a busy 2-core machine (the check is order, not speed)
 });
