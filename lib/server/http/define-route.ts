@@ -141,7 +141,8 @@ export const defineRoute = <P extends QuerySchema, Q extends QuerySchema, B exte
 
       let headers: Record<string, string> = {};
       if (spec.readYourWrites) {
-        const read = await awaitReadPosition(consistency.data as z.output<typeof consistencyParams>, spec.readYourWrites.sources);
+        const staff = principal !== null && principal.role !== 'customer';
+        const read = await awaitReadPosition(consistency.data as z.output<typeof consistencyParams>, spec.readYourWrites.sources, staff);
         if ('behind' in read) return read.behind;
         headers = { 'X-Read-Position': String(read.position) };
       }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValidationError } from '../../core/errors';
 import type { ProjectionManager } from '../../projections/projection-manager';
 import { webRuntime } from '../web-runtime';
 import { wholeNumber } from './query';
@@ -39,7 +40,8 @@ export const readModelBehindSchema = z
   .object({
     error: errorBodySchema.shape.error.extend({
       code: z.literal('read_model_behind'),
-      lag: z.array(z.object({ name: z.string(), status: z.string(), checkpoint: position, head: position, lagEvents: z.number().int() })),
+      /** Staff only: how far each projection is behind (a customer learns only the position the read models are at). */
+      lag: z.array(z.object({ name: z.string(), status: z.string(), checkpoint: position, head: position, lagEvents: z.number().int() })).optional(),
     }),
   })
   .meta({ id: 'ReadModelBehind' });
@@ -62,7 +64,7 @@ export const readPosition = async (manager: ProjectionManager, names: readonly s
   return Math.min(...positions);
 };
 
-export const behindResponse = async (manager: ProjectionManager, position: number, waitMs: number): Promise<Response> => {
+export const behindResponse = async (manager: ProjectionManager, position: number, waitMs: number, staff: boolean): Promise<Response> => {
   const statuses = await manager.status();
   const lag = statuses.map((s) => ({ name: s.name, status: s.status, checkpoint: s.checkpoint, head: s.head, lagEvents: s.lag.events }));
   const readAt = Math.min(...lag.map((entry) => entry.checkpoint));
@@ -71,7 +73,7 @@ export const behindResponse = async (manager: ProjectionManager, position: numbe
       error: {
         code: 'read_model_behind',
         message: `The read models had not reached position ${position} after ${waitMs} ms (they are at ${readAt}); retry shortly`,
-        lag,
+        ...(staff ? { lag } : {}),
       },
     },
     503,
@@ -79,15 +81,25 @@ export const behindResponse = async (manager: ProjectionManager, position: numbe
   );
 };
 
-/** Waits for `after_position` if asked; a Response when the read models did not get there in time. */
+/**
+ * Waits for `after_position` if asked; a Response when the read models did not get there in time.
+ * A position beyond the newest event can never be reached: 400 at once, rather than a wait.
+ */
 export const awaitReadPosition = async (
   consistency: z.output<typeof consistencyParams>,
   sources: readonly string[],
+  staff: boolean,
 ): Promise<{ behind: Response } | { position: number }> => {
   const manager = readSideManager();
   const { after_position: afterPosition, wait_ms: waitMs } = consistency;
+  if (afterPosition !== undefined) {
+    const head = await webRuntime().store.headPosition();
+    if (afterPosition > head) {
+      throw new ValidationError('Invalid query', [{ path: 'after_position', message: `after_position ${afterPosition} is after the newest event (${head})` }]);
+    }
+  }
   if (afterPosition !== undefined && !(await manager.waitForPosition(afterPosition, waitMs))) {
-    return { behind: await behindResponse(manager, afterPosition, waitMs) };
+    return { behind: await behindResponse(manager, afterPosition, waitMs, staff) };
   }
   return { position: await readPosition(manager, sources) };
 };
