@@ -2,6 +2,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextPlugin from '@next/eslint-plugin-next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.mjs';
 
 const frameworkFree = 'The core and the domain stay free of frameworks, databases and UI: pass what they need in.';
 
@@ -23,6 +24,13 @@ export default defineConfig([
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    // Imports run one way (app, components → lib/server → lib/runtime → application and adapters → domain → core);
+    // eslint/layers.mjs lists what each folder may import.
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.mjs'],
+    plugins: { layers },
+    rules: { 'layers/imports-run-down': 'error' },
   },
   {
     files: ['lib/core/**', 'lib/domain/**'],

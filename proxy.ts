@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { securityHeaders } from './lib/server/security-headers';
 import { servedOverHttps, sessionCookieOf, unsealSession } from './lib/server/auth/session';
-import { principalForSession } from './lib/server/auth/user-directory';
+import { principalForSession } from './lib/server/auth/user-lookup';
 
 /** Pages that need a signed-in visitor; the sign-in page and the API answer anonymous requests themselves. */
 const PROTECTED = /^\/(?:$|accounts(?:\/|$)|debugger(?:\/|$)|transfers(?:\/|$)|audit$|operations$|developers$|users$|streams$)/;

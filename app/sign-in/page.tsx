@@ -5,7 +5,7 @@ import { ROLE_LABELS } from '@/lib/auth/principal';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/auth/demo-users';
 import { demoMode } from '@/lib/server/auth/auth-mode';
 import { currentPrincipal, safeReturnPath } from '@/lib/server/auth/current-principal';
-import { findUser } from '@/lib/server/auth/user-directory';
+import { findUser } from '@/lib/server/auth/user-lookup';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

@@ -27,7 +27,7 @@ process.env.DATABASE_URL = databaseIndex === -1 ? `file:${createSqliteTestDataba
 const { webRuntime } = await import('../../lib/server/web-runtime');
 const eventStore = () => webRuntime().store;
 const { verifyChain } = await import('../../lib/audit/verify-chain');
-const { fingerprintAt } = await import('../../lib/audit/checkpoints');
+const { fingerprintAt } = await import('../../lib/audit/fingerprints');
 const { auditQueries } = await import('../../lib/server/audit-service');
 const { trailPage } = await import('../../lib/audit/audit-trail');
 

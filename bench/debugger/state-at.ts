@@ -41,7 +41,7 @@ process.env.CHRONICLE_SESSION_SECRET ??= `bench-${Math.random().toString(36).sli
 const runtime = webRuntime();
 const { seedDemoUsers } = await import('../../lib/seed/seed-users');
 await seedDemoUsers(runtime.commands);
-const { findUser } = await import('../../lib/server/auth/user-directory');
+const { findUser } = await import('../../lib/server/auth/user-lookup');
 const { sessionFor } = await import('../../lib/server/auth/session');
 const asTeller = { cookie: `${SESSION_COOKIE}=${await sealSession(sessionFor((await findUser('ann'))!))}` };
 

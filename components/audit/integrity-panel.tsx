@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import type { FingerprintCheck } from '@/lib/audit/checkpoints';
+import type { FingerprintCheck } from '@/lib/audit/fingerprints';
 import { getJson } from '@/lib/client/api-client';
 import { Field } from '@/components/ui/field';
 import { useStoreVerification } from './audit-queries';

@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, getJson } from '@/lib/client/api-client';
-import type { NotificationView, OutboxStatusView, ParkedMessageView } from '@/lib/server/operations';
+import type { NotificationView, OutboxStatusView, ParkedMessageView } from '@/lib/server/operations-service';
 
 /*
  * The operations page's server data. Keys are not 'static', so LiveUpdates

@@ -4,7 +4,7 @@ import type { RecordedEvent } from '../core/envelope';
 import type { EventStore } from '../core/event-store';
 import { chainHash } from '../core/hash-chain';
 import { testBackends, type TestBackend } from '../store/testing/backends';
-import { checkFingerprint, fingerprintAt, inclusionProofAt } from './checkpoints';
+import { checkFingerprint, fingerprintAt, inclusionProofAt } from './fingerprints';
 import { attackerOf, rewriteAndRechain, type Attacker } from './testing/attacker';
 import { verifyChain, type VerificationReport } from './verify-chain';
 

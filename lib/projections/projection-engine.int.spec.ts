@@ -5,7 +5,7 @@ import { accountSummaryProjection } from './account-summary-projection';
 import type { Projection } from './projection';
 import { ProjectionManager } from './projection-manager';
 import { PROJECTIONS } from './registry';
-import { generateActivity } from './testing/activity';
+import { generateActivity } from '../commands/testing/activity';
 import { projectedSummaries, replayedSummaries } from './testing/expected-summaries';
 import { readSideBackends } from '../read/testing/read-side-backends';
 

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { EventStore } from '../core/event-store';
 import type { ReadDb } from '../read/read-db';
 import { isDatabaseUnavailable } from '../read/read-db-errors';
-import { Checkpoints, type Checkpoint } from './checkpoints';
+import { Checkpoints, type Checkpoint } from '../read/projection-checkpoints';
 import type { Projection } from './projection';
 import { ProjectionRunner, type BatchOutcome } from './projection-runner';
 

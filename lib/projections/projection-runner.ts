@@ -3,7 +3,7 @@ import type { EventStore } from '../core/event-store';
 import { isMigratedCopy } from '../core/migrated-from';
 import type { ReadDb } from '../read/read-db';
 import { isDatabaseUnavailable } from '../read/read-db-errors';
-import { LeaseLostError, type Checkpoints } from './checkpoints';
+import { LeaseLostError, type Checkpoints } from '../read/projection-checkpoints';
 import type { Projection } from './projection';
 
 export type BatchOutcome =

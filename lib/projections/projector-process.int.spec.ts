@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { ProjectionManager } from './projection-manager';
 import { PROJECTIONS } from './registry';
-import { generateActivity } from './testing/activity';
+import { generateActivity } from '../commands/testing/activity';
 import { projectedSummaries, replayedSummaries } from './testing/expected-summaries';
 import { readSideBackends } from '../read/testing/read-side-backends';
 

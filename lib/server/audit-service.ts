@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { auditQueriesOf, type AuditQueries } from '../core/audit-queries';
 import { UnavailableError } from '../core/errors';
 import { bankTotalsAt, type BankTotalsAt } from '../audit/bank-totals-at';
-import { checkFingerprint, fingerprintAt, inclusionProofAt } from '../audit/checkpoints';
+import { checkFingerprint, fingerprintAt, inclusionProofAt } from '../audit/fingerprints';
 import { verifyChain, type VerificationReport } from '../audit/verify-chain';
 import type { AccountState } from '../domain/account/state';
 import type { StateView } from '../debugger/types';

@@ -1,5 +1,5 @@
 import type { ReadDb } from '../read/read-db';
-import { Checkpoints } from '../projections/checkpoints';
+import { Checkpoints } from '../read/projection-checkpoints';
 import type { SagaCheckpoint } from './saga-checkpoint';
 
 export const TRANSFER_SAGA_CHECKPOINT = 'transfer-saga';

@@ -6,7 +6,7 @@ import { DebuggerView } from '@/components/debugger/debugger-view';
 import { authorizeStreamRead } from '@/lib/server/auth/authorize';
 import { requirePrincipal } from '@/lib/server/auth/current-principal';
 import { pageRefusal } from '@/lib/server/auth/page-access';
-import { streamIdSchema } from '@/lib/commands/validation';
+import { STREAM_ID_PATTERN } from '@/lib/core/ids';
 
 type Props = { params: Promise<{ streamId: string }> };
 
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DebuggerPage({ params }: Props) {
   const streamId = decodeURIComponent((await params).streamId);
   const principal = await requirePrincipal(`/debugger/${encodeURIComponent(streamId)}`);
-  if (!streamIdSchema.safeParse(streamId).success) notFound();
+  if (!STREAM_ID_PATTERN.test(streamId)) notFound();
   const refusal = await pageRefusal(() => authorizeStreamRead(principal, streamId));
   if (refusal) return <ForbiddenNotice title="This stream is not yours" message={refusal} />;
   return (

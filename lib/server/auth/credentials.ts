@@ -3,7 +3,7 @@ import { UnauthenticatedError } from '../../core/errors';
 import { principalOf, type User } from '../../auth/user-directory';
 import type { Principal } from '../../auth/principal';
 import { assertSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from './sign-in-limiter';
-import { findUser } from './user-directory';
+import { findUser } from './user-lookup';
 
 /** Compared against when the username is unknown, disabled or without a password, so every failure takes as long. */
 const NO_SUCH_USER_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.2Zt8eQZYbYFnaT5q9z0kQPrYwXyu';

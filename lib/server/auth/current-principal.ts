@@ -3,7 +3,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { Principal } from '../../auth/principal';
 import { sessionCookieOf, unsealSession, type Session } from './session';
-import { principalForSession } from './user-directory';
+import { principalForSession } from './user-lookup';
 
 /** The signed-in principal of the page render or server action being handled; null when anonymous. */
 export const currentPrincipal = async (): Promise<Principal | null> => principalForSession(await currentSession());

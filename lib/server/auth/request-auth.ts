@@ -7,7 +7,7 @@ import { assertSameOrigin } from './same-origin';
 import { basicCredentialCache } from './basic-cache';
 import { assertSignInAllowed } from './sign-in-limiter';
 import { sessionCookieOf, unsealSession } from './session';
-import { principalForSession } from './user-directory';
+import { principalForSession } from './user-lookup';
 
 const basicCredentials = (header: string): { username: string; password: string } => {
   const [scheme, encoded] = header.trim().split(/\s+/, 2);

@@ -5,7 +5,7 @@ import { errorResponse } from '../http/responses';
 import { webRuntime } from '../web-runtime';
 import { assertSameOrigin } from './same-origin';
 import { SESSION_COOKIE, servedOverHttps, sessionCookieName, sessionCookieOf, sessionCookieOptions, unsealSession } from './session';
-import { principalForSession } from './user-directory';
+import { principalForSession } from './user-lookup';
 
 /** What a client learns about who is signed in. */
 export const principalBody = (principal: Principal) => ({

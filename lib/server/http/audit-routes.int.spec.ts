@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrailPage, TrailRow } from '../../audit/audit-trail';
 import type { BankTotalsAt } from '../../audit/bank-totals-at';
-import type { FingerprintCheck, InclusionProof } from '../../audit/checkpoints';
+import type { FingerprintCheck, InclusionProof } from '../../audit/fingerprints';
 import type { MerkleFingerprint, VerificationReport } from '../../audit/verify-chain';
 import { closed, deposited, opened, withdrawn } from '../../domain/account/testing/fixtures';
 import type { AccountStateAt } from '../audit-service';

@@ -11,7 +11,7 @@ import { UserDirectory } from '../../auth/user-directory';
 import { dispatchCommand } from '../../commands/dispatch';
 import { InMemoryEventStore } from '../../core/in-memory-event-store';
 import { userAggregate } from '../../domain/user/aggregate';
-import { findUser } from '../auth/user-directory';
+import { findUser } from '../auth/user-lookup';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../runtime/runtime';
 import { installRuntime, uninstallRuntime, webRuntime } from '../web-runtime';
 

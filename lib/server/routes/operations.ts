@@ -14,7 +14,7 @@ import {
 } from '../http/operations-schemas';
 import { readSideManager } from '../http/read-your-writes';
 import { projectionsSchema, retryProjectionSchema, type ProjectionStatusBody } from '../http/read-schemas';
-import { notificationsPage, outboxStatus, parkedMessages, retryParkedMessage } from '../operations';
+import { notificationsPage, outboxStatus, parkedMessages, retryParkedMessage } from '../operations-service';
 
 /* Operating the system: the projections, the outbox and its relay, the notifications. Staff only; auditors may look. */
 

@@ -1,4 +1,4 @@
-import { Checkpoints } from '../../projections/checkpoints';
+import { Checkpoints } from '../../read/projection-checkpoints';
 import { PROJECTIONS } from '../../projections/registry';
 import type { ProjectionInterest, ProjectionProgress } from './read-model-notices';
 import { webRuntime } from '../web-runtime';

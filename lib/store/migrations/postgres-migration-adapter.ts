@@ -7,7 +7,7 @@ import {
 } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { type AdapterTracker, delegatingAdapter } from './delegating-adapter';
-import { migrationPool, withClient } from './postgres-pool';
+import { migrationPool, withClient } from './schema-engine-pool';
 import { type PostgresTarget, quoteIdentifier, withDatabase } from './postgres-url';
 
 const SHADOW_PREFIX = 'prisma_migrate_shadow_db_';

@@ -1,5 +1,5 @@
 import { quoteIdentifier, withDatabase, type PostgresTarget } from './postgres-url';
-import { withClient } from './postgres-pool';
+import { withClient } from './schema-engine-pool';
 
 const INVALID_CATALOG_NAME = '3D000';
 

@@ -1,5 +1,5 @@
 import type { EventStore } from '../../core/event-store';
-import { dispatchAccountCommand } from '../../commands/account-commands';
+import { dispatchAccountCommand } from '../account-commands';
 
 /** Opens accounts and moves money around through the real command path. */
 export const generateActivity = async (store: EventStore, accounts: number, movements: number, tag = 'a'): Promise<string[]> => {

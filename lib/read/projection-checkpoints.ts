@@ -1,4 +1,4 @@
-import type { ReadDb, ReadTx } from '../read/read-db';
+import type { ReadDb, ReadTx } from './read-db';
 
 export type CheckpointStatus = 'building' | 'live' | 'failed' | 'retired';
 
