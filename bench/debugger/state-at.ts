@@ -53,7 +53,7 @@ const accountId = STREAM.slice('account-'.length);
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
 const eventFor = (version: number): AccountEvent =>
   version === 1
-    ? { type: 'AccountOpened', data: { accountId, holder: { name: 'Bench Ltd', kind: 'organisation' }, currency: 'EUR', overdraftLimit: 50_000_00, openedAt: day(0) } }
+    ? { type: 'AccountOpened', data: { accountId, holder: { name: 'Bench Ltd', kind: 'organisation' }, customerId: null, currency: 'EUR', overdraftLimit: 50_000_00, openedAt: day(0) } }
     : version % 7 === 0
       ? { type: 'MoneyWithdrawn', data: { accountId, amount: 900 + (version % 300), currency: 'EUR', description: 'Payout', withdrawnAt: day(version) } }
       : { type: 'MoneyDeposited', data: { accountId, amount: 250 + (version % 4_000), currency: 'EUR', description: 'Card settlement', depositedAt: day(version) } };

@@ -41,7 +41,7 @@ const timeLoads = async (load: () => Promise<unknown>, loads: number) => {
 
 /** Writes an account stream of `size` events in 1,000-event batches, and the snapshot the policy would have left. */
 const writeStream = async (store: EventStore, snapshots: SnapshotStore, streamId: string, size: number) => {
-  const opened: AccountEvent = { type: 'AccountOpened', data: { accountId: streamId, holder: { name: 'Bench', kind: 'organisation' }, currency: 'EUR', overdraftLimit: 0, openedAt: at } };
+  const opened: AccountEvent = { type: 'AccountOpened', data: { accountId: streamId, holder: { name: 'Bench', kind: 'organisation' }, customerId: null, currency: 'EUR', overdraftLimit: 0, openedAt: at } };
   let state = accountDecider.evolve(accountDecider.initialState(), opened);
   await store.appendToStream(streamId, [opened], { expectedVersion: 'no_stream' });
   for (let version = 1; version < size; ) {

@@ -33,7 +33,7 @@ const ACTION_OF: Record<TabKey, CommandAction> = {
 export function AccountActions({ account }: { account: AccountSummaryView }) {
   const viewer = useViewer();
   // The viewer's commands on this account, by the policy the server enforces.
-  const tabs = ALL_TABS.filter((tab) => authorize(viewer, ACTION_OF[tab.key], { owner: account.owner }).allowed);
+  const tabs = ALL_TABS.filter((tab) => authorize(viewer, ACTION_OF[tab.key], { owner: account.customerId }).allowed);
   if (tabs.length === 0) return <ReadOnlyNote />;
   return <ActionTabs key={tabs.map((tab) => tab.key).join()} account={account} tabs={tabs} />;
 }

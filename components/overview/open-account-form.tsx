@@ -15,7 +15,7 @@ import { newCommandId } from './new-command-id';
 import { useOverviewStore } from './overview-store';
 import styles from './open-account-form.module.css';
 
-const FIELDS = ['owner', 'currency', 'overdraftLimit'] as const;
+const FIELDS = ['owner', 'customerId', 'currency', 'overdraftLimit'] as const;
 type FieldName = (typeof FIELDS)[number];
 type Values = Record<FieldName, string>;
 
@@ -38,14 +38,14 @@ const PLAIN_WORDS: Record<string, string> = {
   version_conflict: 'Someone else made a change at the same moment. Nothing was saved; please try again.',
 };
 
-const EMPTY: Values = { owner: '', currency: 'EUR', overdraftLimit: '' };
+const EMPTY: Values = { owner: '', customerId: '', currency: 'EUR', overdraftLimit: '' };
 
 const valuesOf = (formData: FormData): Values => {
   const text = (name: FieldName) => {
     const value = formData.get(name);
     return typeof value === 'string' ? value : '';
   };
-  return { owner: text('owner'), currency: text('currency'), overdraftLimit: text('overdraftLimit') };
+  return { owner: text('owner'), customerId: text('customerId'), currency: text('currency'), overdraftLimit: text('overdraftLimit') };
 };
 
 const isField = (name: string): name is FieldName => (FIELDS as readonly string[]).includes(name);
@@ -129,6 +129,27 @@ export function OpenAccountForm() {
             aria-describedby={describedBy('owner', false)}
           />
         </Field>
+
+        {viewer?.role !== 'customer' && (
+          <Field
+            id={`${ids}-customerId`}
+            label="Customer id (optional)"
+            error={errorOf('customerId')}
+            hint="Whose account it is: their users may use it. Leave empty for one of the bank’s own accounts."
+          >
+            <input
+              id={`${ids}-customerId`}
+              name="customerId"
+              type="text"
+              autoComplete="off"
+              maxLength={64}
+              defaultValue={defaults.customerId}
+              placeholder="e.g. ada-lovelace"
+              aria-invalid={errorOf('customerId') ? true : undefined}
+              aria-describedby={describedBy('customerId', true)}
+            />
+          </Field>
+        )}
 
         <Field id={`${ids}-currency`} label="Currency" error={errorOf('currency')}>
           {/* Remounted after each submit: React applies a select's defaultValue only on mount, and resets the form after its action. */}

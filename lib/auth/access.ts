@@ -29,9 +29,16 @@ export class Access {
   /**
    * May the principal send this command? Checked once, before anything is written. A customer
    * naming a stream that does not exist gets the 404 the command would have answered; staff go on
-   * to the command, which answers it. Returns the principal to record as the actor.
+   * to the command, which answers it. Returns the principal to record as the actor, and the input
+   * to send (a customer's own customer id filled in where the command names its owner).
    */
-  async command(principal: Principal | null, aggregate: AnyAggregate, name: string, id: string | undefined, input: Record<string, unknown>): Promise<Principal> {
+  async command(
+    principal: Principal | null,
+    aggregate: AnyAggregate,
+    name: string,
+    id: string | undefined,
+    input: Record<string, unknown>,
+  ): Promise<{ actor: Principal; input: Record<string, unknown> }> {
     const action = commandAction(aggregate, name);
     const signedIn = requireAllowed(principal, action).principal;
     const limited = signedIn.role === 'customer' ? aggregate.commands[name]!.customerLimits?.(input as never, this.policy) : null;
@@ -39,16 +46,23 @@ export class Access {
     const ownership = aggregate.commands[name]!.ownership ?? { from: 'target' as const };
     switch (ownership.from) {
       case 'input': {
-        // A missing owner is the command's validation error to report, not ours.
-        const owner = ownership.owner(input as never);
-        return owner === null ? signedIn : this.decide(signedIn, action, owner);
+        const named = input[ownership.field];
+        if (named === undefined && signedIn.role === 'customer') {
+          // A customer acts for themselves: their own id is what they mean.
+          const own = signedIn.customerId ?? null;
+          return { actor: this.decide(signedIn, action, own), input: own === null ? input : { ...input, [ownership.field]: own } };
+        }
+        // Read before the input is validated (who is asking comes first): anything but a string names
+        // nobody, and the command's validation reports it.
+        const owner = typeof named === 'string' ? named.trim() || null : null;
+        return { actor: owner === null ? signedIn : this.decide(signedIn, action, owner), input };
       }
       case 'stream': {
         const streamId = ownership.streamId(input as never);
-        return streamId === null ? signedIn : this.onStream(signedIn, action, streamId);
+        return { actor: streamId === null ? signedIn : await this.onStream(signedIn, action, streamId), input };
       }
       case 'target':
-        return id === undefined ? signedIn : this.onStream(signedIn, action, streamIdOf(aggregate, id));
+        return { actor: id === undefined ? signedIn : await this.onStream(signedIn, action, streamIdOf(aggregate, id)), input };
     }
   }
 

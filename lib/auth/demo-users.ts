@@ -1,5 +1,6 @@
 import type { UserRole } from '../domain/user/events';
-import { customerActor, customerName } from './demo-customers';
+import { customerIdForHolder } from '../domain/account/legacy-customers';
+import { customerId, customerName } from './demo-customers';
 import { DEMO_PASSWORD_HASHES } from './demo-password-hashes';
 
 /** Every demo user's password; shown on the sign-in page in demo mode only, and accepted only where the demo seed ran. */
@@ -15,8 +16,7 @@ const user = (username: string, displayName: string, role: UserRole, customerId:
 };
 
 /** Customers' usernames are their customer ids: `ada-lovelace` holds the accounts opened for customer `ada-lovelace`. */
-const customer = (holderName: string, username = customerActor(holderName).slice('customer:'.length)): DemoUser =>
-  user(username, holderName, 'customer', username);
+const customer = (holderName: string, username = customerIdForHolder(holderName)!): DemoUser => user(username, holderName, 'customer', username);
 
 /**
  * The users of the demo bank: the seed's first twelve customers (the e2e seed makes exactly these),
@@ -26,7 +26,7 @@ const customer = (holderName: string, username = customerActor(holderName).slice
 export const DEMO_USERS: readonly DemoUser[] = [
   user('ann', 'Ann Hughes', 'teller'),
   user('amir', 'Amir Nasser', 'auditor'),
-  ...Array.from({ length: 12 }, (_, i) => customer(customerName(i))),
+  ...Array.from({ length: 12 }, (_, i) => customer(customerName(i), customerId(i))),
   customer('Café Aurora Ltd', 'cafe-aurora'),
   customer('Margaret Keller'),
   customer('Joan Clarke'),

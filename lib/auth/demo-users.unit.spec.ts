@@ -1,6 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
-import { customerActor, customerName } from './demo-customers';
+import { customerId, customerName } from './demo-customers';
 import { DEMO_PASSWORD_HASHES } from './demo-password-hashes';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 
@@ -13,9 +13,13 @@ describe('demo users', () => {
     for (let i = 0; i < 12; i++) {
       const name = customerName(i);
       const found = DEMO_USERS.find((user) => user.role === 'customer' && user.displayName === name);
-      expect(`customer:${found?.username}`).toBe(customerActor(name));
+      expect(found?.username).toBe(customerId(i));
       expect(found?.customerId).toBe(found?.username);
     }
+    // The 31st customer shares the first one's name, never her id.
+    expect(customerName(30)).toBe(customerName(0));
+    expect(customerId(30)).toBe('ada-lovelace-2');
+    expect(customerId(0)).toBe('ada-lovelace');
     for (const staff of DEMO_USERS.filter((user) => user.role !== 'customer')) expect(staff.customerId).toBeNull();
   });
 

@@ -13,6 +13,8 @@ export const READ_ACTIONS = [
   'stream.read',
   'events.subscribe',
   'bank.stats',
+  /** The whole bank's books at any past instant: two close instants show other customers' movements. */
+  'bank.history',
   'projections.read',
   'audit.read',
   'operations.read',
@@ -41,7 +43,7 @@ export const commandAction = (aggregate: Pick<AnyAggregate, 'name' | 'commands'>
 };
 
 /**
- * What the action concerns. `owner` is the holder name of the stream's owner (for a command that
+ * What the action concerns. `owner` is the customer id of the stream's owner (for a command that
  * names its owner, the one it names); null when the stream is no customer's. Omitted, the answer
  * is whether the principal may do the action at all, and on which scope.
  */
@@ -54,9 +56,9 @@ export type Decision =
 const allow = (scope: 'all' | 'own'): Decision => ({ allowed: true, scope });
 const deny = (status: 401 | 403, code: string, reason: string): Decision => ({ allowed: false, status, code, reason });
 
-/** Customers act on and see what they own; this is what "own" means for a resource. */
+/** Customers act on and see what their customer id owns (never what shares their name); this is what "own" means. */
 const owns = (principal: Principal, resource: Resource): boolean =>
-  principal.holderName !== undefined && resource.owner !== null && resource.owner === principal.holderName;
+  principal.customerId !== undefined && resource.owner !== null && resource.owner === principal.customerId;
 
 const isReadAction = (action: Action): action is ReadAction => typeof action === 'string' && (READ_ACTIONS as readonly string[]).includes(action);
 
@@ -64,7 +66,7 @@ const customerCommand = (principal: Principal, action: CommandAction, resource: 
   if (action.access.customers === 'none') return deny(403, 'staff_only', action.access.reason);
   if (!resource || owns(principal, resource)) return allow('own');
   if (action.ownership === 'input') {
-    return deny(403, 'not_own_name', `Customers can open accounts in their own name only (${principal.holderName ?? principal.name}).`);
+    return deny(403, 'not_own_customer', `Customers can open accounts for themselves only (customer ${principal.customerId ?? 'none'}).`);
   }
   return deny(403, 'not_your_account', 'This account belongs to another customer.');
 };
@@ -81,7 +83,10 @@ const customerDecision = (principal: Principal, action: Action, resource: Resour
     case 'outbox.retry':
       return deny(403, 'staff_only', 'Only the bank’s staff can see and operate the outbox and notifications.');
     case 'bank.stats':
-      return allow('all');
+      // A customer's figures are their own accounts', never the bank's.
+      return allow('own');
+    case 'bank.history':
+      return deny(403, 'staff_only', 'The bank’s books at a past instant are for auditors and the bank’s staff.');
     case 'accounts.list':
     case 'events.subscribe':
       return allow('own');

@@ -10,19 +10,19 @@ const COMMAND_ACTIONS: readonly Action[] = [...COMMANDS, ...OPERATION_ACTIONS];
 const nameOf = (action: Action): string => (typeof action === 'string' ? action : action.command);
 const command = (name: string): Action => COMMANDS.find((action) => action.command === name)!;
 
-const ada: Principal = { id: 'customer:ada-lovelace', role: 'customer', name: 'Ada Lovelace', holderName: 'Ada Lovelace' };
+const ada: Principal = { id: 'customer:ada-lovelace', role: 'customer', name: 'Ada Lovelace', holderName: 'Ada Lovelace', customerId: 'ada-lovelace' };
 const ann: Principal = { id: 'teller:ann', role: 'teller', name: 'Ann Hughes' };
 const amir: Principal = { id: 'auditor:amir', role: 'auditor', name: 'Amir Nasser' };
 
 const ACTIONS: readonly Action[] = [...COMMAND_ACTIONS, ...READ_ACTIONS];
 const NAMED = ACTIONS.map((action) => [nameOf(action), action] as const);
 const NAMED_COMMANDS = COMMAND_ACTIONS.map((action) => [nameOf(action), action] as const);
-const RESOURCES: ReadonlyArray<Resource | undefined> = [undefined, { owner: 'Ada Lovelace' }, { owner: 'Grace Hamilton' }, { owner: null }];
+const RESOURCES: ReadonlyArray<Resource | undefined> = [undefined, { owner: 'ada-lovelace' }, { owner: 'grace-hamilton' }, { owner: null }];
 const label = (resource: Resource | undefined) => (resource === undefined ? 'no resource' : `owner ${String(resource.owner)}`);
 
 /** What a customer may do with their own account, someone else's, and a stream that is no account's. */
 const CUSTOMER: Record<string, { own: string; other: string; none: string; unscoped: string }> = {
-  'account.open': { own: 'own', other: 'not_own_name', none: 'not_own_name', unscoped: 'own' },
+  'account.open': { own: 'own', other: 'not_own_customer', none: 'not_own_customer', unscoped: 'own' },
   'account.deposit': { own: 'own', other: 'not_your_account', none: 'not_your_account', unscoped: 'own' },
   'account.withdraw': { own: 'own', other: 'not_your_account', none: 'not_your_account', unscoped: 'own' },
   'account.close': { own: 'own', other: 'not_your_account', none: 'not_your_account', unscoped: 'own' },
@@ -37,7 +37,8 @@ const CUSTOMER: Record<string, { own: string; other: string; none: string; unsco
   'stream.read': { own: 'own', other: 'not_your_account', none: 'staff_only', unscoped: 'own' },
   'accounts.list': { own: 'own', other: 'own', none: 'own', unscoped: 'own' },
   'events.subscribe': { own: 'own', other: 'own', none: 'own', unscoped: 'own' },
-  'bank.stats': { own: 'all', other: 'all', none: 'all', unscoped: 'all' },
+  'bank.stats': { own: 'own', other: 'own', none: 'own', unscoped: 'own' },
+  'bank.history': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
 };
 
 const outcome = (principal: Principal | null, action: Action, resource?: Resource): string => {
@@ -72,8 +73,8 @@ describe('authorize', () => {
 
   it.each(NAMED)('customers: %s on their own account, another customer’s, a non-account stream, unscoped', (name, action) => {
     const expected = CUSTOMER[name]!;
-    expect(outcome(ada, action, { owner: 'Ada Lovelace' })).toBe(expected.own);
-    expect(outcome(ada, action, { owner: 'Grace Hamilton' })).toBe(expected.other);
+    expect(outcome(ada, action, { owner: 'ada-lovelace' })).toBe(expected.own);
+    expect(outcome(ada, action, { owner: 'grace-hamilton' })).toBe(expected.other);
     expect(outcome(ada, action, { owner: null })).toBe(expected.none);
     expect(outcome(ada, action)).toBe(expected.unscoped);
   });
@@ -91,10 +92,11 @@ describe('authorize', () => {
     }
   });
 
-  it('ownership is the exact holder name: a similar name or a customer without one owns nothing', () => {
-    expect(outcome(ada, command('account.withdraw'), { owner: 'ada lovelace' })).toBe('not_your_account');
-    expect(outcome(ada, command('account.withdraw'), { owner: 'Ada Lovelace Ltd' })).toBe('not_your_account');
-    const nameless: Principal = { id: 'customer:x', role: 'customer', name: 'X' };
-    expect(outcome(nameless, command('account.withdraw'), { owner: 'X' })).toBe('not_your_account');
+  it('ownership is the exact customer id, never the name: a namesake, a similar id or a customer without an id owns nothing', () => {
+    expect(outcome(ada, command('account.withdraw'), { owner: 'Ada Lovelace' })).toBe('not_your_account');
+    expect(outcome(ada, command('account.withdraw'), { owner: 'ada-lovelace-2' })).toBe('not_your_account');
+    expect(outcome(ada, command('account.withdraw'), { owner: 'ADA-LOVELACE' })).toBe('not_your_account');
+    const idless: Principal = { id: 'customer:x', role: 'customer', name: 'X', holderName: 'X' };
+    expect(outcome(idless, command('account.withdraw'), { owner: 'X' })).toBe('not_your_account');
   });
 });

@@ -17,12 +17,13 @@ export type CustomerAccess = { customers: 'own' } | { customers: 'none'; reason:
 
 /**
  * Where a command's ownership is read, for a customer's `own` access: the stream it targets (the
- * default), an owner named in its input (opening an account in one's own name), or another
- * aggregate's stream named in its input (a transfer is the source account's holder's to send).
+ * default), the customer id named in an input field (opening an account for a customer: a
+ * customer's own id is filled in when they leave it out, and only their own is accepted), or
+ * another aggregate's stream named in its input (a transfer is the source account's customer's).
  */
 export type Ownership<Input> =
   | { from: 'target' }
-  | { from: 'input'; owner: (input: Input) => string | null }
+  | { from: 'input'; field: keyof Input & string }
   | { from: 'stream'; streamId: (input: Input) => string | null };
 
 export type CommandSpec<Input = Record<string, unknown>> = {
@@ -97,7 +98,7 @@ export type AggregateDefinition<State = unknown, Command = unknown, Event = unkn
    * By default `{ type, data: { ...input, [idField]: id }, metadata }`.
    */
   toCommand?: (name: string, id: string, input: Record<string, unknown>, metadata: CommandMetadataOf) => Command;
-  /** The owner a stream's first event names (a customer's holder name), or null: used for `own` access. */
+  /** The customer id a stream's first event names as its owner, or null (no customer's): used for `own` access. */
   ownerOf: (firstEvent: RecordedEvent) => string | null;
   /** Rule codes and their plain words. */
   rules: Readonly<Record<string, string>>;

@@ -4,7 +4,8 @@ import type { Projection } from './projection';
 /** One row per account: balance, status, owner, currency, limits, version, dates. */
 export const accountSummaryProjection: Projection = {
   name: 'account-summary',
-  version: 1,
+  // 2: the customer id (AccountOpened v3) is kept beside the holder's name.
+  version: 2,
   eventTypes: ['AccountOpened', 'MoneyDeposited', 'MoneyWithdrawn', 'InterestApplied', 'AccountClosed'],
   apply: async (recorded, { tx, generation }) => {
     const event = asAccountEvent(recorded);
@@ -18,6 +19,7 @@ export const accountSummaryProjection: Projection = {
           generation,
           accountId,
           owner: event.data.holder.name,
+          customerId: event.data.customerId,
           currency: event.data.currency,
           status: 'open',
           balance: 0n,

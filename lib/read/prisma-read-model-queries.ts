@@ -11,7 +11,7 @@ import {
   type TransactionKind,
   type TransactionView,
 } from './queries/account-queries';
-import type { BankStatsQuery, BankStatsView } from './queries/bank-queries';
+import type { BankStatsQuery, BankStatsView, CurrencyTotalView, DailyFlowView } from './queries/bank-queries';
 import { decodeCursor, encodeCursor, invalidCursor } from './queries/cursor';
 import type { QUERY_SOURCES, ReadModelQueries } from './queries/read-model-queries';
 import type { ReadDb } from './read-db';
@@ -61,6 +61,7 @@ const keysetAfter = (column: SortColumn, direction: SortDirection, value: SortVa
 const toSummaryView = (row: AccountSummaryModel): AccountSummaryView => ({
   accountId: row.accountId,
   owner: row.owner,
+  customerId: row.customerId,
   currency: row.currency,
   status: row.status as AccountStatus,
   balance: Number(row.balance),
@@ -85,6 +86,35 @@ const toTransactionView = (row: AccountTransactionModel): TransactionView => ({
   actor: row.actor,
 });
 
+type OwnAccount = { status: string; currency: string; balance: bigint };
+type OwnMovement = { kind: string; amount: bigint; currency: string; occurredAt: Date };
+
+/** A customer's figures, shaped as the bank's: their accounts by status, balances by currency, daily flows. */
+const customerFigures = (accounts: OwnAccount[], movements: OwnMovement[]): BankStatsView => {
+  const totals = new Map<string, CurrencyTotalView>();
+  for (const account of accounts) {
+    const total = totals.get(account.currency) ?? { currency: account.currency, balance: 0, accounts: 0 };
+    totals.set(account.currency, { ...total, balance: total.balance + Number(account.balance), accounts: total.accounts + 1 });
+  }
+  const flows = new Map<string, DailyFlowView>();
+  for (const movement of movements) {
+    const day = movement.occurredAt.toISOString().slice(0, 10);
+    const key = `${day} ${movement.currency}`;
+    const flow = flows.get(key) ?? { day, currency: movement.currency, deposits: 0, withdrawals: 0, interest: 0, movements: 0 };
+    const amount = Number(movement.amount);
+    if (movement.kind === 'interest') flow.interest += amount;
+    else if (amount < 0) flow.withdrawals -= amount;
+    else flow.deposits += amount;
+    flow.movements += 1;
+    flows.set(key, flow);
+  }
+  return {
+    accountsByStatus: { open: accounts.filter((a) => a.status === 'open').length, closed: accounts.filter((a) => a.status === 'closed').length },
+    totalsByCurrency: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+    dailyFlows: [...flows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.currency.localeCompare(b.currency)),
+  };
+};
+
 /**
  * The query port on the Prisma read-side client (SQLite or PostgreSQL). Every
  * query reads only the active generation of the projection owning the table,
@@ -101,6 +131,7 @@ export class PrismaReadModelQueries implements ReadModelQueries {
       const where: AccountSummaryWhereInput = {
         generation: generation('account-summary'),
         ...(query.owner !== undefined ? { owner: query.owner } : {}),
+        ...(query.customerId !== undefined ? { customerId: query.customerId } : {}),
         ...(query.status !== undefined ? { status: query.status } : {}),
         ...(after ? keysetAfter(column, query.direction, after.value, after.accountId) : {}),
       };
@@ -178,6 +209,27 @@ export class PrismaReadModelQueries implements ReadModelQueries {
           movements: row.movements,
         })),
       };
+    });
+  }
+
+  async customerStats(customerId: string, { fromDay, toDay }: BankStatsQuery): Promise<BankStatsView> {
+    return this.atActiveGenerations(['account-summary', 'account-transactions'], async (active) => {
+      const accounts = await this.db.accountSummary.findMany({
+        where: { generation: active('account-summary'), customerId },
+        select: { accountId: true, status: true, currency: true, balance: true },
+      });
+      const movements =
+        accounts.length === 0
+          ? []
+          : await this.db.accountTransaction.findMany({
+              where: {
+                generation: active('account-transactions'),
+                accountId: { in: accounts.map((account) => account.accountId) },
+                occurredAt: { gte: new Date(`${fromDay}T00:00:00.000Z`), lt: new Date(Date.parse(`${toDay}T00:00:00.000Z`) + 86_400_000) },
+              },
+              select: { kind: true, amount: true, currency: true, occurredAt: true },
+            });
+      return customerFigures(accounts, movements);
     });
   }
 

@@ -124,8 +124,8 @@ export class Runtime {
   ): Promise<DispatchResult> {
     const definition = this.aggregates.named(aggregate);
     assertClientCommandId(context.commandId);
-    const actor = await this.access.command(principal, definition, command, id, input);
-    return this.commands.send(aggregate, command, id, input, { ...context, actor: actor.id });
+    const allowed = await this.access.command(principal, definition, command, id, input);
+    return this.commands.send(aggregate, command, id, allowed.input, { ...context, actor: allowed.actor.id });
   }
 
   get access(): Access {

@@ -8,13 +8,13 @@ import { accountUpcasters } from '../domain/account/upcasters';
 import { seedBank } from './seed-bank';
 import { LEGACY_ACCOUNT_ID, LEGACY_SAVINGS_ACCOUNT_ID, MERCHANT_ACCOUNT_ID } from './seed-plan';
 
-const seeded = async () => {
+const seeded = async (customers = 3) => {
   let now = new Date(0);
   const stored = new InMemoryEventStore(() => now);
   const store = upcastingStore(stored, accountUpcasters);
   const summary = await seedBank(store, {
     seed: 7,
-    customers: 3,
+    customers,
     start: new Date('2026-05-01T00:00:00Z'),
     end: new Date('2026-06-10T00:00:00Z'),
     merchantSalesPerDay: 2,
@@ -52,10 +52,25 @@ describe('seedBank', () => {
     expect(balances(savings)).toEqual([0, 2_450_50, 2_450_80, 2_430_81, 2_555_81]);
   });
 
+  it('gives namesakes distinct customer ids: the 40-customer seed’s second Ada Lovelace holds only her own accounts', async () => {
+    const { store } = await seeded(40);
+    const openings = (await store.readAll({ limit: 1_000_000 })).filter((event) => event.type === 'AccountOpened');
+    const idsOfAda = new Set(
+      openings
+        .map((event) => event.data as { holder: { name: string }; customerId: string | null })
+        .filter((data) => data.holder.name === 'Ada Lovelace')
+        .map((data) => data.customerId),
+    );
+    expect(idsOfAda).toEqual(new Set(['ada-lovelace', 'ada-lovelace-2']));
+    // Each customer's own commands are recorded as that customer, by id.
+    const actors = new Set((await store.readAll({ limit: 1_000_000 })).map((event) => event.metadata.actor));
+    expect(actors.has('customer:ada-lovelace-2')).toBe(true);
+  }, 60_000);
+
   it('writes everything it decides at today’s schema versions, the café as an organisation', async () => {
     const { stored } = await seeded();
     const merchant = await stored.readStream(accountStreamId(MERCHANT_ACCOUNT_ID));
-    expect(merchant[0]).toMatchObject({ schemaVersion: 2, data: { holder: { name: 'Café Aurora Ltd', kind: 'organisation' } } });
+    expect(merchant[0]).toMatchObject({ schemaVersion: 3, data: { holder: { name: 'Café Aurora Ltd', kind: 'organisation' } } });
     const decided = (await stored.readAll({ limit: 100_000 })).filter((event) => event.metadata.importedFrom === undefined);
     expect(decided.every((event) => event.schemaVersion === accountUpcasters.currentVersion(event.type))).toBe(true);
   });

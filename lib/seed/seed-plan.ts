@@ -37,14 +37,14 @@ export const seedPlan = (random: Random, options: SeedPlanOptions): SeedStep[] =
     steps.push({ kind: 'command', at, accountId, name, input, actor });
 
   seedCustomers(options.customers, random).forEach((customer, index) => {
-    const actor = customerActor(customer.name);
+    const actor = customerActor(customer.id);
     const current = random.uuid();
     const openedOn = days[random.int(0, 20)]!;
-    command(atHour(openedOn, random), current, 'open', { owner: customer.name, currency: customer.currency, overdraftLimit: customer.overdraft }, 'teller:ann');
+    command(atHour(openedOn, random), current, 'open', { owner: customer.name, customerId: customer.id, currency: customer.currency, overdraftLimit: customer.overdraft }, 'teller:ann');
     const closesOn = index % 12 === 5 ? days[random.int(Math.floor(days.length / 2), days.length - 10)]! : null;
     const savings = index % 3 === 0 ? random.uuid() : null;
     const savingsOpenedOn = days[random.int(21, 30)]!;
-    if (savings) command(atHour(savingsOpenedOn, random), savings, 'open', { owner: customer.name, currency: customer.currency }, 'teller:ann');
+    if (savings) command(atHour(savingsOpenedOn, random), savings, 'open', { owner: customer.name, customerId: customer.id, currency: customer.currency }, 'teller:ann');
     for (const day of days.filter((d) => d > openedOn && (!closesOn || d < closesOn))) {
       const date = day.getUTCDate();
       if (date === 26) command(atHour(day, random), current, 'deposit', { amount: customer.salary, description: 'Salary' }, 'system:payroll');
@@ -79,7 +79,7 @@ export const MERCHANT_ACCOUNT_ID = 'cafe-aurora-merchant';
 /** A busy café's card settlements: the 10,000+ event stream for the debugger to scrub. */
 const merchantHistory = (random: Random, days: Date[], salesPerDay: number): SeedStep[] => {
   const steps: SeedStep[] = [
-    { kind: 'command', at: new Date(days[0]!.getTime() + 8 * 3600_000), accountId: MERCHANT_ACCOUNT_ID, name: 'open', input: { owner: 'Café Aurora Ltd', holderKind: 'organisation', currency: 'EUR', overdraftLimit: 2_000_00 }, actor: 'teller:ann' },
+    { kind: 'command', at: new Date(days[0]!.getTime() + 8 * 3600_000), accountId: MERCHANT_ACCOUNT_ID, name: 'open', input: { owner: 'Café Aurora Ltd', customerId: 'cafe-aurora', holderKind: 'organisation', currency: 'EUR', overdraftLimit: 2_000_00 }, actor: 'teller:ann' },
   ];
   for (const day of days.slice(1)) {
     for (let sale = 0; sale < salesPerDay; sale++) {

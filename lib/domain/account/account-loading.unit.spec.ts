@@ -9,7 +9,7 @@ import { InMemoryEventStore } from '../../core/in-memory-event-store';
 import { InMemorySnapshotStore } from '../../core/snapshots';
 
 const at = '2026-01-01T00:00:00.000Z';
-const opened: AccountEvent = { type: 'AccountOpened', data: { accountId: 'a', holder: { name: 'Ada', kind: 'person' }, currency: 'EUR', overdraftLimit: 500, openedAt: at } };
+const opened: AccountEvent = { type: 'AccountOpened', data: { accountId: 'a', holder: { name: 'Ada', kind: 'person' }, customerId: 'ada', currency: 'EUR', overdraftLimit: 500, openedAt: at } };
 const movement = fc.oneof(
   fc.integer({ min: 1, max: 1_000_000 }).map((amount): AccountEvent => ({ type: 'MoneyDeposited', data: { accountId: 'a', amount, currency: 'EUR', description: 'd', depositedAt: at } })),
   fc.integer({ min: 1, max: 1_000_000 }).map((amount): AccountEvent => ({ type: 'MoneyWithdrawn', data: { accountId: 'a', amount, currency: 'EUR', description: 'w', withdrawnAt: at } })),

@@ -35,11 +35,10 @@ export const accountAggregate: AggregateDefinition<AccountState, AccountCommand,
       type: 'OpenAccount',
       input: openAccountInput,
       summary: 'Open an account',
-      example: { owner: 'Ada Lovelace', currency: 'EUR', holderKind: 'person', overdraftLimit: 0 },
+      example: { owner: 'Ada Lovelace', customerId: 'ada-lovelace', currency: 'EUR', holderKind: 'person', overdraftLimit: 0 },
       creates: true,
       access: { customers: 'own' },
-      // Read before the input is validated (who is asking comes first): anything but a string names nobody.
-      ownership: { from: 'input', owner: (input) => (typeof input.owner === 'string' ? input.owner.trim() || null : null) },
+      ownership: { from: 'input', field: 'customerId' },
       customerLimits: (input, policy) =>
         typeof input.overdraftLimit === 'number' && input.overdraftLimit > policy.maxOverdraftLimit
           ? { code: 'overdraft_needs_teller', reason: `An overdraft limit above ${policy.maxOverdraftLimit} minor units is granted by a teller.` }
@@ -81,8 +80,8 @@ export const accountAggregate: AggregateDefinition<AccountState, AccountCommand,
   },
   ownerOf: (first) => {
     if (first.type !== 'AccountOpened') return null;
-    const name = (first.data as { holder?: { name?: unknown } }).holder?.name;
-    return typeof name === 'string' ? name : null;
+    const customerId = (first.data as { customerId?: unknown }).customerId;
+    return typeof customerId === 'string' ? customerId : null;
   },
   rules: ACCOUNT_RULES,
   debugger: {

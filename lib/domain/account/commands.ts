@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENTITY_ID_PATTERN } from '../../core/ids';
 import { HOLDER_KINDS } from './events';
 import { amountSchema, currencySchema, MAX_AMOUNT_MINOR } from './money';
 
@@ -12,6 +13,8 @@ const isoDateTime = z.iso.datetime({ offset: true, message: 'Expected an ISO 860
 export const openAccountInput = z
   .object({
     owner: z.string().trim().min(1, 'Owner is required').max(100, 'Owner may be at most 100 characters'),
+    /** The customer who will hold it: their users may act on it. A customer's own id is filled in for them; staff name it (or none, for the bank's own accounts). */
+    customerId: z.string().trim().regex(ENTITY_ID_PATTERN, 'Customer id must be letters, digits, _ or -').optional(),
     /** Whether the owner is a person or an organisation (a company, a club); a person unless said otherwise. */
     holderKind: z.enum(HOLDER_KINDS, { message: 'Holder kind must be person or organisation' }).default('person'),
     currency: currencySchema,

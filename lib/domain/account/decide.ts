@@ -30,8 +30,13 @@ export const decide = (command: AccountCommand, state: AccountState): AccountEve
   switch (command.type) {
     case 'OpenAccount': {
       if (state.status !== 'none') return reject('account_already_exists');
-      const { accountId, owner, holderKind, currency, overdraftLimit } = command.data;
-      return [{ type: 'AccountOpened', data: { accountId, holder: { name: owner, kind: holderKind }, currency, overdraftLimit, openedAt: now } }];
+      const { accountId, owner, customerId, holderKind, currency, overdraftLimit } = command.data;
+      return [
+        {
+          type: 'AccountOpened',
+          data: { accountId, holder: { name: owner, kind: holderKind }, customerId: customerId ?? null, currency, overdraftLimit, openedAt: now },
+        },
+      ];
     }
     case 'DepositMoney': {
       const account = requireOpen(state, command.data.accountId);

@@ -24,7 +24,7 @@ describe('account decider', () => {
     given([]).when(openAccount(500)).then([
       {
         type: 'AccountOpened',
-        data: { accountId: ACCOUNT_ID, holder: { name: 'Ada Lovelace', kind: 'person' }, currency: 'EUR', overdraftLimit: 500, openedAt: NOW },
+        data: { accountId: ACCOUNT_ID, holder: { name: 'Ada Lovelace', kind: 'person' }, customerId: 'ada-lovelace', currency: 'EUR', overdraftLimit: 500, openedAt: NOW },
       },
     ]);
     given([opened()]).when(openAccount()).thenRejects('account_already_exists');

@@ -9,7 +9,15 @@ export type AccountHolder = { name: string; kind: HolderKind };
 
 export type AccountOpened = {
   type: 'AccountOpened';
-  data: { accountId: string; holder: AccountHolder; currency: Currency; overdraftLimit: number; openedAt: string };
+  data: {
+    accountId: string;
+    holder: AccountHolder;
+    /** The customer who holds the account (whose users may act on it); null for the bank's own accounts. Schema version 3. */
+    customerId: string | null;
+    currency: Currency;
+    overdraftLimit: number;
+    openedAt: string;
+  };
 };
 export type MoneyDeposited = {
   type: 'MoneyDeposited';

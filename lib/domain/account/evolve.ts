@@ -5,11 +5,12 @@ import type { AccountState } from './state';
 export const evolve = (state: AccountState, event: AccountEvent): AccountState => {
   switch (event.type) {
     case 'AccountOpened': {
-      const { accountId, holder, currency, overdraftLimit, openedAt } = event.data;
+      const { accountId, holder, customerId, currency, overdraftLimit, openedAt } = event.data;
       return {
         status: 'open',
         accountId,
         holder,
+        customerId,
         currency,
         overdraftLimit,
         balance: 0,

@@ -4,6 +4,8 @@ import type { Currency } from './money';
 type Common = {
   accountId: string;
   holder: AccountHolder;
+  /** Whose account it is (null: the bank's own). */
+  customerId: string | null;
   currency: Currency;
   /** Minor units; may go negative down to -overdraftLimit. */
   balance: number;
@@ -22,4 +24,4 @@ export type AccountState =
 export const initialState = (): AccountState => ({ status: 'none' });
 
 /** Bump when AccountState's shape changes: snapshots of older shapes are then ignored and replaced. */
-export const ACCOUNT_STATE_SCHEMA_VERSION = 2;
+export const ACCOUNT_STATE_SCHEMA_VERSION = 3;

@@ -1,6 +1,7 @@
 import { UpcasterRegistry, type Upcaster } from '../../core/upcasting';
 import type { AccountOpened, HolderKind, MoneyDeposited, MoneyWithdrawn } from './events';
 import { legacyAmountToMinor } from './legacy-amount';
+import { customerIdForHolder } from './legacy-customers';
 import { CURRENCIES, type Currency } from './money';
 
 /*
@@ -21,8 +22,10 @@ export const LEGACY_CURRENCY: Currency = 'EUR';
 export const DEFAULT_HOLDER_KIND: HolderKind = 'person';
 
 export type LegacyAccountOpenedV1 = { accountId: string; name: string; openedAt: string };
-export type UnversionedAccountOpenedV1 = Omit<AccountOpened['data'], 'holder'> & { owner: string };
-export type AccountOpenedV1 = LegacyAccountOpenedV1 | UnversionedAccountOpenedV1 | AccountOpened['data'];
+/** Version 2: a structured holder, and no customer id (an account was its holder name's). */
+export type AccountOpenedV2 = Omit<AccountOpened['data'], 'customerId'>;
+export type UnversionedAccountOpenedV1 = Omit<AccountOpenedV2, 'holder'> & { owner: string };
+export type AccountOpenedV1 = LegacyAccountOpenedV1 | UnversionedAccountOpenedV1 | AccountOpenedV2;
 
 type LegacyMovement = { accountId: string; amount: number | string; description?: string };
 export type LegacyMoneyDepositedV1 = LegacyMovement & { depositedAt: string };
@@ -38,7 +41,7 @@ const text = (value: unknown, field: string): string => {
 };
 
 /** v1 → v2: the single owner name becomes a structured holder; a legacy account also gains its currency and a zero overdraft. */
-export const accountOpenedV1: Upcaster<AccountOpenedV1, AccountOpened['data']> = {
+export const accountOpenedV1: Upcaster<AccountOpenedV1, AccountOpenedV2> = {
   type: 'AccountOpened',
   fromVersion: 1,
   upcast: (data) => {
@@ -56,6 +59,17 @@ export const accountOpenedV1: Upcaster<AccountOpenedV1, AccountOpened['data']> =
       openedAt: data.openedAt,
     };
   },
+};
+
+/**
+ * v2 → v3: the account gains the id of the customer who holds it, mapped from the holder's name as
+ * the seed and CORE1 named their customers (lib/domain/account/legacy-customers.ts). Data that
+ * already names a customer is version 3 recorded without its version and is kept as it is.
+ */
+export const accountOpenedV2: Upcaster<AccountOpenedV2 | AccountOpened['data'], AccountOpened['data']> = {
+  type: 'AccountOpened',
+  fromVersion: 2,
+  upcast: (data) => ('customerId' in data ? data : { ...data, customerId: customerIdForHolder(text(data.holder?.name, 'holder.name')) }),
 };
 
 /** v1 → v2: a legacy deposit's decimal EUR amount becomes integer minor units with its currency. */
@@ -93,6 +107,7 @@ export const moneyWithdrawnV1: Upcaster<MoneyWithdrawnV1, MoneyWithdrawn['data']
 /** Every account event's chain; InterestApplied and AccountClosed are still at version 1. */
 export const accountUpcasters = new UpcasterRegistry()
   .register(accountOpenedV1)
+  .register(accountOpenedV2)
   .register(moneyDepositedV1)
   .register(moneyWithdrawnV1)
   .assertComplete();

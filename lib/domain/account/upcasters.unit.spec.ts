@@ -12,18 +12,18 @@ const v1 = (type: string, data: Record<string, unknown>): VersionedEvent => ({ t
 const current = (event: VersionedEvent): AccountEvent => accountUpcasters.upcast(event) as unknown as AccountEvent;
 
 describe('account upcasters', () => {
-  it('are registered: AccountOpened, MoneyDeposited and MoneyWithdrawn at v2, the rest at v1', () => {
-    expect(accountUpcasters.versions()).toEqual({ AccountOpened: 2, MoneyDeposited: 2, MoneyWithdrawn: 2 });
+  it('are registered: AccountOpened at v3, MoneyDeposited and MoneyWithdrawn at v2, the rest at v1', () => {
+    expect(accountUpcasters.versions()).toEqual({ AccountOpened: 3, MoneyDeposited: 2, MoneyWithdrawn: 2 });
     expect(accountUpcasters.currentVersion('InterestApplied')).toBe(1);
     expect(accountUpcasters.currentVersion('AccountClosed')).toBe(1);
   });
 
-  describe('AccountOpened v1 → v2', () => {
-    it('makes a legacy name a person holding a EUR account without overdraft', () => {
+  describe('AccountOpened v1 → v2 → v3', () => {
+    it('makes a legacy name a person holding a EUR account without overdraft, held by the customer the seed made for that name', () => {
       expect(accountUpcasters.upcast(v1('AccountOpened', { accountId: ID, name: 'Margaret Keller', openedAt: AT }))).toEqual({
         type: 'AccountOpened',
-        schemaVersion: 2,
-        data: { accountId: ID, holder: { name: 'Margaret Keller', kind: 'person' }, currency: 'EUR', overdraftLimit: 0, openedAt: AT },
+        schemaVersion: 3,
+        data: { accountId: ID, holder: { name: 'Margaret Keller', kind: 'person' }, customerId: 'margaret-keller', currency: 'EUR', overdraftLimit: 0, openedAt: AT },
       });
     });
 
@@ -32,15 +32,32 @@ describe('account upcasters', () => {
       expect(current(v1('AccountOpened', unversioned)).data).toEqual({
         accountId: ID,
         holder: { name: 'Café Aurora Ltd', kind: 'person' },
+        customerId: 'cafe-aurora-ltd',
         currency: 'GBP',
         overdraftLimit: 2_000_00,
         openedAt: AT,
       });
     });
 
-    it('keeps a version 2 event recorded as version 1 (written through a bare adapter) as it is', () => {
-      const today = { accountId: ID, holder: { name: 'Ada', kind: 'organisation' }, currency: 'CHF', overdraftLimit: 5, openedAt: AT };
+    it('keeps a version 3 event recorded as version 1 (written through a bare adapter) as it is', () => {
+      const today = { accountId: ID, holder: { name: 'Ada', kind: 'organisation' }, customerId: null, currency: 'CHF', overdraftLimit: 5, openedAt: AT };
       expect(current(v1('AccountOpened', today)).data).toEqual(today);
+    });
+
+    it('maps a version 2 holder to the seed’s id for that name, and keeps an id a version 3 event names', () => {
+      const v2 = { accountId: ID, holder: { name: 'Ada Lovelace', kind: 'person' }, currency: 'EUR', overdraftLimit: 0, openedAt: AT };
+      expect(accountUpcasters.upcast({ type: 'AccountOpened', schemaVersion: 2, data: v2 })).toEqual({
+        type: 'AccountOpened',
+        schemaVersion: 3,
+        data: { ...v2, customerId: 'ada-lovelace' },
+      });
+      // The second Ada Lovelace of the 40-customer seed: her id is recorded, never derived from the name.
+      const v3 = { ...v2, customerId: 'ada-lovelace-2' };
+      expect(accountUpcasters.upcast({ type: 'AccountOpened', schemaVersion: 3, data: v3 }).data).toEqual(v3);
+      expect(accountUpcasters.upcast({ type: 'AccountOpened', schemaVersion: 2, data: { ...v2, holder: { name: 'Spärck Jones, Karen', kind: 'person' } } }).data)
+        .toMatchObject({ customerId: 'sparck-jones-karen' });
+      expect(accountUpcasters.upcast({ type: 'AccountOpened', schemaVersion: 2, data: { ...v2, holder: { name: '***', kind: 'person' } } }).data)
+        .toMatchObject({ customerId: null });
     });
 
     it('refuses a v1 event with no name', () => {

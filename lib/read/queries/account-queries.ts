@@ -21,6 +21,8 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 export type ListAccountsQuery = {
   /** Exact owner name (case-sensitive). */
   owner?: string;
+  /** The customer who holds the accounts: a customer's own scope. */
+  customerId?: string;
   status?: AccountStatus;
   /** Ties are broken by account id, in the same direction. */
   sort: AccountSort;
@@ -43,6 +45,8 @@ export type AccountTransactionsQuery = {
 export type AccountSummaryView = {
   accountId: string;
   owner: string;
+  /** The customer who holds it; null for the bank's own accounts. */
+  customerId: string | null;
   currency: string;
   status: AccountStatus;
   balance: number;

@@ -16,6 +16,8 @@ export interface ReadModelQueries {
   /** Null when the account is unknown; an account without movements has an empty page. */
   accountTransactions(query: AccountTransactionsQuery): Promise<Page<TransactionView> | null>;
   bankStats(query: BankStatsQuery): Promise<BankStatsView>;
+  /** The same figures over one customer's accounts only: what a customer is shown instead of the bank's. */
+  customerStats(customerId: string, query: BankStatsQuery): Promise<BankStatsView>;
 }
 
 /** The projections whose read models each query reads: its answer is as fresh as the slowest of them. */
@@ -24,4 +26,5 @@ export const QUERY_SOURCES = {
   accountSummary: ['account-summary'],
   accountTransactions: ['account-transactions', 'account-summary'],
   bankStats: ['bank-totals'],
+  customerStats: ['account-summary', 'account-transactions'],
 } as const satisfies Record<keyof ReadModelQueries, readonly string[]>;

@@ -7,10 +7,10 @@ import type { EventFilter } from '../sse/stream-filter';
 /** The streams of the accounts a customer holds, as the account read model lists them. */
 export const ownAccountStreams = async (principal: Principal): Promise<Set<string>> => {
   const streams = new Set<string>();
-  if (principal.holderName === undefined) return streams;
+  if (principal.customerId === undefined) return streams;
   let cursor: string | undefined;
   do {
-    const page = await webRuntime().queries.listAccounts({ owner: principal.holderName, sort: 'opened', direction: 'asc', limit: MAX_PAGE_LIMIT, cursor });
+    const page = await webRuntime().queries.listAccounts({ customerId: principal.customerId, sort: 'opened', direction: 'asc', limit: MAX_PAGE_LIMIT, cursor });
     for (const account of page.items) streams.add(`account-${account.accountId}`);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -93,7 +93,7 @@ describe('runAccountAction', () => {
     expect(await runAccountAction('open', form({ owner: 'Ada', currency: 'EUR' }), auditor, runtime)).toMatchObject({ ok: false, code: 'read_only_role' });
     const refused = await runAccountAction('withdraw', deposit(grace.accountId), ada, runtime);
     expect(refused).toMatchObject({ ok: false, code: 'not_your_account', message: 'This account belongs to another customer.' });
-    expect(await runAccountAction('open', form({ owner: 'Grace', currency: 'EUR' }), ada, runtime)).toMatchObject({ ok: false, code: 'not_own_name' });
+    expect(await runAccountAction('open', form({ owner: 'Grace', currency: 'EUR' }), ada, runtime)).toMatchObject({ ok: false, code: 'not_own_customer' });
     expect(await runAccountAction('interest', form({ accountId, rateBasisPoints: '100', periodStart: '2026-01-01', periodEnd: '2026-02-01' }), ada, runtime)).toMatchObject({
       ok: false,
       code: 'staff_only',

@@ -89,6 +89,8 @@ const INPUTS: Record<AccountCommandName, (form: FormReader) => Record<string, un
     return {
       // Sent even when blank so the schema answers "Owner is required".
       owner: form.raw('owner') ?? '',
+      // Staff name the customer who will hold it (blank: the bank's own account); a customer's own id is filled in.
+      customerId: form.optional('customerId'),
       // Optional: a person unless the form says otherwise; the schema checks the value.
       holderKind: form.optional('holderKind'),
       currency,

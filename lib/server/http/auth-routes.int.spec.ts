@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../auth/demo-users';
+import { customerIdForHolder } from '../../domain/account/legacy-customers';
 import type { ProjectionManager } from '../../projections/projection-manager';
 import { resetSignInLimits, SIGN_IN_LIMITS } from '../auth/sign-in-limiter';
 import { webRuntime } from '../web-runtime';
 import { parseSse } from '../sse/sse-format';
 import { BASE, basicAuth, jsonRequest, params, signedInAs, startProjections, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
 import { accountStateAtRoute, accountSummary, accountTransactions, bankStats, listAccounts } from '../routes/accounts';
-import { auditEvents } from '../routes/audit';
+import { auditEvents, bankTotalsAt } from '../routes/audit';
 import { transferStatusRoute } from '../routes/transfers';
 import { commandHandlerOf } from '../routes/commands';
 import { streamState } from '../routes/debugger';
@@ -29,6 +30,7 @@ const signOutRoute = signOut.handler;
 const sessionRoute = getSession.handler;
 const signInRoute = signIn.handler;
 const statsRoute = bankStats.handler;
+const bankTotalsAtRoute = bankTotalsAt.handler;
 const streamEventsRoute = streamEvents.handler;
 const stateRoute = streamState.handler;
 
@@ -56,7 +58,9 @@ type CommandName = keyof typeof COMMANDS;
 
 const command = (name: CommandName, accountId: string, headers: Headers, body: unknown = COMMANDS[name].body) =>
   COMMANDS[name].route(jsonRequest(`/api/accounts/${accountId}/${name}`, body, headers), params({ accountId }));
-const open = (owner: string, headers: Headers) => openRoute(jsonRequest('/api/accounts', { owner, currency: 'EUR' }, headers));
+/** Opens an account for the customer the demo made for that name (`Ada Lovelace` → `ada-lovelace`). */
+const open = (owner: string, headers: Headers, customerId: string | undefined = customerIdForHolder(owner) ?? undefined) =>
+  openRoute(jsonRequest('/api/accounts', { owner, currency: 'EUR', ...(customerId ? { customerId } : {}) }, headers));
 const get = (path: string, headers: Headers) => new Request(`${BASE}${path}`, { headers });
 
 /** The response, after checking its status and code and that the store did not move. */
@@ -168,9 +172,13 @@ describe('customers', () => {
     await refused(command('interest', adaAccount, ada), 403, 'staff_only');
   });
 
-  it('open accounts in their own name only, and can use a just-opened one at once', async () => {
-    await refused(open('Grace Hamilton', ada), 403, 'not_own_name');
-    const opened = await written(open('Ada Lovelace', ada), 201);
+  it('open accounts for themselves only (their own customer id, filled in when left out), and can use a just-opened one at once', async () => {
+    await refused(open('Grace Hamilton', ada), 403, 'not_own_customer');
+    await refused(open('Ada Lovelace', ada, 'ada-lovelace-2'), 403, 'not_own_customer');
+    const named = await written(open('Ada Lovelace', ada, 'ada-lovelace'), 201);
+    expect((await db.store.readStream(`account-${named.accountId}`))[0]?.data).toMatchObject({ customerId: 'ada-lovelace' });
+    const opened = await written(open('Ada Lovelace', ada, undefined), 201);
+    expect((await db.store.readStream(`account-${opened.accountId}`))[0]?.data).toMatchObject({ customerId: 'ada-lovelace' });
     // Ownership comes from the events, not a read model that may not have caught up yet.
     await written(command('deposit', opened.accountId, ada, { amount: 5_00 }));
     expect((await db.store.readStream(`account-${opened.accountId}`)).map((event) => event.metadata.actor)).toEqual([
@@ -195,7 +203,18 @@ describe('customers', () => {
     const other = { streamId: 'migration-account-x' };
     await refused(streamEventsRoute(get('/api/streams/migration-account-x/events', ada), params(other)), 403, 'staff_only');
     await refused(projectionsRoute(get('/api/projections', ada)), 403, 'staff_only');
-    expect((await statsRoute(get('/api/stats', ada))).status).toBe(200);
+  });
+
+  it('see their own figures, never the bank’s, and not the bank’s books at a past instant', async () => {
+    const own = (await (await statsRoute(get('/api/stats', ada))).json()) as { accountsByStatus: { open: number }; totalsByCurrency: Array<{ balance: number; accounts: number }> };
+    const bank = (await (await statsRoute(get('/api/stats', ann))).json()) as typeof own;
+    const adaAccounts = (await (await listRoute(get('/api/accounts', ada))).json()) as { items: Array<{ balance: number }> };
+    expect(own.accountsByStatus.open).toBe(adaAccounts.items.length);
+    expect(own.totalsByCurrency.reduce((sum, total) => sum + total.accounts, 0)).toBe(adaAccounts.items.length);
+    expect(own.totalsByCurrency.reduce((sum, total) => sum + total.balance, 0)).toBe(adaAccounts.items.reduce((sum, item) => sum + item.balance, 0));
+    expect(bank.accountsByStatus.open).toBeGreaterThan(own.accountsByStatus.open);
+    await refused(bankTotalsAtRoute(get(`/api/bank/totals?at=${encodeURIComponent(new Date().toISOString())}`, ada)), 403, 'staff_only');
+    expect((await bankTotalsAtRoute(get(`/api/bank/totals?at=${encodeURIComponent(new Date().toISOString())}`, amir))).status).toBe(200);
   });
 
   it('list only their own accounts, whatever owner they ask for', async () => {

@@ -1,3 +1,4 @@
+import { ENTITY_ID_PATTERN } from '../../core/ids';
 import { z } from 'zod';
 import { NotFoundError } from '../../core/errors';
 import {
@@ -24,6 +25,12 @@ const direction = z.enum(SORT_DIRECTIONS, 'direction must be asc or desc');
 
 export const listAccountsParams = z.object({
   owner: z.string().trim().min(1, 'owner may not be empty').max(100, 'owner may be at most 100 characters').optional().meta({ description: 'Exact owner name (case-sensitive)' }),
+  customerId: z
+    .string()
+    .trim()
+    .regex(ENTITY_ID_PATTERN, 'customerId must be letters, digits, _ or -')
+    .optional()
+    .meta({ description: 'The customer who holds the accounts (staff; a customer always sees only their own)' }),
   status: z.enum(ACCOUNT_STATUSES, `status must be one of ${ACCOUNT_STATUSES.join(', ')}`).optional().meta({ description: 'Account status' }),
   sort: z.enum(ACCOUNT_SORTS, `sort must be one of ${ACCOUNT_SORTS.join(', ')}`).default('opened').meta({ description: 'Sort key' }),
   direction: direction.optional().meta({ description: 'Default `desc` (newest, richest, most recently active first), `asc` for `sort=owner`' }),

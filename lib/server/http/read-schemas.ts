@@ -11,6 +11,7 @@ const position = z.number().int().min(0);
 export const accountSummarySchema = z.object({
   accountId: z.string(),
   owner: z.string(),
+  customerId: z.string().nullable().describe('The customer who holds the account; null for the bank’s own'),
   currency: z.string(),
   status: z.enum(ACCOUNT_STATUSES),
   balance: minorUnits,

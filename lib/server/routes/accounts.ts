@@ -33,7 +33,7 @@ export const listAccounts = defineRoute({
   summary: 'List accounts',
   description:
     'Account summaries, filtered by exact owner and status, sorted, one page at a time. Ties on the sort key are broken by account id, ' +
-    'so walking `nextCursor` visits every account exactly once. A customer sees their own accounts, whatever owner they name.',
+    'so walking `nextCursor` visits every account exactly once. A customer sees the accounts their customer id holds, whatever they filter by.',
   tag: 'read',
   auth: { action: 'accounts.list' },
   query: listAccountsParams,
@@ -41,7 +41,8 @@ export const listAccounts = defineRoute({
   responses: { 200: { description: 'A page of account summaries', schema: accountPageSchema } },
   handle: async ({ query, principal, scope }) => {
     const asked = toListAccountsQuery(query);
-    return webRuntime().queries.listAccounts(scope === 'own' ? { ...asked, owner: principal.holderName ?? principal.id } : asked);
+    // A customer without a customer id holds nothing: ids are never empty, so '' matches no account.
+    return webRuntime().queries.listAccounts(scope === 'own' ? { ...asked, customerId: principal.customerId ?? '' } : asked);
   },
 });
 
@@ -80,14 +81,20 @@ export const bankStats = defineRoute({
   method: 'GET',
   path: '/api/stats',
   operationId: 'getBankStats',
-  summary: 'Bank-wide statistics',
-  description: 'Accounts by status, balances by currency, daily flows of the last `days` days (UTC).',
+  summary: 'Bank-wide statistics (a customer’s own)',
+  description:
+    'Accounts by status, balances by currency, daily flows of the last `days` days (UTC). Staff see the whole bank; a customer sees the same figures over their own accounts only.',
   tag: 'read',
   auth: { action: 'bank.stats' },
   query: bankStatsParams,
-  readYourWrites: { sources: QUERY_SOURCES.bankStats },
+  // The customer's figures come from the account read models, the bank's from its totals.
+  readYourWrites: { sources: [...QUERY_SOURCES.bankStats, ...QUERY_SOURCES.customerStats] },
   responses: { 200: { description: 'Accounts by status, balances by currency, daily flows (UTC days)', schema: bankStatsSchema } },
-  handle: ({ query }) => webRuntime().queries.bankStats(toBankStatsQuery(query, new Date())),
+  handle: ({ query, principal, scope }) => {
+    const window = toBankStatsQuery(query, new Date());
+    // A customer without a customer id holds nothing: ids are never empty, so '' matches no account.
+    return scope === 'own' ? webRuntime().queries.customerStats(principal.customerId ?? '', window) : webRuntime().queries.bankStats(window);
+  },
 });
 
 const stateAtQuery = z

@@ -189,7 +189,7 @@ export const bankTotalsAt = defineRoute({
   summary: 'Bank totals as of a time',
   description: "Accounts by status and balances by currency as the books stood at `at`, folded from the events recorded by then (not from today's read models).",
   tag: 'audit',
-  auth: { action: 'bank.stats' },
+  auth: { action: 'bank.history' },
   query: z.object({ at: isoTime('at').meta({ description: 'ISO date-time; without an offset it is UTC' }) }),
   responses: { 200: { description: 'Totals then', schema: bankTotalsAtSchema } },
   handle: ({ query }) => bankTotalsAsOf(query.at),

@@ -8,7 +8,7 @@ const metadata: CommandMetadata = { commandId: 'cmd-1', now: NOW, actor: 'teller
 
 export const opened = (overdraftLimit = 0, currency: Currency = 'EUR'): AccountEvent => ({
   type: 'AccountOpened',
-  data: { accountId: ACCOUNT_ID, holder: { name: 'Ada Lovelace', kind: 'person' }, currency, overdraftLimit, openedAt: '2026-01-01T09:00:00.000Z' },
+  data: { accountId: ACCOUNT_ID, holder: { name: 'Ada Lovelace', kind: 'person' }, customerId: 'ada-lovelace', currency, overdraftLimit, openedAt: '2026-01-01T09:00:00.000Z' },
 });
 export const deposited = (amount: number): AccountEvent => ({
   type: 'MoneyDeposited',
@@ -25,7 +25,7 @@ export const closed = (): AccountEvent => ({
 
 export const openAccount = (overdraftLimit = 0): AccountCommand => ({
   type: 'OpenAccount',
-  data: { accountId: ACCOUNT_ID, owner: 'Ada Lovelace', holderKind: 'person', currency: 'EUR', overdraftLimit },
+  data: { accountId: ACCOUNT_ID, owner: 'Ada Lovelace', customerId: 'ada-lovelace', holderKind: 'person', currency: 'EUR', overdraftLimit },
   metadata,
 });
 export const depositMoney = (amount: number, currency?: Currency): AccountCommand => ({
