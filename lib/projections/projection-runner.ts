@@ -73,8 +73,9 @@ export class ProjectionRunner {
     const ahead = this.readAhead.get(key);
     this.readAhead.delete(key);
     if (ahead && ahead.from === from && ahead.limit === limit) {
+      // An empty read ahead may be stale (events appended since): only events it found are used.
       const events = await ahead.events;
-      if (events) return events;
+      if (events && events.length > 0) return events;
     }
     return this.store.readAll({ fromPosition: from, limit });
   }
