@@ -2,6 +2,7 @@ import { accountIdOf, asAccountEvent, movementOf } from './account-events';
 import { stateTable } from './engine/document-tables';
 import { asBigInt, asDate, asDateOrNull, asIso, asIsoOrNull, asNumber } from './engine/row-values';
 import type { Projection } from './projection';
+import type { Column } from './engine/sql-batch';
 
 /** One account's summary: balance, status, owner, currency, limits, version, dates (ISO strings). */
 export type AccountSummaryDocument = {
@@ -19,20 +20,20 @@ export type AccountSummaryDocument = {
   position: bigint;
 };
 
-const COLUMNS = [
-  'account_id',
-  'owner',
-  'customer_id',
-  'currency',
-  'status',
-  'balance',
-  'overdraft_limit',
-  'version',
-  'opened_at',
-  'last_activity_at',
-  'closed_at',
-  'position',
-] as const;
+const COLUMNS: readonly Column[] = [
+  ['account_id', 'text'],
+  ['owner', 'text'],
+  ['customer_id', 'text'],
+  ['currency', 'text'],
+  ['status', 'text'],
+  ['balance', 'bigint'],
+  ['overdraft_limit', 'bigint'],
+  ['version', 'int'],
+  ['opened_at', 'timestamp'],
+  ['last_activity_at', 'timestamp'],
+  ['closed_at', 'timestamp'],
+  ['position', 'bigint'],
+];
 
 /** One row per account: balance, status, owner, currency, limits, version, dates. */
 export const accountSummaryProjection: Projection<AccountSummaryDocument> = {

@@ -2,6 +2,7 @@ import { accountIdOf, asAccountEvent, movementOf } from './account-events';
 import { appendOnlyTable } from './engine/document-tables';
 import { asBigInt, asDate, asIso, asNumber } from './engine/row-values';
 import type { Projection } from './projection';
+import type { Column } from './engine/sql-batch';
 
 /** An account's newest money movement, with the running balance after it; each one is a row of the ledger. */
 export type AccountTransactionDocument = {
@@ -18,7 +19,18 @@ export type AccountTransactionDocument = {
   actor: string;
 };
 
-const COLUMNS = ['position', 'account_id', 'version', 'kind', 'amount', 'currency', 'description', 'balance_after', 'occurred_at', 'actor'] as const;
+const COLUMNS: readonly Column[] = [
+  ['position', 'bigint'],
+  ['account_id', 'text'],
+  ['version', 'int'],
+  ['kind', 'text'],
+  ['amount', 'bigint'],
+  ['currency', 'text'],
+  ['description', 'text'],
+  ['balance_after', 'bigint'],
+  ['occurred_at', 'timestamp'],
+  ['actor', 'text'],
+];
 
 /** One row per money movement with the running balance after it. */
 export const accountTransactionsProjection: Projection<AccountTransactionDocument> = {

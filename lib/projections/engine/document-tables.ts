@@ -1,7 +1,9 @@
 import type { DocumentTable } from '../projection';
-import type { SqlBatch } from './sql-batch';
+import type { Column, SqlBatch } from './sql-batch';
 
 export type Row = Record<string, unknown>;
+
+const GENERATION: Column = ['generation', 'int'];
 
 /** How a document maps to a row of a table (every table also has a `generation` column). */
 export type RowMapping<D> = {
@@ -10,8 +12,8 @@ export type RowMapping<D> = {
   key: readonly string[];
   keyOf: (id: string) => unknown[];
   idOf: (row: Row) => string;
-  /** Every column but `generation`, in the order `toRow` gives values. */
-  columns: readonly string[];
+  /** Every column but `generation` with its type, in the order `toRow` gives values. */
+  columns: readonly Column[];
   toRow: (document: D) => unknown[];
   fromRow: (row: Row) => D;
 };
@@ -31,7 +33,7 @@ export const stateTable = <D>(mapping: RowMapping<D>): DocumentTable<D> => ({
       else upserts.push([generation, ...mapping.toRow(document)]);
     }
     await sql.delete(mapping.table, generation, mapping.key, deletes);
-    await sql.insert(mapping.table, ['generation', ...mapping.columns], upserts, ['generation', ...mapping.key]);
+    await sql.insert(mapping.table, [GENERATION, ...mapping.columns], upserts, ['generation', ...mapping.key]);
   },
   drop: (sql, generation) => sql.deleteGeneration(mapping.table, generation),
 });
@@ -53,7 +55,7 @@ export const appendOnlyTable = <D>(mapping: RowMapping<D> & { latestBy: string }
         rows.push([generation, ...mapping.toRow(document)]);
       }
     }
-    await sql.insert(mapping.table, ['generation', ...mapping.columns], rows);
+    await sql.insert(mapping.table, [GENERATION, ...mapping.columns], rows);
   },
   drop: (sql, generation) => sql.deleteGeneration(mapping.table, generation),
 });

@@ -5,6 +5,11 @@ export type SqlDialect = 'sqlite' | 'postgresql';
 
 /** Parameters per statement: below SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMETERS = 30_000;
+const ROWS_PER_STATEMENT = 5_000;
+
+export type ColumnType = 'text' | 'int' | 'bigint' | 'timestamp';
+/** A column's name and SQL type. */
+export type Column = readonly [name: string, type: ColumnType];
 
 /**
  * Raw statements inside a projection batch's transaction. The same SQL runs on
@@ -34,21 +39,50 @@ export class SqlBatch {
     return out.join(', ');
   }
 
-  /** Inserts rows in as few statements as the parameter limit allows; with `conflict` keys, an upsert that overwrites the other columns. */
-  async insert(table: string, columns: readonly string[], rows: readonly unknown[][], conflict?: readonly string[]): Promise<void> {
+  /**
+   * Inserts rows with one statement per 5,000: the rows travel as one JSON
+   * parameter that the database unpacks (json_each / jsonb_array_elements),
+   * which costs far less per value than one bound parameter each. With
+   * `conflict` keys it is an upsert that overwrites the other columns.
+   */
+  async insert(table: string, columns: readonly Column[], rows: readonly unknown[][], conflict?: readonly string[]): Promise<void> {
     if (rows.length === 0) return;
-    const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+    const names = columns.map(([name]) => name);
     const onConflict = conflict
-      ? ` ON CONFLICT (${conflict.join(', ')}) DO UPDATE SET ${columns
-          .filter((column) => !conflict.includes(column))
-          .map((column) => `${column} = excluded.${column}`)
+      ? ` ON CONFLICT (${conflict.join(', ')}) DO UPDATE SET ${names
+          .filter((name) => !conflict.includes(name))
+          .map((name) => `${name} = excluded.${name}`)
           .join(', ')}`
       : '';
-    for (let start = 0; start < rows.length; start += perStatement) {
-      const chunk = rows.slice(start, start + perStatement);
-      const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${this.tuples(chunk.length, columns.length)}${onConflict}`;
-      await this.tx.$executeRawUnsafe(sql, ...chunk.flat());
+    const values = columns.map(([, type], i) => this.unpack(type, i)).join(', ');
+    const source = this.dialect === 'postgresql' ? 'jsonb_array_elements($1::jsonb) AS r' : 'json_each(?) AS r';
+    // `WHERE true`: SQLite's grammar needs it between INSERT … SELECT and ON CONFLICT.
+    const sql = `INSERT INTO ${table} (${names.join(', ')}) SELECT ${values} FROM ${source} WHERE true${onConflict}`;
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      await this.tx.$executeRawUnsafe(sql, this.pack(rows.slice(start, start + ROWS_PER_STATEMENT)));
     }
+  }
+
+  /** The SQL that reads value `index` of a JSON row as a column of `type`. */
+  private unpack(type: ColumnType, index: number): string {
+    if (this.dialect === 'postgresql') {
+      const cast = { text: 'text', int: 'integer', bigint: 'bigint', timestamp: 'timestamp(3)' }[type];
+      return `(r.value->>${index})::${cast}`;
+    }
+    const value = `json_extract(r.value, '$[${index}]')`;
+    return type === 'bigint' ? `CAST(${value} AS INTEGER)` : value;
+  }
+
+  /** Rows as JSON: bigints as digit strings (exact), dates in the text form each database's Prisma client writes. */
+  private pack(rows: readonly unknown[][]): string {
+    const sqlite = this.dialect === 'sqlite';
+    return JSON.stringify(rows, function (this: Record<string, unknown>, key: string, value: unknown) {
+      const original = this[key];
+      if (typeof original === 'bigint') return original.toString();
+      // Prisma's SQLite adapter stores DateTime as ISO text with an explicit offset; PostgreSQL reads either.
+      if (original instanceof Date) return sqlite ? original.toISOString().replace('Z', '+00:00') : original.toISOString();
+      return value;
+    });
   }
 
   /**
