@@ -38,7 +38,7 @@ export const runEmmett = async ({ url, events, batchSize, budgetMs, log }: Optio
   await store.schema.migrate();
   const seedStarted = performance.now();
   let appended = 0;
-  for (const { account, events: chunk } of appendPlan(events, 100)) {
+  for (const { account, events: chunk } of appendPlan(events, 50)) {
     await store.appendToStream(`account-acct-${account.toString().padStart(7, '0')}`, chunk);
     appended += chunk.length;
     if (appended % 100_000 < chunk.length) log(`seeded ${appended.toLocaleString('en')} events`);
@@ -76,7 +76,7 @@ export const runEmmett = async ({ url, events, batchSize, budgetMs, log }: Optio
     peakRssMb: peakRssMb(),
     notes: [
       `rebuildPostgreSQLProjections({ projections: [pongoSingleStreamProjection(account summary)], pulling: { batchSize: ${batchSize} } }) — Emmett 0.42's rebuild`,
-      'seeded with getPostgreSQLEventStore(url).appendToStream in 100-event appends, the same events as ours',
+      'seeded with getPostgreSQLEventStore(url).appendToStream in 50-event appends, the same events as ours',
       ...(partial ? [`stopped after its ${Math.round(budgetMs / 1000)} s budget: rate over the ${folded.toLocaleString('en')} events it folded`] : []),
     ],
   };
