@@ -1,6 +1,6 @@
 import { accountIdOf, asAccountEvent, movementOf } from './account-events';
 import { stateTable } from './engine/document-tables';
-import { asBigInt, asDate, asDateOrNull, asIso, asIsoOrNull, asNumber } from './engine/row-values';
+import { asBigInt, asIso, asIsoOrNull, asNumber } from './engine/row-values';
 import type { Projection } from './projection';
 import type { Column } from './engine/sql-batch';
 
@@ -86,9 +86,9 @@ export const accountSummaryProjection: Projection<AccountSummaryDocument> = {
       d.balance,
       d.overdraftLimit,
       d.version,
-      asDate(d.openedAt),
-      asDate(d.lastActivityAt),
-      asDateOrNull(d.closedAt),
+      d.openedAt,
+      d.lastActivityAt,
+      d.closedAt,
       d.position,
     ],
     fromRow: (row) => ({

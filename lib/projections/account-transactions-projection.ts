@@ -1,6 +1,6 @@
 import { accountIdOf, asAccountEvent, movementOf } from './account-events';
 import { appendOnlyTable } from './engine/document-tables';
-import { asBigInt, asDate, asIso, asNumber } from './engine/row-values';
+import { asBigInt, asIso, asNumber } from './engine/row-values';
 import type { Projection } from './projection';
 import type { Column } from './engine/sql-batch';
 
@@ -63,7 +63,7 @@ export const accountTransactionsProjection: Projection<AccountTransactionDocumen
     idOf: (row) => String(row.account_id),
     latestBy: 'version',
     columns: COLUMNS,
-    toRow: (d) => [d.position, d.accountId, d.version, d.kind, d.amount, d.currency, d.description, d.balanceAfter, asDate(d.occurredAt), d.actor],
+    toRow: (d) => [d.position, d.accountId, d.version, d.kind, d.amount, d.currency, d.description, d.balanceAfter, d.occurredAt, d.actor],
     fromRow: (row) => ({
       position: asBigInt(row.position),
       accountId: String(row.account_id),

@@ -12,7 +12,7 @@ export type RowMapping<D> = {
   key: readonly string[];
   keyOf: (id: string) => unknown[];
   idOf: (row: Row) => string;
-  /** Every column but `generation` with its type, in the order `toRow` gives values. */
+  /** Every column but `generation` with its type, in the order `toRow` gives values (timestamps as ISO text or Date). */
   columns: readonly Column[];
   toRow: (document: D) => unknown[];
   fromRow: (row: Row) => D;

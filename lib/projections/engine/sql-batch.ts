@@ -55,11 +55,11 @@ export class SqlBatch {
           .join(', ')}`
       : '';
     const values = columns.map(([, type], i) => this.unpack(type, i)).join(', ');
-    const source = this.dialect === 'postgresql' ? 'jsonb_array_elements($1::jsonb) AS r' : 'json_each(?) AS r';
+    const source = this.dialect === 'postgresql' ? 'json_array_elements($1::json) AS r' : 'json_each(?) AS r';
     // `WHERE true`: SQLite's grammar needs it between INSERT … SELECT and ON CONFLICT.
     const sql = `INSERT INTO ${table} (${names.join(', ')}) SELECT ${values} FROM ${source} WHERE true${onConflict}`;
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      await this.tx.$executeRawUnsafe(sql, this.pack(rows.slice(start, start + ROWS_PER_STATEMENT)));
+      await this.tx.$executeRawUnsafe(sql, this.pack(rows.slice(start, start + ROWS_PER_STATEMENT), columns));
     }
   }
 
@@ -73,16 +73,22 @@ export class SqlBatch {
     return type === 'bigint' ? `CAST(${value} AS INTEGER)` : value;
   }
 
-  /** Rows as JSON: bigints as digit strings (exact), dates in the text form each database's Prisma client writes. */
-  private pack(rows: readonly unknown[][]): string {
+  /**
+   * Rows as JSON: bigints as digit strings (exact); timestamps (Date or ISO
+   * text) in the text form each database's Prisma client writes, which on
+   * SQLite is ISO with an explicit offset (queries compare it as text).
+   */
+  private pack(rows: readonly unknown[][], columns: readonly Column[]): string {
     const sqlite = this.dialect === 'sqlite';
-    return JSON.stringify(rows, function (this: Record<string, unknown>, key: string, value: unknown) {
-      const original = this[key];
-      if (typeof original === 'bigint') return original.toString();
-      // Prisma's SQLite adapter stores DateTime as ISO text with an explicit offset; PostgreSQL reads either.
-      if (original instanceof Date) return sqlite ? original.toISOString().replace('Z', '+00:00') : original.toISOString();
-      return value;
-    });
+    const packed = rows.map((row) =>
+      row.map((value, index) => {
+        if (typeof value === 'bigint') return value.toString();
+        if (value instanceof Date) value = value.toISOString();
+        if (sqlite && columns[index]![1] === 'timestamp' && typeof value === 'string' && value.endsWith('Z')) return `${value.slice(0, -1)}+00:00`;
+        return value;
+      }),
+    );
+    return JSON.stringify(packed);
   }
 
   /**
