@@ -160,15 +160,40 @@ export class ProjectionManager {
    * that process's progress until the build goes live.
    */
   async runBuild(projection: Projection, generation: number, onProgress?: (position: number, head: number) => void): Promise<void> {
-    for (;;) {
-      const outcome = await this.runner.processBatch(projection, generation, this.rebuildBatchSize);
-      if (outcome.kind === 'idle') return this.switchTo(projection, generation);
-      if (outcome.kind === 'failed') throw new Error(`rebuild stopped at position ${outcome.position}: ${String(outcome.error)}`);
-      const checkpoint = await this.checkpoints.get(projection.name, generation);
-      if (checkpoint?.status === 'live') return;
-      if (!checkpoint || checkpoint.status !== 'building') throw new Error(`rebuild generation ${generation} is ${checkpoint?.status ?? 'gone'}`);
-      onProgress?.(checkpoint.position, await this.store.headPosition());
-      if (outcome.kind !== 'progressed') await new Promise((resolve) => setTimeout(resolve, 100));
+    await this.runBuilds([{ projection, generation }], onProgress && ((_, position, head) => onProgress(position, head)));
+  }
+
+  /**
+   * Drives several builds to the head in step, a batch of each in turn, so
+   * each batch of the log is read once for all of them; each is switched in
+   * as soon as it has caught up.
+   */
+  async runBuilds(
+    builds: ReadonlyArray<{ projection: Projection; generation: number }>,
+    onProgress?: (projection: Projection, position: number, head: number) => void,
+  ): Promise<void> {
+    const pending = new Set(builds);
+    while (pending.size > 0) {
+      let progressed = false;
+      for (const build of [...pending]) {
+        const { projection, generation } = build;
+        const outcome = await this.runner.processBatch(projection, generation, this.rebuildBatchSize);
+        if (outcome.kind === 'idle') {
+          await this.switchTo(projection, generation);
+          pending.delete(build);
+          continue;
+        }
+        if (outcome.kind === 'failed') throw new Error(`rebuild of ${projection.name} stopped at position ${outcome.position}: ${String(outcome.error)}`);
+        const checkpoint = await this.checkpoints.get(projection.name, generation);
+        if (checkpoint?.status === 'live') {
+          pending.delete(build);
+          continue;
+        }
+        if (!checkpoint || checkpoint.status !== 'building') throw new Error(`rebuild generation ${generation} is ${checkpoint?.status ?? 'gone'}`);
+        onProgress?.(projection, checkpoint.position, await this.store.headPosition());
+        if (outcome.kind === 'progressed') progressed = true;
+      }
+      if (!progressed && pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 

@@ -19,6 +19,9 @@ export type RunnerOptions = { holder: string; batchSize?: number; leaseMs?: numb
 /** A fault of the database (busy, locked, gone) or a lost lease, not of the projection: the batch is simply tried again. */
 const isTransient = (error: unknown): boolean => error instanceof LeaseLostError || isDatabaseUnavailable(error);
 
+/** Batches of the log kept in memory: the one being written, the one read ahead, and those of projections built in step. */
+const KEPT_BATCHES = 4;
+
 type Applied = { kind: 'committed' } | { kind: 'failed'; index: number; error: unknown } | { kind: 'transient' };
 
 /**
@@ -34,7 +37,8 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly leaseMs: number;
   private readonly dialect: SqlDialect;
-  private readonly readAhead = new Map<string, { from: number; limit: number; events: Promise<RecordedEvent[] | null> }>();
+  /** Recent and read-ahead batches of the log by (from, limit), shared by every projection this runner drives. */
+  private readonly reads = new Map<string, Promise<RecordedEvent[] | null>>();
 
   constructor(
     private readonly store: EventStore,
@@ -54,35 +58,43 @@ export class ProjectionRunner {
     if (!(await this.checkpoints.acquireLease(projection.name, generation, this.options.holder, this.leaseMs))) {
       return { kind: 'leased-elsewhere' };
     }
-    const key = `${projection.name}\u0000${generation}`;
-    const events = await this.read(key, checkpoint.position, batchSize);
+    const events = await this.read(checkpoint.position, batchSize);
     if (events.length === 0) return { kind: 'idle', position: checkpoint.position };
-    if (events.length === batchSize) this.readNext(key, events.at(-1)!.globalPosition, batchSize);
+    if (events.length === batchSize) this.readAhead(events.at(-1)!.globalPosition, batchSize);
 
     const applied = await this.applyInOrder(projection, generation, events);
     if (applied.kind === 'committed') return { kind: 'progressed', position: events.at(-1)!.globalPosition, events: events.length };
-    this.readAhead.delete(key);
     if (applied.kind === 'transient') return { kind: 'leased-elsewhere' };
     const position = events[applied.index]!.globalPosition;
     await this.checkpoints.recordFailure(projection.name, generation, position, applied.error);
     return { kind: 'failed', position, error: applied.error };
   }
 
-  /** The events after `from`: the batch read ahead if it starts there, else a fresh read. */
-  private async read(key: string, from: number, limit: number): Promise<RecordedEvent[]> {
-    const ahead = this.readAhead.get(key);
-    this.readAhead.delete(key);
-    if (ahead && ahead.from === from && ahead.limit === limit) {
-      // An empty read ahead may be stale (events appended since): only events it found are used.
-      const events = await ahead.events;
-      if (events && events.length > 0) return events;
-    }
-    return this.store.readAll({ fromPosition: from, limit });
+  /**
+   * The events after `from`: a batch already read (ahead, or for another
+   * projection at the same place) if there is one, else a fresh read. The log
+   * below what a read returned never changes, so a kept batch stays true; an
+   * empty one is never kept (events may have been appended since).
+   */
+  private async read(from: number, limit: number): Promise<RecordedEvent[]> {
+    const kept = await this.reads.get(`${from}:${limit}`);
+    if (kept && kept.length > 0) return kept;
+    const events = await this.store.readAll({ fromPosition: from, limit });
+    if (events.length > 0) this.keep(`${from}:${limit}`, Promise.resolve(events));
+    return events;
   }
 
-  private readNext(key: string, from: number, limit: number): void {
+  private readAhead(from: number, limit: number): void {
+    if (this.reads.has(`${from}:${limit}`)) return;
     // A failed read ahead is only a missed optimisation: the batch is read again when needed.
-    this.readAhead.set(key, { from, limit, events: this.store.readAll({ fromPosition: from, limit }).catch(() => null) });
+    this.keep(`${from}:${limit}`, this.store.readAll({ fromPosition: from, limit }).catch(() => null));
+  }
+
+  /** Memory stays bounded: the few newest batches only. */
+  private keep(key: string, events: Promise<RecordedEvent[] | null>): void {
+    this.reads.delete(key);
+    this.reads.set(key, events);
+    while (this.reads.size > KEPT_BATCHES) this.reads.delete(this.reads.keys().next().value!);
   }
 
   /**

@@ -41,7 +41,7 @@ export class SqlBatch {
 
   /**
    * Inserts rows with one statement per 5,000: the rows travel as one JSON
-   * parameter that the database unpacks (json_each / jsonb_array_elements),
+   * parameter that the database unpacks (json_each / json_array_elements),
    * which costs far less per value than one bound parameter each. With
    * `conflict` keys it is an upsert that overwrites the other columns.
    */
