@@ -163,7 +163,8 @@ describe.each(backends)('projection engine on $name', ({ name, create }) => {
       await generateActivity(store, 3, 30);
       const a = new ProjectionManager(store, db, [accountSummaryProjection], { holder: 'a', batchSize: 5, leaseMs: 60_000 });
       const b = new ProjectionManager(store, openDb(), [accountSummaryProjection], { holder: 'b', batchSize: 5, leaseMs: 60_000 });
-      await a.checkpoints.ensureProjection('account-summary', 1);
+      const { version } = accountSummaryProjection;
+      await a.checkpoints.ensureProjection('account-summary', version);
       expect(await a.checkpoints.acquireLease('account-summary', 1, 'a', 60_000)).toBe(true);
       await b.catchUp();
       expect((await b.status())[0]!.checkpoint).toBe(0);
@@ -210,11 +211,11 @@ describe.each(backends)('projection engine on $name', ({ name, create }) => {
     try {
       await generateActivity(store, 2, 10);
       await new ProjectionManager(store, db, [accountSummaryProjection]).catchUp();
-      const v2: Projection = { ...accountSummaryProjection, version: 2 };
-      const manager = new ProjectionManager(store, db, [v2], { batchSize: 4 });
+      const next: Projection = { ...accountSummaryProjection, version: accountSummaryProjection.version + 1 };
+      const manager = new ProjectionManager(store, db, [next], { batchSize: 4 });
       await manager.catchUp();
       const checkpoints = await manager.checkpoints.list('account-summary');
-      expect(checkpoints.map((c) => [c.generation, c.version, c.status])).toEqual([[2, 2, 'live']]);
+      expect(checkpoints.map((c) => [c.generation, c.version, c.status])).toEqual([[2, next.version, 'live']]);
       expect(await projectedSummaries(db)).toEqual(await replayedSummaries(store));
     } finally {
       await cleanup();
