@@ -20,7 +20,16 @@ export type ProjectionStatus = {
   rebuilding: { generation: number; checkpoint: number } | null;
 };
 
-export type ManagerOptions = { pollMs?: number; batchSize?: number; leaseMs?: number; holder?: string; log?: (message: string) => void };
+export type ManagerOptions = {
+  pollMs?: number;
+  /** Events per batch while keeping up (small: a batch holds the web process's event loop while it is written). */
+  batchSize?: number;
+  /** Events per batch of a rebuild run to the head by `runBuild` (large: fewer round trips). */
+  rebuildBatchSize?: number;
+  leaseMs?: number;
+  holder?: string;
+  log?: (message: string) => void;
+};
 
 /**
  * Keeps every projection caught up: its live generation and, when the code's
@@ -33,6 +42,7 @@ export class ProjectionManager {
   readonly holder: string;
   private readonly runner: ProjectionRunner;
   private readonly pollMs: number;
+  private readonly rebuildBatchSize: number;
   private running = false;
   private loops: WorkerLoop[] = [];
   private starting: Promise<void> | null = null;
@@ -49,6 +59,7 @@ export class ProjectionManager {
     this.holder = holder;
     this.runner = new ProjectionRunner(store, db, this.checkpoints, { holder, batchSize: options.batchSize, leaseMs: options.leaseMs });
     this.pollMs = options.pollMs ?? 500;
+    this.rebuildBatchSize = options.rebuildBatchSize ?? options.batchSize ?? 5000;
     this.log = options.log ?? (() => undefined);
   }
 
@@ -160,7 +171,7 @@ export class ProjectionManager {
    */
   async runBuild(projection: Projection, generation: number, onProgress?: (position: number, head: number) => void): Promise<void> {
     for (;;) {
-      const outcome = await this.runner.processBatch(projection, generation);
+      const outcome = await this.runner.processBatch(projection, generation, this.rebuildBatchSize);
       if (outcome.kind === 'idle') return this.switchTo(projection, generation);
       if (outcome.kind === 'failed') throw new Error(`rebuild stopped at position ${outcome.position}: ${String(outcome.error)}`);
       const checkpoint = await this.checkpoints.get(projection.name, generation);
@@ -175,7 +186,7 @@ export class ProjectionManager {
     const previous = await this.db.$transaction((tx) => this.checkpoints.switchTo(tx, projection.name, generation));
     this.log(`projection ${projection.name}: generation ${generation} caught up and is now live`);
     if (previous !== null && previous !== generation) {
-      await this.db.$transaction((tx) => projection.drop({ tx, generation: previous }), { timeout: 120_000 });
+      await this.runner.drop(projection, previous);
       await this.db.$transaction((tx) => this.checkpoints.forget(tx, projection.name, previous));
     }
   }

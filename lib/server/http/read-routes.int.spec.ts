@@ -327,10 +327,12 @@ describe('projections', () => {
       name: 'exploding',
       version: 1,
       eventTypes: ['AccountOpened'],
-      apply: async (event) => {
+      documentIds: () => ['none'],
+      evolve: (document, event) => {
         if (event.globalPosition === globalPosition) throw new RangeError(`no fold for ${event.type}`);
+        return document;
       },
-      drop: async () => undefined,
+      documents: { load: async () => new Map(), write: async () => undefined, drop: async () => undefined },
     };
     const engine = new ProjectionManager(db.store, webRuntime().readDb, [exploding]);
     await engine.catchUp();
