@@ -171,8 +171,12 @@ try {
   const problems: Record<string, number> = {};
   for (const client of fast) {
     if (expected.every((position) => client.received.has(position))) continue;
-    const missing = expected.filter((position) => !client.received.has(position)).length;
-    const what = `${client.problem ?? 'connected, no error'}; missed ${missing === expected.length ? 'all' : 'some'}`;
+    const missingPositions = expected.filter((position) => !client.received.has(position));
+    const missing = missingPositions.length;
+    // Still behind (only the newest missing: the server had not sent them yet) or a gap (a later event arrived, an earlier one never).
+    const newest = Math.max(0, ...client.received.keys());
+    const kind = missingPositions.every((position) => position > newest) ? 'still behind' : 'gap';
+    const what = `${client.problem ?? 'connected, no error'}; missed ${missing === expected.length ? 'all' : 'some'} (${kind})`;
     problems[what] = (problems[what] ?? 0) + 1;
   }
   if (incomplete > 0) console.log('[sse] fast clients that missed events:', problems);

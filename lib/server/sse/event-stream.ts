@@ -4,6 +4,7 @@ import { AppendWatch } from './append-watch';
 import { CatchUpGate } from './catch-up-gate';
 import { liveTail } from './live-tail';
 import { serverReadSideProgress } from './read-side-progress';
+import { ReadSideWatch } from './read-side-watch';
 import { SharedTail } from './shared-tail';
 import { StreamSlots } from './stream-slots';
 import { DEFAULT_HEARTBEAT_MS, RETRY_MS, resolveStart, type EventStreamRequest } from './stream-filter';
@@ -54,6 +55,9 @@ export const serverAppendWatch = (): AppendWatch =>
 /** The process's one reader of new events, fanning them out to every open stream. */
 export const serverSharedTail = (): SharedTail =>
   edgeState('sse-shared-tail', (runtime) => new SharedTail({ store: runtime.store, onAppended: (listener) => serverAppendWatch().subscribe(listener) }));
+
+/** One poll of the projections' checkpoints for every stream waiting to announce a read-model change. */
+const serverReadSideWatch = (): ReadSideWatch => edgeState('sse-read-side-watch', () => new ReadSideWatch(serverReadSideProgress().progress));
 
 const serverCatchUpGate = (): CatchUpGate => edgeState('sse-catch-up-gate', () => new CatchUpGate(CATCH_UP_READS_AT_ONCE));
 
@@ -151,7 +155,7 @@ export const eventStreamResponse = async (request: Request, query: EventStreamRe
         store: webRuntime().store,
         tail: serverSharedTail(),
         gate: serverCatchUpGate(),
-        readSide: serverReadSideProgress(),
+        readSide: { projections: serverReadSideProgress().projections, watch: serverReadSideWatch() },
         start,
         startIsHead: query.start.after === 'head',
         filter: query.filter,

@@ -1,7 +1,8 @@
 import type { EventStore } from '../../core/event-store';
 import type { CatchUpGate } from './catch-up-gate';
 import { ReadModelNotices } from './read-model-notices';
-import type { ReadSideProgress } from './read-side-progress';
+import type { ProjectionInterest } from './read-model-notices';
+import type { ReadSideWatch } from './read-side-watch';
 import { encodeFrame, encodeJsonFrame } from './sse-format';
 import { eventFramePayload, type SharedTail, type TailSubscription } from './shared-tail';
 import { matchesFilter, type EventFilter } from './stream-filter';
@@ -15,8 +16,8 @@ export type LiveTailOptions = {
   tail: SharedTail;
   /** Bounds the catch-up reads of all connections together. */
   gate: CatchUpGate;
-  /** Null leaves out `readmodel` notices. */
-  readSide: ReadSideProgress | null;
+  /** The projections to announce and the shared watch of their checkpoints; null leaves out `readmodel` notices. */
+  readSide: { projections: readonly ProjectionInterest[]; watch: ReadSideWatch } | null;
   /** Events after this global position are sent. */
   start: number;
   /** `start` is the store's head as just read: the connection may join the tail without reading first. */
@@ -30,8 +31,8 @@ export type LiveTailOptions = {
   signal: AbortSignal;
 };
 
-const READ_SIDE_FIRST_CHECK_MS = 20;
-const READ_SIDE_MAX_CHECK_MS = 1_000;
+/** Characters of queued frames sent as one chunk, well under the response's 64 KiB queue. */
+const CHUNK_CHARS = 16 * 1024;
 
 /**
  * The frames of one connection, produced only when the consumer asks for the
@@ -56,11 +57,11 @@ export async function* liveTail(options: LiveTailOptions): AsyncGenerator<string
   let cursor = options.start;
   let lastId = cursor;
   let lastWriteAt = Date.now();
-  let readSideDelay = READ_SIDE_FIRST_CHECK_MS;
+  /** Subscribed to the read-side watch while a notice is pending. */
+  let stopWatching: (() => void) | null = null;
 
   const sent = (type: string, position: number) => {
     notices?.delivered(type, position);
-    readSideDelay = READ_SIDE_FIRST_CHECK_MS;
     cursor = position;
     lastId = position;
     lastWriteAt = Date.now();
@@ -93,9 +94,14 @@ export async function* liveTail(options: LiveTailOptions): AsyncGenerator<string
       // Cleared before draining: an event queued from now on makes the wait below return at once.
       waker.clear();
       while (seat.queue.length > 0 && !seat.overflowed) {
-        const entry = seat.queue.shift()!;
-        sent(entry.type, entry.position);
-        yield entry.frame;
+        // Whatever is queued goes out as one chunk: each chunk costs a trip through the response's streams.
+        let chunk = '';
+        while (seat.queue.length > 0 && chunk.length < CHUNK_CHARS) {
+          const entry = seat.queue.shift()!;
+          sent(entry.type, entry.position);
+          chunk += entry.frame;
+        }
+        yield chunk;
         if (signal.aborted) return;
       }
       if (seat.failure !== undefined) throw seat.failure;
@@ -114,24 +120,29 @@ export async function* liveTail(options: LiveTailOptions): AsyncGenerator<string
         yield encodeFrame({ id: cursor });
       }
       if (notices && readSide && notices.pending()) {
-        const due = notices.due(await readSide.progress());
-        for (const notice of due) {
+        const progress = readSide.watch.latest;
+        const due = progress ? notices.due(progress) : [];
+        if (due.length > 0) {
           lastWriteAt = Date.now();
-          yield encodeJsonFrame('readmodel', cursor, notice);
+          yield due.map((notice) => encodeJsonFrame('readmodel', cursor, notice)).join('');
         }
-        readSideDelay = due.length > 0 ? READ_SIDE_FIRST_CHECK_MS : Math.min(readSideDelay * 2, READ_SIDE_MAX_CHECK_MS);
+      }
+      // Woken by the watch when a checkpoint moves; nothing to wait for once every notice is out.
+      if (notices?.pending()) stopWatching ??= readSide!.watch.subscribe(waker.poke);
+      else if (stopWatching) {
+        stopWatching();
+        stopWatching = null;
       }
       if (seat.queue.length > 0 || seat.failure !== undefined || seat.overflowed) continue;
 
-      const untilHeartbeat = lastWriteAt + heartbeatMs - Date.now();
-      const readSideWait = notices?.pending() ? readSideDelay : Infinity;
-      await waker.wait(Math.max(0, Math.min(untilHeartbeat, readSideWait)));
+      await waker.wait(Math.max(0, lastWriteAt + heartbeatMs - Date.now()));
       if (!signal.aborted && Date.now() - lastWriteAt >= heartbeatMs) {
         lastWriteAt = Date.now();
         yield encodeFrame({ comment: 'heartbeat' });
       }
     }
   } finally {
+    stopWatching?.();
     if (seat) tail.leave(seat);
     waker.dispose();
   }
