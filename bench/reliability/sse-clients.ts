@@ -54,15 +54,18 @@ type Client = {
   request: http.ClientRequest;
   response?: http.IncomingMessage;
   ended: boolean;
+  /** The stream is open: headers for a client that never reads, the opening frame for the others. */
+  opened: boolean;
   /** Why the connection failed or ended before the run did: an HTTP status other than 200, or a socket error. */
   problem?: string;
 };
 
 const connect = (slowClient: boolean): Client => {
-  const client: Client = { ids: [], received: new Map(), ended: false } as unknown as Client;
+  const client: Client = { ids: [], received: new Map(), ended: false, opened: false } as unknown as Client;
   let buffer = '';
   client.request = http.get({ host: '127.0.0.1', port, path: '/api/events/stream', headers: { accept: 'text/event-stream', ...headers }, agent: false }, (response) => {
     client.response = response;
+    if (slowClient) client.opened = true;
     if (response.statusCode !== 200) client.problem = `HTTP ${response.statusCode}`;
     response.on('end', () => {
       client.ended = true;
@@ -78,6 +81,7 @@ const connect = (slowClient: boolean): Client => {
     }
     response.setEncoding('utf8');
     response.on('data', (chunk: string) => {
+      client.opened = true;
       buffer += chunk;
       let boundary: number;
       while ((boundary = buffer.indexOf('\n\n')) !== -1) {
@@ -115,10 +119,17 @@ try {
   const startPosition = Number(((await (await fetch(`${baseUrl}/api/accounts/${accountIds.at(-1)}/summary`, { headers })).json()) as { position?: number }).position ?? 0);
   const baseline = rssMiB(server.child.pid!);
   const connected: Client[] = [];
+  const connectStarted = performance.now();
   for (let i = 0; i < clients; i++) {
     connected.push(connect(i < slow));
     if (i % 50 === 49) await sleep(50);
   }
+  // Appends start once every stream is open: a stream opened later starts from the head as it finds it.
+  const connectDeadline = Date.now() + 120_000;
+  while (Date.now() < connectDeadline && connected.some((client) => !client.opened && !client.ended)) await sleep(100);
+  const connectSeconds = (performance.now() - connectStarted) / 1000;
+  const notOpen = connected.filter((client) => !client.opened).length;
+  console.log(`[sse] ${clients - notOpen} of ${clients} streams open after ${connectSeconds.toFixed(1)} s`);
   await sleep(2_000);
   const afterConnect = rssMiB(server.child.pid!);
   console.log(`[sse] ${clients} clients (${slow} never read); appending ${rate}/s for ${seconds} s`);
@@ -178,6 +189,7 @@ try {
     const kind = missingPositions.every((position) => position > newest) ? 'still behind' : 'gap';
     const what = `${client.problem ?? 'connected, no error'}; missed ${missing === expected.length ? 'all' : 'some'} (${kind})`;
     problems[what] = (problems[what] ?? 0) + 1;
+    if (process.env.SSE_DEBUG && problems[what] === 1) console.log('[sse] first such client: missing', missingPositions.slice(0, 20), 'ids', client.ids.slice(0, 60));
   }
   if (incomplete > 0) console.log('[sse] fast clients that missed events:', problems);
   const percentile = (p: number) => Math.round(lags[Math.min(lags.length - 1, Math.floor((p / 100) * lags.length))] ?? NaN);
@@ -208,6 +220,7 @@ try {
     'RSS max 2nd half': Math.round(secondHalfMax),
     'slow still open': slowStillOpen,
     'refused (HTTP)': refused,
+    'open after s': Number(connectSeconds.toFixed(1)),
     'commands/s': Math.round(expected.length / seconds),
     verdict: ok ? 'PASS' : 'FAIL',
   };
