@@ -3,7 +3,7 @@ import { NotFoundError, ValidationError } from '../core/errors';
 import type { SnapshotStore } from '../core/snapshots';
 import type { UpcastingEventStore } from '../core/upcasting-store';
 import { changedPaths, sameJson } from './changed-paths';
-import { compileCondition, compileValue, evaluate, ExpressionError, isTruthy, parseExpression } from './expression';
+import { compileValue, evaluate, ExpressionError, isTruthy, parseExpression } from './expression';
 import { FieldCatalog, hasPath, pathsOf } from './expression/paths';
 import { density, eventAt, headVersion, versionAt, type DensityBucket } from './stream-probe';
 import {
