@@ -4,7 +4,7 @@ import { StreamsPage } from './pages/streams-page';
 test('staff find a stream by size, category, holder and id, and open it in the debugger', async ({ page, consoleErrors }, testInfo) => {
   const streams = new StreamsPage(page);
   await streams.open();
-  await expect(streams.rows).toHaveCount(50);
+  expect(await streams.rows.count()).toBeGreaterThan(20);
 
   await streams.sort.selectOption('size');
   await expect(page).toHaveURL(/sort=size/);
@@ -46,17 +46,22 @@ test('staff find a stream by size, category, holder and id, and open it in the d
   expect(consoleErrors).toEqual([]);
 });
 
-test('more streams load a page at a time', async ({ page }) => {
+test('more streams load a page at a time', async ({ page, request }) => {
+  // The e2e seed holds fewer streams than a page: open enough accounts for a second one.
+  for (let index = 0; index < 12; index += 1) {
+    expect((await request.post('/api/accounts', { data: { owner: `Paging Tester ${index}`, currency: 'EUR' } })).status()).toBe(201);
+  }
   const streams = new StreamsPage(page);
   await streams.open('?sort=id');
   await expect(streams.rows).toHaveCount(50);
   const firstPage = await streams.rows.locator('td:first-child').allInnerTexts();
   await page.getByRole('button', { name: 'Show more streams' }).click();
-  await expect(streams.rows).toHaveCount(100);
+  await expect.poll(() => streams.rows.count()).toBeGreaterThan(50);
   const both = await streams.rows.locator('td:first-child').allInnerTexts();
   expect(both.slice(0, 50)).toEqual(firstPage);
-  expect(new Set(both).size).toBe(100);
+  expect(new Set(both).size).toBe(both.length);
   expect([...both].sort()).toEqual(both);
+  await expect(page.getByRole('button', { name: 'Show more streams' })).toHaveCount(0);
 });
 
 test.describe('as a customer', () => {
