@@ -18,6 +18,8 @@ export const READ_ACTIONS = [
   'projections.read',
   'audit.read',
   'operations.read',
+  /** Every stream in the store, with its size and activity: who banks with us and how much they move. */
+  'streams.list',
 ] as const;
 /** Operating the system: retrying a stopped projection or a parked message. Staff only. */
 export const OPERATION_ACTIONS = ['projection.retry', 'outbox.retry'] as const;
@@ -82,6 +84,8 @@ const customerDecision = (principal: Principal, action: Action, resource: Resour
     case 'operations.read':
     case 'outbox.retry':
       return deny(403, 'staff_only', 'Only the bank’s staff can see and operate the outbox and notifications.');
+    case 'streams.list':
+      return deny(403, 'staff_only', 'The list of every stream is for the bank’s staff; your accounts are on the overview.');
     case 'bank.stats':
       // A customer's figures are their own accounts', never the bank's.
       return allow('own');

@@ -39,6 +39,7 @@ const CUSTOMER: Record<string, { own: string; other: string; none: string; unsco
   'events.subscribe': { own: 'own', other: 'own', none: 'own', unscoped: 'own' },
   'bank.stats': { own: 'own', other: 'own', none: 'own', unscoped: 'own' },
   'bank.history': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
+  'streams.list': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
 };
 
 const outcome = (principal: Principal | null, action: Action, resource?: Resource): string => {

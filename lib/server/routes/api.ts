@@ -9,6 +9,7 @@ import { commandRoutes } from './commands';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
 import { notifications, outbox, parked, projections, retryParked, retryProjection } from './operations';
 import { getSession, signIn, signOut } from './session';
+import { listStreams } from './stream-list';
 import { eventStream, streamEvents, streamVerification } from './streams';
 import { transferStatusRoute } from './transfers';
 
@@ -25,6 +26,7 @@ const DEFINED: readonly RouteDefinition[] = [
   accountStateAtRoute,
   bankStats,
   transferStatusRoute,
+  listStreams,
   streamEvents,
   streamVerification,
   eventStream,

@@ -112,6 +112,10 @@ const cases = (): Record<string, Call[]> => {
     listAccountTransactions: [{ params: { accountId: ada }, path: `/api/accounts/${ada}/transactions${fresh}`, expect: 200 }],
     getAccountStateAt: [{ params: { accountId: ada }, path: `/api/accounts/${ada}/state?version=1`, expect: 200 }],
     getBankStats: [{ path: `/api/stats${fresh}`, expect: 200 }],
+    listStreams: [
+      { path: '/api/streams?sort=size&limit=2', expect: 200 },
+      { path: '/api/streams?sort=sideways', expect: 400 },
+    ],
     getStreamEvents: [
       { params: onStream, path: `/api/streams/${stream}/events`, expect: 200 },
       { params: onStream, path: `/api/streams/${stream}/events?raw=1`, expect: 200 },
