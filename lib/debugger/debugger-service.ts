@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../core/envelope';
 import { NotFoundError, ValidationError } from '../core/errors';
 import type { SnapshotStore } from '../core/snapshots';
 import type { UpcastingEventStore } from '../core/upcasting-store';
+import { BlameRecorder, type BlameResult } from './blame';
 import { changedPaths, sameJson } from './changed-paths';
 import { compileCondition, compileValue, ExpressionError } from './expression';
 import { density, eventAt, headVersion, versionAt, type DensityBucket } from './stream-probe';
@@ -145,6 +146,18 @@ export class DebuggerService<State> {
     });
     if (head === 0) throw new NotFoundError(`Stream ${streamId} does not exist`, 'stream_not_found');
     return { streamId, expression, head, hits, hitCount, truncated: hitCount > hits.length, trueCount, elapsedMs: Math.round(performance.now() - started) };
+  }
+
+  /** Every event that changed one field of the state up to a version, by one instrumented fold (blame.ts). */
+  async blame(streamId: string, path: string, version?: number): Promise<BlameResult> {
+    const started = performance.now();
+    const head = await this.head(streamId);
+    const upTo = version ?? head;
+    if (upTo > head) throw new NotFoundError(`Stream ${streamId} has no version ${upTo}; its head is ${head}`, 'version_not_found');
+    const recorder = new BlameRecorder(path, this.deps.initialState());
+    if (upTo > 0) await this.fold(streamId, (event, before, after) => recorder.visit(event, before, after), upTo);
+    const { initial, value, changes, total } = recorder;
+    return { streamId, path, version: upTo, head, initial, value, changes, total, truncated: total > changes.length, elapsedMs: Math.round(performance.now() - started) };
   }
 
   /**

@@ -5,6 +5,7 @@ import { jsonResponse } from '../http/responses';
 import { webRuntime } from '../web-runtime';
 import { accountStateAtRoute, accountSummary, accountTransactions, bankStats, listAccounts } from './accounts';
 import { auditEvents, auditEventsCsv, auditEventsJsonLines, bankTotalsAt, fingerprint, inclusionProof, storeVerification } from './audit';
+import { streamBlame } from './blame';
 import { commandRoutes } from './commands';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
 import { notifications, outbox, parked, projections, retryParked, retryProjection } from './operations';
@@ -31,6 +32,7 @@ const DEFINED: readonly RouteDefinition[] = [
   streamState,
   streamTimeline,
   streamBreakpoints,
+  streamBlame,
   streamSnapshots,
   streamTestCase,
   commandRecord,
