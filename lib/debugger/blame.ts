@@ -4,8 +4,10 @@ import type { BlameChange } from './blame-schemas';
 
 export type { BlameChange, BlameResult } from './blame-schemas';
 
-/** The newest changes kept when a field changed more often than this (the count is still exact). */
-export const MAX_BLAME_CHANGES = 5_000;
+/** The newest changes an answer lists when a field changed more often (its count is still exact). */
+export const MAX_BLAME_CHANGES = 1_000;
+/** The changes a fold keeps, so that earlier versions can be answered from a later fold. */
+export const MAX_KEPT_CHANGES = 100_000;
 
 /**
  * A field's value in a state: own fields of plain objects only (as the breakpoint language reads
@@ -37,7 +39,7 @@ export class BlameRecorder {
   initial: unknown;
   value: unknown;
 
-  constructor(path: string, initialState: unknown, private readonly keep = MAX_BLAME_CHANGES) {
+  constructor(path: string, initialState: unknown, private readonly keep = MAX_KEPT_CHANGES) {
     this.segments = path.split('.');
     this.initial = readPath(initialState, this.segments);
     this.value = this.initial;
