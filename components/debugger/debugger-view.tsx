@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '@/lib/client/api-client';
 import { BalanceChart } from './balance-chart';
+import { BlamePanel } from './blame-panel';
 import { BreakpointBar, nextHit, previousHit } from './breakpoint-bar';
 import { useBalanceSeries, useBreakpointHits, useDensity, useHead, useSnapshots, useStateAt } from './debugger-queries';
 import { useDebuggerStore } from './debugger-store';
@@ -50,6 +51,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
   const breakpoint = useDebuggerStore((state) => state.breakpoint);
   const setBreakpoint = useDebuggerStore((state) => state.setBreakpoint);
   const jumpToFirstHit = useRef(false);
+  const [blamePath, setBlamePath] = useState<string | null>(null);
   const zoom = useDebuggerStore((state) => state.zoom);
   const setZoom = useDebuggerStore((state) => state.setZoom);
   const helpOpen = useDebuggerStore((state) => state.helpOpen);
@@ -202,13 +204,21 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             <EventBrowser streamId={streamId} head={head} searchHead={foldHead} version={deferredVersion} hits={hitSet} onSelect={jumpTo} />
             <EventCard event={current?.version === version ? current.event : null} version={version} />
             {current ? (
-              <StatePanel state={current.state} previousState={current.previousState} changedPaths={current.changedPaths} title={`State at v${current.version}`} version={current.version} />
+              <StatePanel
+                state={current.state}
+                previousState={current.previousState}
+                changedPaths={current.changedPaths}
+                title={`State at v${current.version}`}
+                version={current.version}
+                onBlame={setBlamePath}
+              />
             ) : (
               <section className={styles.panel}>
                 <h2>State</h2>
                 <p className={styles.muted}>{view.isError ? `Could not load this state: ${view.error.message}` : 'Replaying…'}</p>
               </section>
             )}
+            {blamePath ? <BlamePanel streamId={streamId} path={blamePath} version={version} goTo={jumpTo} onClose={() => setBlamePath(null)} /> : null}
           </div>
           {series.data ? (
             <BalanceChart points={series.data.points} domain={chartDomain} version={deferredVersion} hits={hits} snapshots={snapshotVersions} onJump={jumpTo} />
