@@ -8,6 +8,7 @@ import { auditEvents, auditEventsCsv, auditEventsJsonLines, bankTotalsAt, finger
 import { streamBlame } from './blame';
 import { commandRoutes } from './commands';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
+import { historyScan } from './history-scan';
 import { notifications, outbox, parked, projections, retryParked, retryProjection } from './operations';
 import { getSession, signIn, signOut } from './session';
 import { eventStream, streamEvents, streamVerification } from './streams';
@@ -33,6 +34,7 @@ const DEFINED: readonly RouteDefinition[] = [
   streamTimeline,
   streamBreakpoints,
   streamBlame,
+  historyScan,
   streamSnapshots,
   streamTestCase,
   commandRecord,
