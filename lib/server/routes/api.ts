@@ -11,6 +11,7 @@ import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamT
 import { historyScan } from './history-scan';
 import { notifications, outbox, parked, projections, retryParked, retryProjection } from './operations';
 import { getSession, signIn, signOut } from './session';
+import { streamFindings } from './stream-findings';
 import { eventStream, streamEvents, streamVerification } from './streams';
 import { transferStatusRoute } from './transfers';
 
@@ -35,6 +36,7 @@ const DEFINED: readonly RouteDefinition[] = [
   streamBreakpoints,
   streamBlame,
   historyScan,
+  streamFindings,
   streamSnapshots,
   streamTestCase,
   commandRecord,
