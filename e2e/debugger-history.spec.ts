@@ -67,3 +67,14 @@ test.describe('as a customer', () => {
     await expect(page.getByText("For the bank's staff")).toBeVisible();
   });
 });
+
+test('the header lists what deserves a look: the legacy overdraft past its limit, one click from its position', async ({ page, consoleErrors }) => {
+  const debuggerPage = new DebuggerPage(page);
+  await debuggerPage.open('account-legacy-000417', 1);
+  const findings = page.getByTestId('findings');
+  await findings.getByRole('button', { name: '1 finding' }).click();
+  await expect(findings.getByRole('listitem')).toContainText('below the overdraft limit once, first at v4');
+  await findings.getByRole('button', { name: 'v4' }).click();
+  await debuggerPage.expectAt(4);
+  expect(consoleErrors).toEqual([]);
+});

@@ -14,6 +14,7 @@ import { SEARCH_INPUT_ID } from './event-filter-bar';
 import { ShortcutsHelp } from './shortcuts-help';
 import { EventCard } from './event-card';
 import { ExportButton } from './export-button';
+import { FindingsBadge } from './findings-badge';
 import { formatCount } from './format';
 import { SnapshotPanel } from './snapshot-panel';
 import { StatePanel } from './state-panel';
@@ -168,6 +169,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
           <span className={styles.badge}>{streamId.split('-')[0]} aggregate</span>
           <span>head v{head === undefined ? '…' : formatCount(head)}</span>
           <VerificationBadge streamId={streamId} />
+          <FindingsBadge streamId={streamId} head={head} goTo={jumpTo} />
           <LiveControls
             status={live}
             arrived={following ? 0 : arrived.count}
