@@ -7,6 +7,7 @@ import { migrateCommand } from './migrate';
 import { outboxCommand } from './outbox';
 import { projectionsCommand } from './projections';
 import { replayCommand } from './replay';
+import { replayDecisionsCommand } from './replay-decisions';
 import { snapshotCommand } from './snapshot';
 import { usersCommand } from './users';
 import { verifyCommand } from './verify';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   appendCommand,
   listCommand,
   replayCommand,
+  replayDecisionsCommand,
   verifyCommand,
   projectionsCommand,
   outboxCommand,
