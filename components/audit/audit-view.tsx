@@ -2,6 +2,7 @@
 
 import { useRouter, useSearchParams } from 'next/navigation';
 import { AuditTrail } from './audit-trail';
+import { CheckpointsPanel } from './checkpoints-panel';
 import { IntegrityPanel } from './integrity-panel';
 import { TotalsAsOf } from './totals-as-of';
 import { TrailFilters, FILTER_KEYS, type FilterValues } from './trail-filters';
@@ -28,6 +29,7 @@ export function AuditView() {
         </p>
       </div>
       <IntegrityPanel />
+      <CheckpointsPanel />
       <TotalsAsOf />
       <TrailFilters key={searchParams.toString()} initial={filters} onApply={apply} />
       <AuditTrail filters={filters} />

@@ -5,6 +5,7 @@ import { jsonResponse } from '../http/responses';
 import { webRuntime } from '../web-runtime';
 import { accountStateAtRoute, accountSummary, accountTransactions, bankStats, listAccounts } from './accounts';
 import { auditEvents, auditEventsCsv, auditEventsJsonLines, bankTotalsAt, fingerprint, inclusionProof, storeVerification } from './audit';
+import { auditPublicKeyRoute, checkpointVerification, listCheckpoints, takeCheckpointRoute } from './audit-checkpoints';
 import { commandRoutes } from './commands';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
 import { notifications, outbox, parked, projections, retryParked, retryProjection } from './operations';
@@ -41,6 +42,10 @@ const DEFINED: readonly RouteDefinition[] = [
   auditEventsCsv,
   auditEventsJsonLines,
   bankTotalsAt,
+  auditPublicKeyRoute,
+  listCheckpoints,
+  takeCheckpointRoute,
+  checkpointVerification,
   projections,
   retryProjection,
   outbox,
