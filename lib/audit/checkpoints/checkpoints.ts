@@ -61,6 +61,22 @@ const announcementFor = (keys: Extract<SigningKeys, { available: true }>, log: C
   return announce(keys.current, current, keys.previous, at);
 };
 
+/**
+ * A signer that signed position p must never sign a history that differs at or before p: that
+ * would launder a tamper. So before signing, the newest checkpoint must still hold.
+ */
+const refuseIfContradicted = async (store: EventStore, log: CheckpointLog): Promise<void> => {
+  const last = log.checkpoints.at(-1);
+  if (!last) return;
+  const now = await fingerprintAt(store, Math.min(last.position, await store.headPosition()));
+  if (now.root !== last.root || now.position !== last.position) {
+    throw new RuleViolation(
+      'history_contradicts_checkpoint',
+      `The events at or before position ${last.position} no longer give the root checkpoint ${last.streamVersion} signed: the history was altered, and no new checkpoint will be signed over it. Run chronicle verify to find where.`,
+    );
+  }
+};
+
 export type TakeCheckpointOptions = { actor: string; trigger: SignedCheckpoint['trigger']; now?: () => Date };
 
 /**
@@ -74,6 +90,7 @@ export const takeCheckpoint = async (store: EventStore, keys: SigningKeys, optio
     const takenAt = (options.now?.() ?? new Date()).toISOString();
     const announcement = announcementFor(keys, log, takenAt);
     const fingerprint = await fingerprintAt(store);
+    await refuseIfContradicted(store, log);
     const unsigned = { position: fingerprint.position, eventCount: fingerprint.eventCount, root: fingerprint.root, algorithm: fingerprint.algorithm, takenAt, keyId: keys.current.keyId };
     const checkpoint: SignedCheckpoint = { ...unsigned, trigger: options.trigger, signature: keys.current.sign(checkpointStatement(unsigned)) };
     const correlationId = randomUUID();
