@@ -2,6 +2,8 @@ import { UnavailableError } from '../core/errors';
 import { readCheckpointLog, takeCheckpoint, verifyCheckpoint, type RecordedCheckpoint } from '../audit/checkpoints/checkpoints';
 import { publicPart } from '../audit/checkpoints/signing-key';
 import { checkpointMinutes, resolveSigningKeys, type SigningKeys } from '../audit/checkpoints/signing-key-config';
+import { exportEvidencePack } from '../audit/pack/export-pack';
+import type { PackScope } from '../audit/pack/pack-schema';
 import { demoMode } from './auth/auth-mode';
 import { edgeState, webRuntime } from './web-runtime';
 
@@ -60,3 +62,6 @@ export const startCheckpointSchedule = (): void => {
     return timer;
   });
 };
+
+/** An evidence pack of the server's store, on a signed checkpoint (taken first when the store moved). */
+export const evidencePack = (scope: PackScope, actor: string) => exportEvidencePack(webRuntime().store, signingKeys(), { scope, actor });

@@ -10,6 +10,7 @@ import { replayCommand } from './replay';
 import { snapshotCommand } from './snapshot';
 import { usersCommand } from './users';
 import { verifyCommand } from './verify';
+import { verifyPackCommand } from './verify-pack';
 
 /** Every `chronicle` command, in the order the program's help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   listCommand,
   replayCommand,
   verifyCommand,
+  verifyPackCommand,
   projectionsCommand,
   outboxCommand,
   snapshotCommand,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey } from '../../audit/checkpoints/signing-key';
-import { auditPublicKeyRoute, checkpointVerification, listCheckpoints, takeCheckpointRoute } from '../routes/audit-checkpoints';
+import { nodeCrypto } from '../../audit/pack/node-crypto';
+import { verifyPackText } from '../../audit/pack/verify-pack';
+import { auditPublicKeyRoute, checkpointVerification, exportEvidencePackRoute, listCheckpoints, takeCheckpointRoute } from '../routes/audit-checkpoints';
 import { BASE, jsonRequest, signedInAs, useTemporaryEventStore, type TemporaryStore } from './test-support';
 
 /* Who may take a checkpoint, what the key route publishes, and a checkpoint checked over HTTP. */
@@ -45,5 +47,16 @@ describe('signed checkpoints over HTTP', () => {
     expect(await verdict.json()).toMatchObject({ ok: true, signatureOk: true, rootMatches: true, keyChainOk: true });
     const missing = await checkpointVerification.handler(new Request(`${BASE}/api/audit/checkpoints/verification?version=99`, { headers: auditor }));
     expect(missing.status).toBe(404);
+  });
+
+  it('exports an evidence pack an auditor can verify offline; customers may not export', async () => {
+    const path = '/api/audit/evidence-pack?streams=account-a1';
+    const customer = await exportEvidencePackRoute.handler(new Request(`${BASE}${path}`, { headers: await signedInAs('ada-lovelace') }));
+    expect(customer.status).toBe(403);
+    const response = await exportEvidencePackRoute.handler(new Request(`${BASE}${path}`, { headers: await signedInAs('amir') }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="chronicle-evidence-\d{8}T\d{6}Z\.json"$/);
+    const result = await verifyPackText(await response.text(), nodeCrypto);
+    expect(result).toMatchObject({ ok: true, eventsChecked: 1, trustAnchorKeyId: key.key.keyId });
   });
 });

@@ -5,7 +5,7 @@ import { jsonResponse } from '../http/responses';
 import { webRuntime } from '../web-runtime';
 import { accountStateAtRoute, accountSummary, accountTransactions, bankStats, listAccounts } from './accounts';
 import { auditEvents, auditEventsCsv, auditEventsJsonLines, bankTotalsAt, fingerprint, inclusionProof, storeVerification } from './audit';
-import { auditPublicKeyRoute, checkpointVerification, listCheckpoints, takeCheckpointRoute } from './audit-checkpoints';
+import { auditPublicKeyRoute, checkpointVerification, exportEvidencePackRoute, listCheckpoints, takeCheckpointRoute } from './audit-checkpoints';
 import { commandRoutes } from './commands';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
 import { notifications, outbox, parked, projections, retryParked, retryProjection } from './operations';
@@ -46,6 +46,7 @@ const DEFINED: readonly RouteDefinition[] = [
   listCheckpoints,
   takeCheckpointRoute,
   checkpointVerification,
+  exportEvidencePackRoute,
   projections,
   retryProjection,
   outbox,

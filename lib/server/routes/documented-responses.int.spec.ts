@@ -143,6 +143,11 @@ const cases = (): Record<string, Call[]> => {
     getAuditPublicKey: [{ path: '/api/audit/public-key', headers: {}, expect: 200 }],
     verifyCheckpoint: [{ path: '/api/audit/checkpoints/verification', expect: 404 }],
     takeCheckpoint: [{ path: '/api/audit/checkpoints', method: 'POST', body: {}, expect: 200 }],
+    exportEvidencePack: [
+      { path: `/api/audit/evidence-pack?streams=${stream}`, expect: 200 },
+      { path: '/api/audit/evidence-pack?streams=account-nobody', expect: 404 },
+      { path: '/api/audit/evidence-pack?streams=nodash', expect: 400 },
+    ],
     listCheckpoints: [
       { path: '/api/audit/checkpoints', expect: 200 },
       { path: '/api/audit/checkpoints', headers: {}, expect: 401 },
