@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from 'next/navigation';
 import { AuditTrail } from './audit-trail';
 import { CheckpointsPanel } from './checkpoints-panel';
+import { EvidencePackCard } from './evidence-pack-card';
 import { IntegrityPanel } from './integrity-panel';
 import { TotalsAsOf } from './totals-as-of';
 import { TrailFilters, FILTER_KEYS, type FilterValues } from './trail-filters';
@@ -30,6 +31,7 @@ export function AuditView() {
       </div>
       <IntegrityPanel />
       <CheckpointsPanel />
+      <EvidencePackCard />
       <TotalsAsOf />
       <TrailFilters key={searchParams.toString()} initial={filters} onApply={apply} />
       <AuditTrail filters={filters} />
