@@ -11,6 +11,7 @@ import { replayDecisionsCommand } from './replay-decisions';
 import { snapshotCommand } from './snapshot';
 import { usersCommand } from './users';
 import { verifyCommand } from './verify';
+import { verifyPackCommand } from './verify-pack';
 
 /** Every `chronicle` command, in the order the program's help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   replayCommand,
   replayDecisionsCommand,
   verifyCommand,
+  verifyPackCommand,
   projectionsCommand,
   outboxCommand,
   snapshotCommand,

@@ -5,6 +5,7 @@ import { jsonResponse } from '../http/responses';
 import { webRuntime } from '../web-runtime';
 import { accountStateAtRoute, accountSummary, accountTransactions, bankStats, listAccounts } from './accounts';
 import { auditEvents, auditEventsCsv, auditEventsJsonLines, bankTotalsAt, fingerprint, inclusionProof, storeVerification } from './audit';
+import { auditPublicKeyRoute, checkpointVerification, exportEvidencePackRoute, listCheckpoints, takeCheckpointRoute } from './audit-checkpoints';
 import { streamBlame } from './blame';
 import { commandRoutes } from './commands';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
@@ -49,6 +50,11 @@ const DEFINED: readonly RouteDefinition[] = [
   auditEventsCsv,
   auditEventsJsonLines,
   bankTotalsAt,
+  auditPublicKeyRoute,
+  listCheckpoints,
+  takeCheckpointRoute,
+  checkpointVerification,
+  exportEvidencePackRoute,
   projections,
   retryProjection,
   outbox,
