@@ -4,8 +4,9 @@ import { isMigratedCopy } from '../core/migrated-from';
 import { generateActivity } from '../commands/testing/activity';
 import type { ReadDb } from '../read/read-db';
 import { readSideBackends } from '../read/testing/read-side-backends';
-import { accountSummaryProjection } from './account-summary-projection';
+import { accountSummaryProjection, type AccountSummaryDocument } from './account-summary-projection';
 import { accountTransactionsProjection } from './account-transactions-projection';
+import type { Projection } from './projection';
 import { ProjectionManager } from './projection-manager';
 import { projectedSummaries, replayedSummaries } from './testing/expected-summaries';
 
@@ -71,6 +72,34 @@ describe.each(backends)('batched projections apply each event exactly once on $n
       expect(await projectedSummaries(db)).toEqual(await replayedSummaries(store));
       expect((await ledger(db)).map(({ position, accountId }) => ({ position, accountId }))).toEqual(expected);
       expect(brokenChains(await ledger(db))).toEqual([]);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  // A folded batch is written as a whole: when the database refuses the write, the engine splits the batch
+  // until it finds the event whose document was refused, commits what came before it and stops there.
+  it('stops at the event whose write the database refuses, with everything before it committed', async () => {
+    const { store, db, cleanup } = await create();
+    try {
+      await generateActivity(store, 4, 40);
+      const refusedAt = 23;
+      const refusing: Projection<AccountSummaryDocument> = {
+        ...accountSummaryProjection,
+        documents: {
+          ...accountSummaryProjection.documents,
+          write: async (sql, generation, changes) => {
+            const refused = [...changes.values()].some((history) => history.some((document) => document?.position === BigInt(refusedAt)));
+            // A constraint the database enforces, as a bad row would meet.
+            if (refused) await sql.tx.$executeRawUnsafe('INSERT INTO account_summaries (generation) VALUES (NULL)');
+            return accountSummaryProjection.documents.write(sql, generation, changes);
+          },
+        },
+      };
+      const manager = new ProjectionManager(store, db, [refusing], { batchSize: 50 });
+      await manager.catchUp();
+      const [status] = await manager.status();
+      expect(status).toMatchObject({ status: 'failed', checkpoint: refusedAt - 1, lastError: { position: refusedAt } });
     } finally {
       await cleanup();
     }
