@@ -125,7 +125,7 @@ try {
     if (i % 50 === 49) await sleep(50);
   }
   // Appends start once every stream is open: a stream opened later starts from the head as it finds it.
-  const connectDeadline = Date.now() + 120_000;
+  const connectDeadline = Date.now() + 300_000;
   while (Date.now() < connectDeadline && connected.some((client) => !client.opened && !client.ended)) await sleep(100);
   const connectSeconds = (performance.now() - connectStarted) / 1000;
   const notOpen = connected.filter((client) => !client.opened).length;
