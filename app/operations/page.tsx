@@ -1,4 +1,7 @@
 import type { Metadata } from 'next';
+import { ForbiddenNotice } from '@/components/auth/forbidden-notice';
+import { authorize } from '@/lib/auth/policy';
+import { requirePrincipal } from '@/lib/server/auth/current-principal';
 import { NotificationsList } from '@/components/operations/notifications-list';
 import { OutboxPanel } from '@/components/operations/outbox-panel';
 import { ParkedMessages } from '@/components/operations/parked-messages';
@@ -7,7 +10,9 @@ import styles from '@/components/operations/operations.module.css';
 export const metadata: Metadata = { title: 'Operations' };
 
 /** The outbox backlog, messages the relay parked, and what the notifications consumer recorded. Data loads in the browser. */
-export default function OperationsPage() {
+export default async function OperationsPage() {
+  const decision = authorize(await requirePrincipal('/operations'), 'operations.read');
+  if (!decision.allowed) return <ForbiddenNotice title="Operations are for the bank’s staff" message={decision.reason} />;
   return (
     <div className={styles.page}>
       <header className={styles.pageHeader}>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { BreakpointResult } from '@/lib/debugger/types';
 import { useDebuggerStore } from './debugger-store';
 import { formatCount, formatUtc } from './format';
+import { expressionProblem, type HitDirection } from './hit-navigation';
 import styles from './debugger.module.css';
 
 const PRESETS = ['balance < 0', 'status == "closed"', 'balance < -overdraftLimit'];
@@ -14,24 +15,33 @@ type Props = {
   result: BreakpointResult | undefined;
   error: Error | null;
   loading: boolean;
+  /** Why N / P / Find did not move, or that it wrapped around. */
+  notice: string | null;
   goTo: (version: number) => void;
-  onRun: (expression: string, jump: boolean) => void;
+  onLand: (direction: HitDirection) => void;
+  onRun: (expression: string) => void;
 };
 
 export const nextHit = (hits: readonly number[], version: number) => hits.find((hit) => hit > version);
 export const previousHit = (hits: readonly number[], version: number) => hits.findLast((hit) => hit < version);
 
-/** A condition on the state; every version where it becomes true, run to next / previous (N / P). */
-export function BreakpointBar({ version, result, error, loading, goTo, onRun }: Props) {
+/**
+ * A condition on the state (and `event.…`); every version where it becomes true. Find and the
+ * presets go to the first hit after the position; next / previous (N / P) wrap around.
+ */
+export function BreakpointBar({ version, result, error, loading, notice, goTo, onLand, onRun }: Props) {
   const active = useDebuggerStore((state) => state.breakpoint);
   const [text, setText] = useState(active || 'balance < 0');
-  const hits = result?.hits.map((hit) => hit.version) ?? [];
-  const next = nextHit(hits, version);
-  const previous = previousHit(hits, version);
+  const [problem, setProblem] = useState<string | null>(null);
 
+  const run = (expression: string) => {
+    const found = expressionProblem(expression);
+    setProblem(found);
+    if (!found) onRun(expression.trim());
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onRun(text.trim(), false);
+    run(text);
   };
 
   return (
@@ -52,7 +62,7 @@ export function BreakpointBar({ version, result, error, loading, goTo, onRun }: 
             className={styles.chip}
             onClick={() => {
               setText(preset);
-              onRun(preset, true);
+              run(preset);
             }}
           >
             {preset}
@@ -60,9 +70,9 @@ export function BreakpointBar({ version, result, error, loading, goTo, onRun }: 
         ))}
       </form>
       <div className={styles.hitBar} aria-live="polite">
-        {error ? (
-          <span role="alert" className={styles.error}>
-            {error.message}
+        {problem || error ? (
+          <span role="alert" className={styles.error} data-testid="breakpoint-error">
+            {problem ?? error?.message}
           </span>
         ) : loading ? (
           <span className={styles.muted}>Replaying the stream…</span>
@@ -74,12 +84,17 @@ export function BreakpointBar({ version, result, error, loading, goTo, onRun }: 
             <span className={styles.muted}>
               for <code>{result.expression}</code> in {formatCount(result.head)} events ({result.elapsedMs} ms)
             </span>
-            <button type="button" disabled={previous === undefined} onClick={() => previous !== undefined && goTo(previous)} title="Previous hit (P)">
+            <button type="button" onClick={() => onLand('previous')} title="Previous hit (P), wrapping around">
               ◀ previous
             </button>
-            <button type="button" disabled={next === undefined} onClick={() => next !== undefined && goTo(next)} title="Next hit (N)">
+            <button type="button" onClick={() => onLand('next')} title="Next hit (N), wrapping around">
               next ▶
             </button>
+            {notice ? (
+              <span className={styles.muted} data-testid="hit-notice">
+                {notice}
+              </span>
+            ) : null}
             <ol className={styles.hitList}>
               {result.hits.slice(0, SHOWN_HITS).map((hit) => (
                 <li key={hit.version}>
@@ -91,6 +106,10 @@ export function BreakpointBar({ version, result, error, loading, goTo, onRun }: 
               {result.hits.length > SHOWN_HITS ? <li className={styles.muted}>and {formatCount(result.hitCount - SHOWN_HITS)} more</li> : null}
             </ol>
           </>
+        ) : notice ? (
+          <span className={styles.muted} data-testid="hit-notice">
+            {notice}
+          </span>
         ) : (
           <span className={styles.muted}>No breakpoint set. Try one of the conditions above.</span>
         )}

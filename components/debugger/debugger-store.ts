@@ -21,6 +21,9 @@ type DebuggerUiState = {
   filter: EventFilter;
   zoom: Zoom | null;
   helpOpen: boolean;
+  /** The stream whose URL (breakpoint, zoom, filters) has been read into this store; null before. */
+  urlReadFor: string | null;
+  setUrlReadFor: (streamId: string | null) => void;
   setFilter: (filter: EventFilter) => void;
   setZoom: (zoom: Zoom | null) => void;
   setHelpOpen: (open: boolean) => void;
@@ -43,6 +46,8 @@ export const useDebuggerStore = create<DebuggerUiState>((set) => ({
   filter: {},
   zoom: null,
   helpOpen: false,
+  urlReadFor: null,
+  setUrlReadFor: (urlReadFor) => set({ urlReadFor }),
   setFilter: (filter) => set({ filter }),
   setZoom: (zoom) => set({ zoom }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),

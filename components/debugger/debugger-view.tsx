@@ -4,7 +4,9 @@ import Link from 'next/link';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '@/lib/client/api-client';
 import { BalanceChart } from './balance-chart';
+import { BlamePanel } from './blame-panel';
 import { BreakpointBar, nextHit, previousHit } from './breakpoint-bar';
+import { landOnHit, type HitDirection } from './hit-navigation';
 import { useBalanceSeries, useBreakpointHits, useDensity, useHead, useSnapshots, useStateAt } from './debugger-queries';
 import { useDebuggerStore } from './debugger-store';
 import { DensityStrip, zoomAround } from './density-strip';
@@ -13,6 +15,7 @@ import { SEARCH_INPUT_ID } from './event-filter-bar';
 import { ShortcutsHelp } from './shortcuts-help';
 import { EventCard } from './event-card';
 import { ExportButton } from './export-button';
+import { FindingsBadge } from './findings-badge';
 import { formatCount } from './format';
 import { SnapshotPanel } from './snapshot-panel';
 import { StatePanel } from './state-panel';
@@ -20,6 +23,7 @@ import { Transport } from './transport';
 import { LiveControls } from './live-controls';
 import { useLiveHead, useThrottled } from './use-live-head';
 import { usePosition } from './use-position';
+import { useUrlState } from './use-url-state';
 import { useShortcuts } from './use-shortcuts';
 import styles from './debugger.module.css';
 import { VerificationBadge } from '@/components/audit/verification-badge';
@@ -31,7 +35,8 @@ export function DebuggerView({ streamId }: { streamId: string }) {
   const headQuery = useHead(streamId, live !== 'live');
   // New events extend the timeline at once; the position stays where the user put it (the URL pins it).
   const head = headQuery.data;
-  const { version, goTo } = usePosition(head);
+  const { version, goTo, atProblem } = usePosition(head, streamId);
+  const urlRead = useUrlState(streamId);
   const following = useDebuggerStore((state) => state.following);
   const [arrived, setArrived] = useState({ head, count: 0 });
   if (head !== undefined && arrived.head !== undefined && head > arrived.head) setArrived({ head, count: arrived.count + head - arrived.head });
@@ -49,19 +54,17 @@ export function DebuggerView({ streamId }: { streamId: string }) {
   const speed = useDebuggerStore((state) => state.speed);
   const breakpoint = useDebuggerStore((state) => state.breakpoint);
   const setBreakpoint = useDebuggerStore((state) => state.setBreakpoint);
-  const jumpToFirstHit = useRef(false);
+  // Find and the presets land on a hit once the server has answered for that expression.
+  const landWhenFound = useRef(false);
+  const [hitNotice, setHitNotice] = useState<string | null>(null);
+  const [blamePath, setBlamePath] = useState<string | null>(null);
   const zoom = useDebuggerStore((state) => state.zoom);
   const setZoom = useDebuggerStore((state) => state.setZoom);
   const helpOpen = useDebuggerStore((state) => state.helpOpen);
   const setHelpOpen = useDebuggerStore((state) => state.setHelpOpen);
   const setFollowing = useDebuggerStore((state) => state.setFollowing);
-  const setFilter = useDebuggerStore((state) => state.setFilter);
-  // Zoom and filter belong to one stream: opening another starts afresh.
-  useEffect(() => {
-    setZoom(null);
-    setFilter({});
-    return () => useDebuggerStore.getState().setVersion(null);
-  }, [streamId, setZoom, setFilter]);
+  // Zoom and filter belong to one stream: they are read from its URL (useUrlState); leaving forgets the position.
+  useEffect(() => () => useDebuggerStore.getState().setVersion(null), [streamId]);
 
 
   const density = useDensity(streamId, foldHead, zoom);
@@ -84,14 +87,32 @@ export function DebuggerView({ streamId }: { streamId: string }) {
   // A new array each render would redraw the memoised chart on every move.
   const chartDomain = useMemo(() => (zoom ? ([zoom.from, Math.min(zoom.to, head ?? zoom.to)] as const) : ([0, head ?? 0] as const)), [zoom, head]);
 
-  // A preset breakpoint goes straight to its first hit: the incident in one click.
-  useEffect(() => {
-    if (jumpToFirstHit.current && breakpoints.data && breakpoints.data.expression === breakpoint) {
-      jumpToFirstHit.current = false;
-      const first = breakpoints.data.hits[0];
-      if (first) goTo(first.version);
+  // N / P and the hit buttons: the next hit after the position (or the last before it), wrapping around with a word.
+  const land = (direction: HitDirection) => {
+    if (breakpoint && breakpoints.data?.expression !== breakpoint) {
+      setHitNotice(breakpoints.error ? breakpoints.error.message : 'Still replaying the stream for this breakpoint…');
+      return;
     }
-  }, [breakpoints.data, breakpoint, goTo]);
+    const landing = landOnHit(hits, version, direction, breakpoint);
+    setHitNotice(landing.notice);
+    if (landing.target !== null) goTo(landing.target);
+  };
+  const landRef = useRef(land);
+  useEffect(() => {
+    landRef.current = land;
+  });
+  // Find hits (and a preset) goes to the first hit after where you are: the incident in one click.
+  useEffect(() => {
+    if (landWhenFound.current && breakpoints.data && breakpoints.data.expression === breakpoint) {
+      landWhenFound.current = false;
+      landRef.current('next');
+    }
+  }, [breakpoints.data, breakpoint]);
+
+  // A zoom window that leaves the position outside it brings the position into the window.
+  useEffect(() => {
+    if (zoom && (version < zoom.from || version > zoom.to)) goTo(Math.min(Math.max(version, zoom.from), zoom.to), 'replace');
+  }, [zoom, version, goTo]);
 
   // Playback: one event per tick, replacing history entries so Back still means "where I was".
   useEffect(() => {
@@ -106,18 +127,12 @@ export function DebuggerView({ streamId }: { streamId: string }) {
 
   const actions = useMemo(
     () => ({
-      step: (delta: number) => goTo(version + delta),
+      step: (delta: number) => goTo(version + delta, 'replace'),
       first: () => goTo(0),
       last: () => goTo(head ?? 0),
       togglePlay: () => setPlaying(!playing),
-      nextHit: () => {
-        const next = nextHit(hits, version);
-        if (next !== undefined) goTo(next);
-      },
-      previousHit: () => {
-        const previous = previousHit(hits, version);
-        if (previous !== undefined) goTo(previous);
-      },
+      nextHit: () => landRef.current('next'),
+      previousHit: () => landRef.current('previous'),
       focusSearch: () => document.getElementById(SEARCH_INPUT_ID)?.focus(),
       toggleHelp: () => setHelpOpen(!helpOpen),
       zoomIn: () => {
@@ -129,7 +144,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
         if (!following && head !== undefined) goTo(head);
       },
     }),
-    [goTo, version, head, playing, setPlaying, hits, helpOpen, setHelpOpen, zoom, setZoom, following, setFollowing],
+    [goTo, version, head, playing, setPlaying, helpOpen, setHelpOpen, zoom, setZoom, following, setFollowing],
   );
   useShortcuts(actions);
 
@@ -166,6 +181,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
           <span className={styles.badge}>{streamId.split('-')[0]} aggregate</span>
           <span>head v{head === undefined ? '…' : formatCount(head)}</span>
           <VerificationBadge streamId={streamId} />
+          <FindingsBadge streamId={streamId} head={head} goTo={jumpTo} />
           <LiveControls
             status={live}
             arrived={following ? 0 : arrived.count}
@@ -179,7 +195,12 @@ export function DebuggerView({ streamId }: { streamId: string }) {
         </div>
       </header>
 
-      {head === undefined ? (
+      {atProblem ? (
+        <p role="alert" className={styles.error}>
+          {atProblem}
+        </p>
+      ) : null}
+      {head === undefined || !urlRead ? (
         <p className={styles.muted} role="status">
           Finding the stream…
         </p>
@@ -189,12 +210,19 @@ export function DebuggerView({ streamId }: { streamId: string }) {
           <Transport streamId={streamId} version={version} head={head} zoom={zoom} goTo={goTo} />
           <BreakpointBar
             version={version}
+            notice={hitNotice}
+            onLand={land}
             result={breakpoints.data}
             error={breakpoints.error}
             loading={breakpoints.isFetching && !breakpoints.data}
             goTo={goTo}
-            onRun={(expression, jump) => {
-              jumpToFirstHit.current = jump;
+            onRun={(expression) => {
+              setHitNotice(null);
+              landWhenFound.current = true;
+              if (expression === breakpoint && breakpoints.data?.expression === expression) {
+                landWhenFound.current = false;
+                land('next');
+              }
               setBreakpoint(expression);
             }}
           />
@@ -202,13 +230,21 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             <EventBrowser streamId={streamId} head={head} searchHead={foldHead} version={deferredVersion} hits={hitSet} onSelect={jumpTo} />
             <EventCard event={current?.version === version ? current.event : null} version={version} />
             {current ? (
-              <StatePanel state={current.state} previousState={current.previousState} changedPaths={current.changedPaths} title={`State at v${current.version}`} version={current.version} />
+              <StatePanel
+                state={current.state}
+                previousState={current.previousState}
+                changedPaths={current.changedPaths}
+                title={`State at v${current.version}`}
+                version={current.version}
+                onBlame={setBlamePath}
+              />
             ) : (
               <section className={styles.panel}>
                 <h2>State</h2>
                 <p className={styles.muted}>{view.isError ? `Could not load this state: ${view.error.message}` : 'Replaying…'}</p>
               </section>
             )}
+            {blamePath ? <BlamePanel streamId={streamId} path={blamePath} version={version} goTo={jumpTo} onClose={() => setBlamePath(null)} /> : null}
           </div>
           {series.data ? (
             <BalanceChart points={series.data.points} domain={chartDomain} version={deferredVersion} hits={hits} snapshots={snapshotVersions} onJump={jumpTo} />

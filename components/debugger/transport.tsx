@@ -6,7 +6,10 @@ import { SPEEDS, useDebuggerStore, type Speed, type Zoom } from './debugger-stor
 import { formatCount } from './format';
 import styles from './debugger.module.css';
 
-/** First, back 10, back, play, forward, forward 10, last; speed; the slider; a field taking a version or a time. */
+/**
+ * First, back 10, back, play, forward, forward 10, last; speed; the slider; a field taking a version or a time.
+ * Steps and the slider replace the history entry; First, Last and Go are jumps and push one.
+ */
 export function Transport({ streamId, version, head, zoom, goTo }: { streamId: string; version: number; head: number; zoom: Zoom | null; goTo: (version: number, mode?: 'push' | 'replace') => void }) {
   // Zoomed, the slider spans the window: finer scrubbing through a long stream.
   const low = zoom ? Math.max(0, zoom.from - 1) : 0;
@@ -36,13 +39,13 @@ export function Transport({ streamId, version, head, zoom, goTo }: { streamId: s
     <div className={styles.transport} data-testid="transport">
       <div className={styles.buttons} role="group" aria-label="Move through history">
         <button type="button" onClick={() => goTo(0)} title="First (Home)" aria-label="First">|‹</button>
-        <button type="button" onClick={() => goTo(version - 10)} title="Back 10 (Shift+←)" aria-label="Back 10">«</button>
-        <button type="button" onClick={() => goTo(version - 1)} title="Back (←)" aria-label="Back">‹</button>
+        <button type="button" onClick={() => goTo(version - 10, 'replace')} title="Back 10 (Shift+←)" aria-label="Back 10">«</button>
+        <button type="button" onClick={() => goTo(version - 1, 'replace')} title="Back (←)" aria-label="Back">‹</button>
         <button type="button" onClick={() => setPlaying(!playing)} title="Play / pause (Space)" aria-label={playing ? 'Pause' : 'Play'} className={styles.play}>
           {playing ? '❚❚' : '▶'}
         </button>
-        <button type="button" onClick={() => goTo(version + 1)} title="Forward (→)" aria-label="Forward">›</button>
-        <button type="button" onClick={() => goTo(version + 10)} title="Forward 10 (Shift+→)" aria-label="Forward 10">»</button>
+        <button type="button" onClick={() => goTo(version + 1, 'replace')} title="Forward (→)" aria-label="Forward">›</button>
+        <button type="button" onClick={() => goTo(version + 10, 'replace')} title="Forward 10 (Shift+→)" aria-label="Forward 10">»</button>
         <button type="button" onClick={() => goTo(head)} title="Last (End)" aria-label="Last">›|</button>
         <label className={styles.speed}>
           <span className={styles.visuallyHidden}>Speed</span>

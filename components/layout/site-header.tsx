@@ -9,6 +9,7 @@ import { ConnectionIndicator } from '../live/connection-indicator';
 /** The pages of the header, each shown only to who may use it (the same policy the pages and the API apply). */
 const PAGES: ReadonlyArray<{ href: string; label: string; action?: Action }> = [
   { href: '/', label: 'Overview' },
+  { href: '/streams', label: 'Streams', action: 'streams.list' },
   { href: '/audit', label: 'Audit', action: 'audit.read' },
   { href: '/operations', label: 'Operations', action: 'operations.read' },
   { href: '/users', label: 'Users', action: commandAction(userAggregate, 'register') },

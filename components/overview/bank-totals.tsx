@@ -1,5 +1,6 @@
 'use client';
 
+import { useViewer } from '@/components/auth/viewer-context';
 import { Money } from '@/components/ui/money';
 import { CURRENCIES } from '@/lib/domain/account/money';
 import type { CurrencyTotalView } from '@/lib/read/queries/bank-queries';
@@ -20,14 +21,15 @@ export const byCurrencyOrder = (a: CurrencyTotalView, b: CurrencyTotalView): num
 
 const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 
-/** Accounts by status and the money held per currency, across the whole bank. */
+/** Accounts by status and the money held per currency: the whole bank's for staff, a customer's own for a customer (the API answers by role). */
 export function BankTotals() {
   const stats = useBankStats(DEFAULT_STATS_RANGE);
+  const own = useViewer()?.role === 'customer';
 
   return (
-    <section aria-labelledby="totals-heading" aria-busy={stats.isPending}>
-      <h2 id="totals-heading" className="visually-hidden">
-        Bank totals
+    <section aria-labelledby="totals-heading" aria-busy={stats.isPending} data-testid="totals" data-scope={own ? 'own' : 'bank'}>
+      <h2 id="totals-heading" className={own ? styles.totalsHeading : 'visually-hidden'}>
+        {own ? 'Your accounts' : 'Bank totals'}
       </h2>
       {stats.data ? (
         <dl className={styles.tiles}>

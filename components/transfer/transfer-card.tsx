@@ -1,17 +1,25 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { authorize, commandAction } from '@/lib/auth/policy';
+import { transferAggregate } from '@/lib/domain/transfer/aggregate';
 import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
+import { useViewer } from '../auth/viewer-context';
 import { TransferForm } from './transfer-form';
 import styles from './transfer.module.css';
 
+const SEND = commandAction(transferAggregate, 'send');
+
 /**
- * "Send money" on the account page. The form opens on request, so the
+ * "Send money" on the account page, only for who may send from this account (the policy the
+ * server applies: not auditors, not another customer). The form opens on request, so the
  * actions column stays short enough to keep beside the history.
  */
 export function TransferCard({ account }: { account: AccountSummaryView }) {
   const id = useId();
   const [open, setOpen] = useState(false);
+  const viewer = useViewer();
+  if (!authorize(viewer, SEND, { owner: account.customerId }).allowed) return null;
   const closed = account.status === 'closed';
   return (
     <section className={`card ${styles.card}`} aria-labelledby={`${id}-title`} data-testid="transfer-card">

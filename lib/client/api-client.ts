@@ -11,9 +11,12 @@ export class ApiError extends Error {
 
 export const getJson = async <T>(path: string, init?: RequestInit): Promise<T> => {
   const response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
-  const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string; issues?: Array<{ path: string; message: string }> } } | null;
   if (!response.ok) {
-    throw new ApiError(response.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `Request failed (${response.status})`);
+    // A 400 names what was wrong with which field: say that, not only "Invalid query".
+    const issues = body?.error?.issues?.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+    const message = body?.error?.message ?? `Request failed (${response.status})`;
+    throw new ApiError(response.status, body?.error?.code ?? 'http_error', issues ? `${message}: ${issues}` : message);
   }
   return body as T;
 };

@@ -57,9 +57,46 @@ export const commandMismatchFromRow = (row: CommandMismatchRow): CommandMismatch
  */
 export type IntegrityFacts = { densePositions: boolean; sequenceHead: number | null };
 
+/** How the stream list is ordered: newest activity first, most events first, or by id. */
+export type StreamSort = 'recent' | 'size' | 'id';
+
+/**
+ * Which streams the stream browser asks for, one page at a time. `search` matches part of the id
+ * (case-insensitive) or, with `searchIds`, any of those exact ids (the streams of a holder).
+ * `after` is the last row of the previous page in the same sort (keyset paging).
+ */
+export type StreamListQuery = {
+  category?: string;
+  search?: string;
+  searchIds?: readonly string[];
+  sort: StreamSort;
+  after?: { streamId: string; version: number; lastPosition: number };
+  limit: number;
+};
+
+/** One stream as the browser lists it; `version` is its event count (versions run 1..n without gaps). */
+export type StreamListRow = {
+  streamId: string;
+  version: number;
+  firstVersion: number;
+  lastPosition: number;
+  lastType: string;
+  firstAt: Date;
+  lastAt: Date;
+};
+
+/** The order and keyset of each sort, shared by the adapters and the in-memory specification. */
+export const compareStreamRows = (sort: StreamSort) => (a: Pick<StreamListRow, 'streamId' | 'version' | 'lastPosition'>, b: typeof a): number => {
+  if (sort === 'recent') return b.lastPosition - a.lastPosition;
+  if (sort === 'size' && a.version !== b.version) return b.version - a.version;
+  return a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0;
+};
+
 /** Reads for auditors, answered by SQL in each adapter. */
 export interface AuditQueries {
   queryEvents(query: EventQuery): Promise<RecordedEvent[]>;
+  /** One page of streams with their counts and first/last event, from one grouped query over the events. */
+  listStreams(query: StreamListQuery): Promise<StreamListRow[]>;
   integrityFacts(): Promise<IntegrityFacts>;
   /** Commands (of one stream, or all) whose recorded position, stream and version no longer match an event. */
   commandMismatches(options: { streamId?: string; limit: number }): Promise<CommandMismatch[]>;

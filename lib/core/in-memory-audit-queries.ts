@@ -1,4 +1,4 @@
-import type { AuditQueries, CommandMismatch, EventQuery } from './audit-queries';
+import { compareStreamRows, type AuditQueries, type CommandMismatch, type EventQuery, type StreamListQuery, type StreamListRow } from './audit-queries';
 import { streamCategory, type RecordedEvent } from './envelope';
 import type { AppendResult } from './event-store';
 
@@ -15,6 +15,36 @@ export const matchesEventQuery = (event: RecordedEvent, query: EventQuery): bool
   (query.category === undefined || streamCategory(event.streamId) === query.category) &&
   (query.cursor === undefined || (query.order === 'asc' ? event.globalPosition > query.cursor : event.globalPosition < query.cursor));
 
+/** Every stream's row, then the query's filters, order and keyset: the SQL adapters' specification. */
+export const listStreamsOf = (events: readonly RecordedEvent[], query: StreamListQuery): StreamListRow[] => {
+  const rows = new Map<string, StreamListRow>();
+  for (const event of events) {
+    const row = rows.get(event.streamId);
+    if (!row) {
+      rows.set(event.streamId, {
+        streamId: event.streamId,
+        version: event.streamVersion,
+        firstVersion: event.streamVersion,
+        lastPosition: event.globalPosition,
+        lastType: event.type,
+        firstAt: event.recordedAt,
+        lastAt: event.recordedAt,
+      });
+    } else if (event.globalPosition > row.lastPosition) {
+      Object.assign(row, { version: event.streamVersion, lastPosition: event.globalPosition, lastType: event.type, lastAt: event.recordedAt });
+    }
+  }
+  const needle = query.search?.toLowerCase();
+  const compare = compareStreamRows(query.sort);
+  return [...rows.values()]
+    .filter((row) => query.category === undefined || streamCategory(row.streamId) === query.category)
+    .filter((row) => needle === undefined || row.streamId.toLowerCase().includes(needle) || (query.searchIds ?? []).includes(row.streamId))
+    .filter((row) => query.after === undefined || compare(query.after, row) < 0)
+    .sort(compare)
+    .slice(0, query.limit)
+    .map((row) => structuredClone(row));
+};
+
 export const inMemoryAuditQueries = (
   events: () => readonly RecordedEvent[],
   commands: () => Iterable<[string, AppendResult]>,
@@ -28,6 +58,7 @@ export const inMemoryAuditQueries = (
     }
     return found;
   },
+  listStreams: async (query) => listStreamsOf(events(), query),
   integrityFacts: async () => ({ densePositions: true, sequenceHead: events().length }),
   commandMismatches: async ({ streamId, limit }) => {
     const byPosition = new Map(events().map((event) => [event.globalPosition, event]));

@@ -2,8 +2,11 @@ import type { RecordedEvent } from '../core/envelope';
 import { NotFoundError, ValidationError } from '../core/errors';
 import type { SnapshotStore } from '../core/snapshots';
 import type { UpcastingEventStore } from '../core/upcasting-store';
+import type { BlameResult } from './blame';
+import { BlameIndex } from './blame-index';
 import { changedPaths, sameJson } from './changed-paths';
-import { compileCondition, compileValue, ExpressionError } from './expression';
+import { compileValue, evaluate, ExpressionError, isTruthy, parseExpression } from './expression';
+import { FieldCatalog, hasPath, pathsOf } from './expression/paths';
 import { density, eventAt, headVersion, versionAt, type DensityBucket } from './stream-probe';
 import {
   debuggerEvent,
@@ -126,26 +129,62 @@ export class DebuggerService<State> {
     return { streamId, head, buckets: await density(this.deps.store.stored, streamId, head, buckets, range ?? { from: 1, to: head }) };
   }
 
-  /** Every version where `expression` turns true, by one fold over the stream in chunks. */
+  /**
+   * Every version where `expression` turns true, by one fold over the stream in chunks. The
+   * condition reads the state after each event, and `event.type`, `event.version` and the event's
+   * data fields as `event.…`; a condition on the event is a hit at every event where it holds, one
+   * on the state only where it turns true. A field no state or event of the stream has is a 400
+   * naming the fields there are, not a silent "0 hits".
+   */
   async breakpoints(streamId: string, expression: string): Promise<BreakpointResult> {
     const started = performance.now();
-    const condition = asValidation(() => compileCondition(expression));
+    const expr = asValidation(() => parseExpression(expression));
+    const paths = pathsOf(expr);
+    const onEvents = paths.some((path) => path[0] === 'event');
+    let unresolved = paths;
+    const fields = new FieldCatalog();
     const hits: BreakpointHit[] = [];
     let hitCount = 0;
     let trueCount = 0;
-    let holds = condition.test(this.deps.initialState());
+    const initial = this.deps.initialState();
+    fields.noteState(initial);
+    let holds = !onEvents && isTruthy(evaluate(expr, initial));
     const head = await this.fold(streamId, (event, _before, after) => {
-      const now = condition.test(after);
+      const data = event.data !== null && typeof event.data === 'object' ? event.data : {};
+      const scope = { ...(after as object), event: { ...data, type: event.type, version: event.streamVersion } };
+      fields.noteState(after);
+      fields.noteEventData(data);
+      if (unresolved.length > 0) unresolved = unresolved.filter((path) => !hasPath(scope, path));
+      const now = isTruthy(evaluate(expr, scope));
       if (now) trueCount++;
-      if (now && !holds) {
+      if (now && (onEvents || !holds)) {
         hitCount++;
         if (hits.length < MAX_HITS) hits.push({ version: event.streamVersion, type: event.type, recordedAt: event.recordedAt.toISOString() });
       }
       holds = now;
     });
     if (head === 0) throw new NotFoundError(`Stream ${streamId} does not exist`, 'stream_not_found');
+    if (unresolved.length > 0) {
+      const names = [...new Set(unresolved.map((path) => path.join('.')))];
+      throw new ValidationError('Invalid breakpoint expression', [
+        { path: 'expr', message: `No state or event of this stream has ${names.map((name) => `“${name}”`).join(' or ')}. ${fields.describe()}` },
+      ]);
+    }
     return { streamId, expression, head, hits, hitCount, truncated: hitCount > hits.length, trueCount, elapsedMs: Math.round(performance.now() - started) };
   }
+
+  /** Every event that changed one field of the state up to a version, by an instrumented fold kept per field (blame-index.ts). */
+  async blame(streamId: string, path: string, version?: number): Promise<BlameResult> {
+    const started = performance.now();
+    const head = await this.head(streamId);
+    const upTo = version ?? head;
+    if (upTo > head) throw new NotFoundError(`Stream ${streamId} has no version ${upTo}; its head is ${head}`, 'version_not_found');
+    this.blames ??= new BlameIndex({ store: this.deps.store, initialState: this.deps.initialState, evolve: (state, event) => this.deps.evolve(state as State, event) });
+    const blamed = await this.blames.blame(streamId, path, upTo);
+    return { streamId, path, version: upTo, head, ...blamed, elapsedMs: Math.round(performance.now() - started) };
+  }
+
+  private blames: BlameIndex | null = null;
 
   /**
    * A numeric field over versions for the chart, one point per bucket of

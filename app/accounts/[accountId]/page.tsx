@@ -5,7 +5,7 @@ import { ForbiddenNotice } from '@/components/auth/forbidden-notice';
 import { isEntityId } from '@/lib/core/ids';
 import { authorizeAccountRead } from '@/lib/server/auth/authorize';
 import { requirePrincipal } from '@/lib/server/auth/current-principal';
-import { pageRefusal } from '@/lib/server/auth/page-access';
+import { pageRefusal, requireStream } from '@/lib/server/auth/page-access';
 
 type Props = { params: Promise<{ accountId: string }> };
 
@@ -23,5 +23,6 @@ export default async function AccountPage({ params }: Props) {
   if (!wellFormed(accountId)) notFound();
   const refusal = await pageRefusal(() => authorizeAccountRead(principal, accountId));
   if (refusal) return <ForbiddenNotice title="This account is not yours" message={refusal} />;
+  await requireStream(`account-${accountId}`);
   return <AccountView accountId={accountId} />;
 }

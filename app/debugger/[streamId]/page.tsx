@@ -5,7 +5,7 @@ import { ForbiddenNotice } from '@/components/auth/forbidden-notice';
 import { DebuggerView } from '@/components/debugger/debugger-view';
 import { authorizeStreamRead } from '@/lib/server/auth/authorize';
 import { requirePrincipal } from '@/lib/server/auth/current-principal';
-import { pageRefusal } from '@/lib/server/auth/page-access';
+import { pageRefusal, requireStream } from '@/lib/server/auth/page-access';
 import { STREAM_ID_PATTERN } from '@/lib/core/ids';
 
 type Props = { params: Promise<{ streamId: string }> };
@@ -22,6 +22,7 @@ export default async function DebuggerPage({ params }: Props) {
   if (!STREAM_ID_PATTERN.test(streamId)) notFound();
   const refusal = await pageRefusal(() => authorizeStreamRead(principal, streamId));
   if (refusal) return <ForbiddenNotice title="This stream is not yours" message={refusal} />;
+  await requireStream(streamId);
   return (
     <Suspense fallback={<p>Loading the debugger…</p>}>
       <DebuggerView streamId={streamId} />

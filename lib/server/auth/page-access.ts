@@ -1,6 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { ForbiddenError } from '../../core/errors';
+import { webRuntime } from '../web-runtime';
 
 /**
  * Runs an authorisation check for a page: null when allowed, the refusal's
@@ -15,4 +16,9 @@ export const pageRefusal = async (check: () => Promise<unknown>): Promise<string
     if (error instanceof Error && 'kind' in error && error.kind === 'not_found') notFound();
     throw error;
   }
+};
+
+/** A page about a stream that has no events is a real 404 (status and page), never a 200 that says "not found". */
+export const requireStream = async (streamId: string): Promise<void> => {
+  if (!(await webRuntime().store.streamExists(streamId))) notFound();
 };

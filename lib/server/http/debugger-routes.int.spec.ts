@@ -210,6 +210,26 @@ describe('GET /api/streams/{streamId}/timeline/breakpoints', () => {
     expect(status).toBe(400);
     expect(body.error.issues).toEqual([{ path: 'expr', message: 'Expected a value or field, found the end (column 10)' }]);
   });
+
+  it('refuses a field no state or event has, naming the fields there are, instead of answering 0 hits', async () => {
+    for (const expr of ['type == "MoneyWithdrawn"', 'amount > 100', 'balance < 0 && holder.nickname == "x"']) {
+      const { status, body } = await call<ErrorJson>(breakpointsRoute, `timeline/breakpoints?expr=${encodeURIComponent(expr)}`);
+      expect(status, expr).toBe(400);
+      const message = body.error.issues?.[0]?.message ?? '';
+      expect(message).toMatch(/^No state or event of this stream has “(type|amount|holder\.nickname)”/);
+      expect(message).toContain('balance');
+      expect(message).toContain('overdraftLimit');
+      expect(message).toContain('event.type');
+      expect(message).toContain('event.amount');
+    }
+  });
+
+  it('reads the event as event.…: every event where it holds is a hit', async () => {
+    const withdrawals = await call<BreakpointResult>(breakpointsRoute, `timeline/breakpoints?expr=${encodeURIComponent('event.type == "MoneyWithdrawn"')}`);
+    expect(withdrawals.body.hits.map((hit) => hit.version)).toEqual([251]);
+    const deposits = await call<BreakpointResult>(breakpointsRoute, `timeline/breakpoints?expr=${encodeURIComponent('event.amount >= 10 && event.version > 248')}`);
+    expect(deposits.body.hits.map((hit) => hit.version)).toEqual([249, 250, 251, 252]);
+  });
 });
 
 describe('GET /api/streams/{streamId}/state/snapshots', () => {

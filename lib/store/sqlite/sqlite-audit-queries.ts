@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { commandMismatchFromRow, type AuditQueries, type CommandMismatchRow, type EventQuery } from '../../core/audit-queries';
+import { commandMismatchFromRow, type AuditQueries, type CommandMismatchRow, type EventQuery, type StreamListQuery, type StreamListRow } from '../../core/audit-queries';
 import { EVENT_COLUMNS, toRecordedEvent, type SqliteEventRow } from './sqlite-rows';
 
 type Clause = { sql: string; values: unknown[] };
@@ -23,6 +23,68 @@ const clausesOf = (query: EventQuery): Clause[] => {
   return clauses;
 };
 
+type StreamRow = {
+  stream_id: string;
+  version: number;
+  first_version: number;
+  last_position: number;
+  last_type: string;
+  first_at: string;
+  last_at: string;
+};
+
+const STREAM_ORDER = { recent: 'h.last_position DESC', size: 'h.version DESC, h.stream_id ASC', id: 'h.stream_id ASC' } as const;
+
+/**
+ * The stream browser's page. The heads are a GROUP BY over the (stream_id, stream_version) index,
+ * which in SQLite also holds the position (the rowid): a covering index scan, no table reads.
+ * A category is an index range ('-' + 1 is '.'), then two point reads per row of the page.
+ */
+const streamListSql = (query: StreamListQuery): Clause => {
+  const filters: Clause[] = [];
+  if (query.category !== undefined) filters.push({ sql: 'stream_id >= ? AND stream_id < ?', values: [`${query.category}-`, `${query.category}.`] });
+  if (query.search !== undefined) {
+    const ids = query.searchIds ?? [];
+    filters.push({
+      sql: `(instr(lower(stream_id), ?) > 0${ids.length ? ` OR stream_id IN (${ids.map(() => '?').join(', ')})` : ''})`,
+      values: [query.search.toLowerCase(), ...ids],
+    });
+  }
+  const after: Clause[] = [];
+  if (query.after) {
+    const { streamId, version, lastPosition } = query.after;
+    if (query.sort === 'recent') after.push({ sql: 'h.last_position < ?', values: [lastPosition] });
+    if (query.sort === 'size') after.push({ sql: '(h.version < ? OR (h.version = ? AND h.stream_id > ?))', values: [version, version, streamId] });
+    if (query.sort === 'id') after.push({ sql: 'h.stream_id > ?', values: [streamId] });
+  }
+  const where = (clauses: Clause[]) => (clauses.length ? `WHERE ${clauses.map((clause) => clause.sql).join(' AND ')}` : '');
+  return {
+    sql: `
+      WITH h AS (
+        SELECT stream_id, MAX(stream_version) AS version, MIN(stream_version) AS first_version, MAX(position) AS last_position
+        FROM events ${where(filters)} GROUP BY stream_id
+      )
+      SELECT h.stream_id, h.version, h.first_version, h.last_position, l.type AS last_type, l.recorded_at AS last_at, f.recorded_at AS first_at
+      FROM h
+      JOIN events l ON l.position = h.last_position
+      JOIN events f ON f.stream_id = h.stream_id AND f.stream_version = h.first_version
+      ${where(after)}
+      ORDER BY ${STREAM_ORDER[query.sort]}
+      LIMIT ?`,
+    values: [...filters.flatMap((clause) => clause.values), ...after.flatMap((clause) => clause.values), query.limit],
+  };
+};
+
+const toStreamListRow = (row: StreamRow): StreamListRow => ({
+  streamId: row.stream_id,
+  version: row.version,
+  firstVersion: row.first_version,
+  lastPosition: row.last_position,
+  lastType: row.last_type,
+  firstAt: new Date(row.first_at),
+  lastAt: new Date(row.last_at),
+});
+
 const MISMATCHES = `
   SELECT c.command_id, c.stream_id, c.version, c.position, e.stream_id AS found_stream, e.stream_version AS found_version
   FROM commands c LEFT JOIN events e ON e.position = c.position
@@ -43,6 +105,10 @@ export const sqliteAuditQueries = (db: Database.Database): AuditQueries => {
       const sql = `SELECT ${EVENT_COLUMNS} FROM events ${where} ORDER BY position ${query.order === 'asc' ? 'ASC' : 'DESC'} LIMIT ?`;
       const rows = prepared(sql).all(...clauses.flatMap((clause) => clause.values), query.limit) as SqliteEventRow[];
       return rows.map(toRecordedEvent);
+    },
+    listStreams: async (query) => {
+      const { sql, values } = streamListSql(query);
+      return (prepared(sql).all(...values) as StreamRow[]).map(toStreamListRow);
     },
     integrityFacts: async () => {
       const row = prepared("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get() as { seq: number } | undefined;
