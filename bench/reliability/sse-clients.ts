@@ -139,11 +139,13 @@ try {
   const sampler = setInterval(() => memory.push(rssMiB(server.child.pid!)), 1_000);
   const deadline = Date.now() + seconds * 1_000;
   let commandErrors = 0;
+  const commandMs: number[] = [];
   while (Date.now() < deadline) {
     const tick = Date.now();
     await Promise.all(
       Array.from({ length: rate }, async (_, i) => {
         await sleep((i * 1_000) / rate);
+        const sentAt = performance.now();
         const response = await fetch(`${baseUrl}/api/accounts/${accountIds[i % accountIds.length]}/deposit`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...headers },
@@ -154,6 +156,7 @@ try {
           return;
         }
         appended.set(((await response.json()) as { globalPosition: number }).globalPosition, performance.now());
+        commandMs.push(performance.now() - sentAt);
       }),
     );
     await sleep(Math.max(0, 1_000 - (Date.now() - tick)));
@@ -215,13 +218,14 @@ try {
     'lag max ms': Math.round(lags.at(-1) ?? NaN),
     'RSS idle MiB': Math.round(baseline),
     'RSS connected MiB': Math.round(afterConnect),
-    'KiB per client': Math.round(((afterConnect - baseline) * 1024) / clients),
+    'KiB per client': Math.round(((afterConnect - baseline) * 1024) / Math.max(1, clients)),
     'RSS max 1st half': Math.round(firstHalfMax),
     'RSS max 2nd half': Math.round(secondHalfMax),
     'slow still open': slowStillOpen,
     'refused (HTTP)': refused,
     'open after s': Number(connectSeconds.toFixed(1)),
     'commands/s': Math.round(expected.length / seconds),
+    'command p50 ms': Math.round([...commandMs].sort((a, b) => a - b)[Math.floor(commandMs.length / 2)] ?? NaN),
     verdict: ok ? 'PASS' : 'FAIL',
   };
   printTable(`Server-sent events: ${clients} concurrent clients while ${rate} commands/s are appended (last position ${lastExpected})`, [row]);
