@@ -120,9 +120,15 @@ try {
   const baseline = rssMiB(server.child.pid!);
   const connected: Client[] = [];
   const connectStarted = performance.now();
+  // In waves of 50, each once the one before it is open (or 10 s have passed): thousands of connections
+  // thrown at the listen queue at once are reset by the kernel before the server can accept them.
   for (let i = 0; i < clients; i++) {
     connected.push(connect(i < slow));
-    if (i % 50 === 49) await sleep(50);
+    if (i % 50 === 49) {
+      const wave = connected.slice(-50);
+      const waveDeadline = Date.now() + 10_000;
+      while (Date.now() < waveDeadline && wave.some((client) => !client.opened && !client.ended)) await sleep(20);
+    }
   }
   // Appends start once every stream is open: a stream opened later starts from the head as it finds it.
   const connectDeadline = Date.now() + 300_000;
