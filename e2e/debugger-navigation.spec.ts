@@ -94,6 +94,30 @@ test('breakpoint, zoom and filters are in the URL and survive reload; ?v= out of
   await expect(page).not.toHaveURL(/at=/);
 });
 
+test('compare any two versions: the state as a tree diff with money in the currency, and the events between', async ({ page }) => {
+  const debuggerPage = new DebuggerPage(page);
+  await debuggerPage.open('account-legacy-000417', 6);
+  const compare = page.getByTestId('compare-panel');
+  await compare.getByLabel('Version A').fill('1');
+  await compare.getByLabel('Version B').fill('4');
+  await compare.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page).toHaveURL(/cmp=1-4/);
+  const diff = compare.getByTestId('compare-diff');
+  const balance = diff.getByRole('row', { name: /^balance/ });
+  await expect(balance).toContainText('84.12');
+  await expect(balance).toContainText(/[€£$]0\.00/);
+  await expect(compare.getByTestId('compare-events').getByRole('button')).toHaveCount(3);
+  await expect(compare.getByTestId('compare-result')).toContainText('3 events between');
+  // The comparison is in the URL: a reload shows it again; an event between is a jump.
+  await page.reload();
+  await expect(compare.getByTestId('compare-diff')).toBeVisible();
+  await compare.getByTestId('compare-events').getByRole('button', { name: /^v4 / }).click();
+  await debuggerPage.expectAt(4);
+  await compare.getByRole('button', { name: 'this vs previous' }).click();
+  await expect(page).toHaveURL(/cmp=3-4/);
+  await expect(compare.getByTestId('compare-events').getByRole('button')).toHaveCount(1);
+});
+
 test('an unknown stream is a real 404', async ({ page }) => {
   const response = await page.goto('/debugger/account-no-such-thing');
   expect(response?.status()).toBe(404);
