@@ -14,4 +14,6 @@ export async function register(): Promise<void> {
   // Outside demo mode, a store in which no teller can sign in is refused: it says how to create one.
   await (await import('./lib/server/auth/sign-in-readiness')).assertSomeoneCanSignIn(webRuntime());
   await webRuntime().start();
+  // Signed checkpoints on a schedule when CHRONICLE_AUDIT_CHECKPOINT_MINUTES asks for them.
+  (await import('./lib/server/audit-checkpoints')).startCheckpointSchedule();
 }

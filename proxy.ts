@@ -43,5 +43,6 @@ export default async function proxy(request: NextRequest) {
 const signedIn = async (request: NextRequest): Promise<boolean> =>
   (await principalForSession(await unsealSession(sessionCookieOf((name) => request.cookies.get(name)?.value)))) !== null;
 
-// Everything but Next's static files: those carry no page and need no check.
-export const config = { matcher: ['/((?!_next/static|_next/image|icon.svg|favicon.ico).*)'] };
+// Everything but Next's static files: those carry no page and need no check. The offline pack
+// verifier brings its own policy (no connections; its one script and style by hash), which a nonce policy would block.
+export const config = { matcher: ['/((?!_next/static|_next/image|icon.svg|favicon.ico|verify-pack.html).*)'] };

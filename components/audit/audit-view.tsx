@@ -2,6 +2,8 @@
 
 import { useRouter, useSearchParams } from 'next/navigation';
 import { AuditTrail } from './audit-trail';
+import { CheckpointsPanel } from './checkpoints-panel';
+import { EvidencePackCard } from './evidence-pack-card';
 import { IntegrityPanel } from './integrity-panel';
 import { TotalsAsOf } from './totals-as-of';
 import { TrailFilters, FILTER_KEYS, type FilterValues } from './trail-filters';
@@ -28,6 +30,8 @@ export function AuditView() {
         </p>
       </div>
       <IntegrityPanel />
+      <CheckpointsPanel />
+      <EvidencePackCard />
       <TotalsAsOf />
       <TrailFilters key={searchParams.toString()} initial={filters} onApply={apply} />
       <AuditTrail filters={filters} />

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '@/lib/client/api-client';
 import { BalanceChart } from './balance-chart';
+import { BlamePanel } from './blame-panel';
 import { ComparePanel } from './compare-panel';
 import { BreakpointBar, nextHit, previousHit } from './breakpoint-bar';
 import { landOnHit, type HitDirection } from './hit-navigation';
@@ -15,6 +16,7 @@ import { SEARCH_INPUT_ID } from './event-filter-bar';
 import { ShortcutsHelp } from './shortcuts-help';
 import { EventCard } from './event-card';
 import { ExportButton } from './export-button';
+import { FindingsBadge } from './findings-badge';
 import { formatCount } from './format';
 import { SnapshotPanel } from './snapshot-panel';
 import { StatePanel } from './state-panel';
@@ -56,6 +58,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
   // Find and the presets land on a hit once the server has answered for that expression.
   const landWhenFound = useRef(false);
   const [hitNotice, setHitNotice] = useState<string | null>(null);
+  const [blamePath, setBlamePath] = useState<string | null>(null);
   const zoom = useDebuggerStore((state) => state.zoom);
   const setZoom = useDebuggerStore((state) => state.setZoom);
   const helpOpen = useDebuggerStore((state) => state.helpOpen);
@@ -183,6 +186,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
           <span className={styles.badge}>{streamId.split('-')[0]} aggregate</span>
           <span>head v{head === undefined ? '…' : formatCount(head)}</span>
           <VerificationBadge streamId={streamId} />
+          <FindingsBadge streamId={streamId} head={head} goTo={jumpTo} />
           <LiveControls
             status={live}
             arrived={following ? 0 : arrived.count}
@@ -231,13 +235,21 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             <EventBrowser streamId={streamId} head={head} searchHead={foldHead} version={deferredVersion} hits={hitSet} onSelect={jumpTo} />
             <EventCard event={current?.version === version ? current.event : null} version={version} />
             {current ? (
-              <StatePanel state={current.state} previousState={current.previousState} changedPaths={current.changedPaths} title={`State at v${current.version}`} version={current.version} />
+              <StatePanel
+                state={current.state}
+                previousState={current.previousState}
+                changedPaths={current.changedPaths}
+                title={`State at v${current.version}`}
+                version={current.version}
+                onBlame={setBlamePath}
+              />
             ) : (
               <section className={styles.panel}>
                 <h2>State</h2>
                 <p className={styles.muted}>{view.isError ? `Could not load this state: ${view.error.message}` : 'Replaying…'}</p>
               </section>
             )}
+            {blamePath ? <BlamePanel streamId={streamId} path={blamePath} version={version} goTo={jumpTo} onClose={() => setBlamePath(null)} /> : null}
           </div>
           {series.data ? (
             <BalanceChart points={series.data.points} domain={chartDomain} version={deferredVersion} hits={hits} snapshots={snapshotVersions} onJump={jumpTo} />

@@ -1,5 +1,6 @@
 'use client';
 
+import blameStyles from './blame-panel.module.css';
 import styles from './debugger.module.css';
 
 type Leaf = { path: string; value: unknown };
@@ -15,7 +16,22 @@ const lookup = (value: unknown, path: string): unknown =>
 const show = (value: unknown): string => (value === undefined ? '(absent)' : JSON.stringify(value));
 
 /** The state at this version, fields this event changed highlighted with what they were before. */
-export function StatePanel({ state, previousState, changedPaths, title = 'State', version }: { state: unknown; previousState: unknown; changedPaths: readonly string[]; title?: string; version?: number }) {
+export function StatePanel({
+  state,
+  previousState,
+  changedPaths,
+  title = 'State',
+  version,
+  onBlame,
+}: {
+  state: unknown;
+  previousState: unknown;
+  changedPaths: readonly string[];
+  title?: string;
+  version?: number;
+  /** Given: each field's name opens its blame (which events made it). */
+  onBlame?: (path: string) => void;
+}) {
   const changed = new Set(changedPaths);
   const rows = leaves(state);
   // Fields the event removed still deserve a line.
@@ -29,7 +45,15 @@ export function StatePanel({ state, previousState, changedPaths, title = 'State'
         <tbody>
           {rows.map(({ path, value }) => (
             <tr key={path} className={changed.has(path) ? styles.changed : undefined} data-changed={changed.has(path) || undefined}>
-              <th scope="row">{path}</th>
+              <th scope="row">
+                {onBlame && path ? (
+                  <button type="button" className={blameStyles.fieldButton} onClick={() => onBlame(path)} title={`Blame ${path}: which events made it`}>
+                    {path}
+                  </button>
+                ) : (
+                  path
+                )}
+              </th>
               <td>
                 <span className={typeof value === 'number' && value < 0 ? styles.negative : undefined}>{show(value)}</span>
                 {changed.has(path) ? <span className={styles.before}>was {show(lookup(previousState, path))}</span> : null}

@@ -69,3 +69,15 @@ describe('Merkle tree over event hashes', () => {
     }
   });
 });
+
+describe('MerkleTree (all levels, for many proofs)', () => {
+  it('gives the same root and the same audit paths as RFC 9162’s recursive definition, sizes 1 to 70', async () => {
+    const { MerkleTree } = await import('./merkle');
+    for (let n = 1; n <= 70; n += 1) {
+      const items = leaves(n);
+      const tree = new MerkleTree(items);
+      expect(tree.root(), `size ${n}`).toBe(merkleRoot(items));
+      for (let index = 0; index < n; index += 1) expect(tree.proof(index), `size ${n} leaf ${index}`).toEqual(inclusionProof(items, index));
+    }
+  });
+});

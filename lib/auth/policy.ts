@@ -24,8 +24,12 @@ export const READ_ACTIONS = [
 /** Operating the system: retrying a stopped projection or a parked message. Staff only. */
 export const OPERATION_ACTIONS = ['projection.retry', 'outbox.retry'] as const;
 
+/** An auditor's own acts: they add evidence (a signed checkpoint) and change nothing of the bank's. Auditors and staff. */
+export const AUDIT_ACTIONS = ['audit.checkpoint'] as const;
+
 export type ReadAction = (typeof READ_ACTIONS)[number];
 export type OperationAction = (typeof OPERATION_ACTIONS)[number];
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** An aggregate's command as the policy sees it: `account.deposit` with the access its aggregate declares. */
 export type CommandAction = {
@@ -35,7 +39,7 @@ export type CommandAction = {
   ownership: 'input' | 'stream';
 };
 
-export type Action = ReadAction | OperationAction | CommandAction;
+export type Action = ReadAction | OperationAction | AuditAction | CommandAction;
 
 /** The policy's view of one command of a registered aggregate. */
 export const commandAction = (aggregate: Pick<AnyAggregate, 'name' | 'commands'>, name: string): CommandAction => {
@@ -63,6 +67,7 @@ const owns = (principal: Principal, resource: Resource): boolean =>
   principal.customerId !== undefined && resource.owner !== null && resource.owner === principal.customerId;
 
 const isReadAction = (action: Action): action is ReadAction => typeof action === 'string' && (READ_ACTIONS as readonly string[]).includes(action);
+const isAuditAction = (action: Action): action is AuditAction => typeof action === 'string' && (AUDIT_ACTIONS as readonly string[]).includes(action);
 
 const customerCommand = (principal: Principal, action: CommandAction, resource: Resource | undefined): Decision => {
   if (action.access.customers === 'none') return deny(403, 'staff_only', action.access.reason);
@@ -81,6 +86,8 @@ const customerDecision = (principal: Principal, action: Action, resource: Resour
       return deny(403, 'staff_only', 'Only the bank’s staff can see and operate the projections.');
     case 'audit.read':
       return deny(403, 'staff_only', 'The audit trail and the store’s verification are for auditors and the bank’s staff.');
+    case 'audit.checkpoint':
+      return deny(403, 'staff_only', 'Signed checkpoints are taken by auditors and the bank’s staff.');
     case 'operations.read':
     case 'outbox.retry':
       return deny(403, 'staff_only', 'Only the bank’s staff can see and operate the outbox and notifications.');
@@ -113,7 +120,7 @@ export const authorize = (principal: Principal | null, action: Action, resource?
     case 'teller':
       return allow('all');
     case 'auditor':
-      return isReadAction(action) ? allow('all') : deny(403, 'read_only_role', 'Auditors can see everything but change nothing.');
+      return isReadAction(action) || isAuditAction(action) ? allow('all') : deny(403, 'read_only_role', 'Auditors can see everything but change nothing.');
     case 'customer':
       return customerDecision(principal, action, resource);
     default: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountAggregate } from '../domain/account/aggregate';
 import { transferAggregate } from '../domain/transfer/aggregate';
-import { authorize, commandAction, OPERATION_ACTIONS, READ_ACTIONS, type Action, type Resource } from './policy';
+import { AUDIT_ACTIONS, authorize, commandAction, OPERATION_ACTIONS, READ_ACTIONS, type Action, type Resource } from './policy';
 import type { Principal } from './principal';
 
 /** Every command of the bank's aggregates, with the access their registry entries declare. */
@@ -14,7 +14,7 @@ const ada: Principal = { id: 'customer:ada-lovelace', role: 'customer', name: 'A
 const ann: Principal = { id: 'teller:ann', role: 'teller', name: 'Ann Hughes' };
 const amir: Principal = { id: 'auditor:amir', role: 'auditor', name: 'Amir Nasser' };
 
-const ACTIONS: readonly Action[] = [...COMMAND_ACTIONS, ...READ_ACTIONS];
+const ACTIONS: readonly Action[] = [...COMMAND_ACTIONS, ...READ_ACTIONS, ...AUDIT_ACTIONS];
 const NAMED = ACTIONS.map((action) => [nameOf(action), action] as const);
 const NAMED_COMMANDS = COMMAND_ACTIONS.map((action) => [nameOf(action), action] as const);
 const RESOURCES: ReadonlyArray<Resource | undefined> = [undefined, { owner: 'ada-lovelace' }, { owner: 'grace-hamilton' }, { owner: null }];
@@ -31,6 +31,7 @@ const CUSTOMER: Record<string, { own: string; other: string; none: string; unsco
   'projection.retry': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
   'projections.read': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
   'audit.read': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
+  'audit.checkpoint': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
   'operations.read': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
   'outbox.retry': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
   'account.read': { own: 'own', other: 'not_your_account', none: 'not_your_account', unscoped: 'own' },
@@ -68,7 +69,7 @@ describe('authorize', () => {
     }
   });
 
-  it.each(READ_ACTIONS)('auditors may %s everything', (action) => {
+  it.each([...READ_ACTIONS, ...AUDIT_ACTIONS])('auditors may %s everything', (action) => {
     for (const resource of RESOURCES) expect(outcome(amir, action, resource), label(resource)).toBe('all');
   });
 

@@ -72,7 +72,7 @@ describe.each(backends)('chronicle on $name', ({ create }) => {
     ]);
     for (const match of lines) expect(match[2]).toBe(spacedJson(JSON.parse(match[2]!)));
     expect(lines.map((match) => JSON.parse(match[2]!))).toEqual([
-      { accountId: 'legacy-7', holder: { name: 'Margaret Keller', kind: 'person' }, currency: 'EUR', overdraftLimit: 0, openedAt: '2026-05-03T09:00:00.000Z' },
+      { accountId: 'legacy-7', holder: { name: 'Margaret Keller', kind: 'person' }, customerId: 'margaret-keller', currency: 'EUR', overdraftLimit: 0, openedAt: '2026-05-03T09:00:00.000Z' },
       { accountId: 'legacy-7', amount: 1250, currency: 'EUR', description: 'Deposit', depositedAt: '2026-05-04T09:00:00.000Z' },
       { accountId: 'legacy-7', amount: 250, currency: 'EUR', description: 'Rent', withdrawnAt: '2026-05-05T09:00:00.000Z' },
     ]);

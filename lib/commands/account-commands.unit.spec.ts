@@ -17,7 +17,7 @@ describe('dispatchAccountCommand', () => {
     expect(event!.metadata).toMatchObject({ actor, commandId: expect.any(String) });
     expect(event!.data).toMatchObject({ holder: { name: 'Ada', kind: 'person' }, currency: 'EUR', overdraftLimit: 0 });
     // Even through a bare store the event is written at today's schema version.
-    expect(event!.schemaVersion).toBe(2);
+    expect(event!.schemaVersion).toBe(3);
   });
 
   it('records an organisation as the holder when told', async () => {

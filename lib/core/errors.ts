@@ -115,15 +115,16 @@ export class ForbiddenError extends ChronicleError {
   }
 }
 
-/** Too many attempts (e.g. failed sign-ins); try again after `retryAfterSeconds`. */
+/** Too many attempts (e.g. failed sign-ins) or open streams; try again after `retryAfterSeconds`. */
 export class RateLimitedError extends ChronicleError {
   static readonly KIND = 'rate_limited';
   readonly kind = 'rate_limited' as const;
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    code: 'too_many_attempts' | 'too_many_streams' = 'too_many_attempts',
   ) {
-    super(message, 'too_many_attempts');
+    super(message, code);
   }
 }
 

@@ -2,6 +2,8 @@ import type { RecordedEvent } from '../core/envelope';
 import { NotFoundError, ValidationError } from '../core/errors';
 import type { SnapshotStore } from '../core/snapshots';
 import type { UpcastingEventStore } from '../core/upcasting-store';
+import type { BlameResult } from './blame';
+import { BlameIndex } from './blame-index';
 import { changedPaths, sameJson } from './changed-paths';
 import { compileValue, evaluate, ExpressionError, isTruthy, parseExpression } from './expression';
 import { FieldCatalog, hasPath, pathsOf } from './expression/paths';
@@ -171,6 +173,19 @@ export class DebuggerService<State> {
     }
     return { streamId, expression, head, hits, hitCount, truncated: hitCount > hits.length, trueCount, elapsedMs: Math.round(performance.now() - started) };
   }
+
+  /** Every event that changed one field of the state up to a version, by an instrumented fold kept per field (blame-index.ts). */
+  async blame(streamId: string, path: string, version?: number): Promise<BlameResult> {
+    const started = performance.now();
+    const head = await this.head(streamId);
+    const upTo = version ?? head;
+    if (upTo > head) throw new NotFoundError(`Stream ${streamId} has no version ${upTo}; its head is ${head}`, 'version_not_found');
+    this.blames ??= new BlameIndex({ store: this.deps.store, initialState: this.deps.initialState, evolve: (state, event) => this.deps.evolve(state as State, event) });
+    const blamed = await this.blames.blame(streamId, path, upTo);
+    return { streamId, path, version: upTo, head, ...blamed, elapsedMs: Math.round(performance.now() - started) };
+  }
+
+  private blames: BlameIndex | null = null;
 
   /**
    * A numeric field over versions for the chart, one point per bucket of

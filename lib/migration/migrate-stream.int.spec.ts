@@ -54,7 +54,7 @@ describe.each(backends)('stream migration on $name', ({ create }) => {
 
       expect(report).toMatchObject({ source: SOURCE, target: 'account_migrated-legacy-000417', applied: false, alreadyCopied: 0, fromVersion: 1, toVersion: 6, copied: 6 });
       expect(report.changes).toEqual([
-        { type: 'AccountOpened', from: 1, to: 2, events: 1 },
+        { type: 'AccountOpened', from: 1, to: 3, events: 1 },
         { type: 'MoneyDeposited', from: 1, to: 2, events: 2 },
         { type: 'MoneyDeposited', from: 2, to: 2, events: 1 },
         { type: 'MoneyWithdrawn', from: 1, to: 2, events: 2 },
@@ -69,6 +69,7 @@ describe.each(backends)('stream migration on $name', ({ create }) => {
         { path: 'holder', kind: 'added', after: { name: 'Margaret Keller', kind: 'person' } },
         { path: 'currency', kind: 'added', after: 'EUR' },
         { path: 'overdraftLimit', kind: 'added', after: 0 },
+        { path: 'customerId', kind: 'added', after: 'margaret-keller' },
       ]);
       expect(report.samples[1]!.changes).toContainEqual({ path: 'amount', kind: 'changed', before: 1250, after: 125_000 });
       expect(progress.at(-1)).toEqual([6, 6]);
@@ -91,7 +92,7 @@ describe.each(backends)('stream migration on $name', ({ create }) => {
       expect(report).toMatchObject({ applied: true, copied: 5, target: 'account_migrated-legacy-000417' });
       expect(await raw.readStream(SOURCE)).toEqual(sourceBefore);
       const copies = await raw.readStream(report.target);
-      expect(copies.map((event) => event.schemaVersion)).toEqual([2, 2, 2, 2, 2]);
+      expect(copies.map((event) => event.schemaVersion)).toEqual([3, 2, 2, 2, 2]);
       expect(copies.map((event) => event.data)).toEqual((await store.readStream(SOURCE)).map((event) => event.data));
       copies.forEach((copy, index) => {
         const original = sourceBefore[index]!;
@@ -177,7 +178,7 @@ describe.each(backends)('stream migration on $name', ({ create }) => {
 
       const copies = await raw.readStream('account_migrated-big');
       expect(copies.map((event) => migratedFrom(event)!.version)).toEqual(Array.from({ length: 1234 }, (_, i) => i + 1));
-      expect(copies.every((event) => event.schemaVersion === 2)).toBe(true);
+      expect(copies.every((event) => event.schemaVersion === (event.type === 'AccountOpened' ? 3 : 2))).toBe(true);
       expect(copies.map((event) => event.data)).toEqual((await store.readStream(source)).map((event) => event.data));
       expect(verifiesChain(copies)).toBe(true);
     } finally {

@@ -47,7 +47,7 @@ describe('npm run streams:migrate', () => {
     const dry = await migrate('account-legacy-000417');
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('Dry run: would copy 2 events of account-legacy-000417 (versions 1–2) to account_migrated-legacy-000417');
-    expect(dry.stdout).toMatch(/AccountOpened\s+v1 → v2\s+1/);
+    expect(dry.stdout).toMatch(/AccountOpened\s+v1 → v3\s+1/);
     expect(dry.stdout).toContain('~ amount: 12.5 → 1250');
     expect(await events('account_migrated-legacy-000417')).toEqual([]);
 
@@ -55,7 +55,7 @@ describe('npm run streams:migrate', () => {
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Copied 2 events of account-legacy-000417 (versions 1–2) to archive-legacy-000417');
     expect(applied.stdout).toMatch(/account-legacy-000417@2 \(.+, v1\) → archive-legacy-000417@2 \(.+, v2\)/);
-    expect((await events('archive-legacy-000417')).map((event) => event.schemaVersion)).toEqual([2, 2]);
+    expect((await events('archive-legacy-000417')).map((event) => event.schemaVersion)).toEqual([3, 2]);
 
     expect(await migrate('account-legacy-000417', '--to', 'archive-legacy-000417', '--apply')).toMatchObject({ code: 0, stdout: expect.stringContaining('nothing to copy') });
     expect(await migrate('archive-legacy-000417', '--to', 'account-legacy-000417')).toMatchObject({ code: 1, stderr: expect.stringContaining('is not a copy of') });

@@ -4,6 +4,9 @@ import type { UpcasterRegistry } from '../core/upcasting';
 import { BusUnavailableError, type MessageBus } from './message-bus';
 import type { OutboxRow, OutboxStore } from './outbox-store';
 import { toBusMessage } from './to-bus-message';
+import { backoffDelay, type Backoff } from '../workers/backoff';
+import { WorkerLoop } from '../workers/worker-loop';
+import type { WorkerLease } from '../workers/worker-lease';
 
 export type OutboxRelayOptions = {
   /** Publish failures of one message before it is parked (default 5). */
@@ -32,10 +35,8 @@ type BatchOutcome = { sent: number; busDown: string | null };
 export class OutboxRelay {
   readonly holder: string;
   private readonly options: Required<Omit<OutboxRelayOptions, 'holder' | 'log'>>;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private woken = false;
+  private readonly lease: WorkerLease;
+  private readonly loop: WorkerLoop;
   private busFailures = 0;
 
   constructor(
@@ -54,56 +55,46 @@ export class OutboxRelay {
       backoffBaseMs: relayOptions.backoffBaseMs ?? 500,
       backoffMaxMs: relayOptions.backoffMaxMs ?? 30_000,
     };
+    this.lease = store.relayLease(this.holder, this.options.leaseMs);
+    this.loop = new WorkerLoop(() => this.pass(), { name: 'outbox relay', backoff: this.backoffSettings(), log: relayOptions.log });
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Something was appended: look now rather than at the next poll. */
   notify(): void {
     if (this.busFailures > 0) return; // the bus is down: keep to the backoff
-    this.woken = true;
-    this.wake?.();
+    this.loop.wake();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    await this.store.releaseLease(this.holder).catch(() => undefined);
+    await this.loop.stop();
+    await this.lease.release().catch(() => undefined);
   }
 
   /** Publishes until nothing is ready (or the bus is down); returns how many were sent. For tests and `--once`. */
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      if (!(await this.store.acquireLease(this.holder, this.options.leaseMs))) return total;
+      if (!(await this.lease.acquire())) return total;
       const { sent, busDown } = await this.publishBatch();
       total += sent;
       if (busDown || sent === 0) return total;
     }
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      let delay = this.options.pollMs;
-      try {
-        if (await this.store.acquireLease(this.holder, this.options.leaseMs)) {
-          const { sent, busDown } = await this.publishBatch();
-          if (busDown) delay = this.backoff(this.busFailures);
-          else if (sent > 0) delay = 0;
-        } else {
-          delay = this.options.leaseMs / 2;
-        }
-      } catch (error) {
-        this.relayOptions.log?.(`outbox relay error: ${(error as Error).message}`);
-        delay = this.backoff(++this.busFailures);
-      }
-      if (delay > 0 && this.running) await this.sleep(delay);
-    }
+  /** One batch while holding the lease; the wait before the next: none while there is more, the backoff while the bus is down. */
+  private async pass(): Promise<number> {
+    if (!(await this.lease.acquire())) return this.options.leaseMs / 2;
+    const { sent, busDown } = await this.publishBatch();
+    if (busDown) return backoffDelay(this.busFailures, this.backoffSettings());
+    return sent > 0 ? 0 : this.options.pollMs;
+  }
+
+  private backoffSettings(): Backoff {
+    return { baseMs: this.options.backoffBaseMs, maxMs: this.options.backoffMaxMs };
   }
 
   private async publishBatch(): Promise<BatchOutcome> {
@@ -133,11 +124,11 @@ export class OutboxRelay {
     }
     if (busDown) {
       this.busFailures++;
-      await this.store.recordBusError(this.holder, busDown);
+      await this.lease.recordError(busDown);
       this.relayOptions.log?.(`bus unavailable, ${rows.length - acked.length} waiting: ${busDown}`);
     } else if (this.busFailures > 0) {
       this.busFailures = 0;
-      await this.store.recordBusError(this.holder, null);
+      await this.lease.recordError(null);
     }
     return { sent: acked.length, busDown };
   }
@@ -149,33 +140,9 @@ export class OutboxRelay {
     } catch (error) {
       if (error instanceof BusUnavailableError) return error;
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      const parked = await this.store.recordFailure(row.position, reason, this.options.maxAttempts, (n) => this.backoff(n));
+      const parked = await this.store.recordFailure(row.position, reason, this.options.maxAttempts, (n) => backoffDelay(n, this.backoffSettings()));
       this.relayOptions.log?.(`${row.streamId}@${row.event.streamVersion} ${parked ? 'PARKED' : 'failed'}: ${reason}`);
       return 'failed';
     }
-  }
-
-  private backoff(failures: number): number {
-    const exponential = this.options.backoffBaseMs * 2 ** Math.min(failures - 1, 16);
-    return Math.min(this.options.backoffMaxMs, exponential) * (0.8 + Math.random() * 0.4);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        this.woken = false;
-        done();
-      };
-    });
   }
 }

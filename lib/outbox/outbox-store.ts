@@ -1,5 +1,6 @@
 import { Prisma } from '../generated/prisma-sqlite/client';
 import type { HashedFields } from '../core/hash-chain';
+import { WorkerLease } from '../workers/worker-lease';
 import type { ReadDb } from '../read/read-db';
 
 export type OutboxStatus = 'pending' | 'sent' | 'parked';
@@ -23,7 +24,8 @@ export type OutboxCounts = Record<OutboxStatus, number>;
 
 export type LeaseState = { holder: string; expiresAt: Date; busError: string | null; busErrorAt: Date | null };
 
-const LEASE = 'relay';
+/** The relay's row in the workers' lease table. */
+export const RELAY_LEASE = 'outbox-relay';
 
 /** The outbox table's operations, through the read side's Prisma client (same SQL on both providers). */
 export class OutboxStore {
@@ -109,38 +111,16 @@ export class OutboxStore {
     return Number(row?.blocked ?? 0);
   }
 
-  /** Takes or renews the relay lease; false while another live holder has it. */
-  async acquireLease(holder: string, leaseMs: number): Promise<boolean> {
-    const now = this.clock();
-    const expiresAt = new Date(now.getTime() + leaseMs);
-    const { count } = await this.db.outboxLease.updateMany({
-      where: { name: LEASE, OR: [{ holder }, { expiresAt: { lt: now } }] },
-      data: { holder, expiresAt },
-    });
-    if (count === 1) return true;
-    try {
-      await this.db.outboxLease.create({ data: { name: LEASE, holder, expiresAt } });
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+  /** The lease that lets one relay at a time publish (a row of the workers' lease table). */
+  relayLease(holder: string, leaseMs: number): WorkerLease {
+    return new WorkerLease(this.db, RELAY_LEASE, holder, leaseMs, this.clock);
   }
 
-  async releaseLease(holder: string): Promise<void> {
-    await this.db.outboxLease.updateMany({ where: { name: LEASE, holder }, data: { expiresAt: new Date(0) } });
-  }
-
-  /** What the relay last heard from the bus: an error while it is unreachable, null once it acknowledges. */
-  async recordBusError(holder: string, error: string | null): Promise<void> {
-    await this.db.outboxLease.updateMany({
-      where: { name: LEASE, holder },
-      data: { busError: error, busErrorAt: error === null ? null : this.clock() },
-    });
-  }
-
+  /** Who holds the relay lease, until when, and what the relay last heard from the bus. */
   async lease(): Promise<LeaseState | null> {
-    return this.db.outboxLease.findUnique({ where: { name: LEASE }, select: { holder: true, expiresAt: true, busError: true, busErrorAt: true } });
+    const state = await new WorkerLease(this.db, RELAY_LEASE, '', 0).state();
+    if (!state || state.holder === null || state.expiresAt === null) return null;
+    return { holder: state.holder, expiresAt: state.expiresAt, busError: state.lastError, busErrorAt: state.lastErrorAt };
   }
 
   private async findWithEvents(where: Prisma.OutboxMessageWhereInput, take?: number): Promise<OutboxRow[]> {

@@ -119,11 +119,11 @@ describe.each(backends)('outbox on $name', ({ create }) => {
       const bus = new RecordingBus();
       const first = new OutboxRelay(outbox, bus, accountUpcasters, { leaseMs: 200 });
       const second = new OutboxRelay(outbox, bus, accountUpcasters, { leaseMs: 200 });
-      expect(await outbox.acquireLease(first.holder, 200)).toBe(true);
+      expect(await outbox.relayLease(first.holder, 200).acquire()).toBe(true);
       expect(await second.drain()).toBe(0);
       now += 250;
       expect(await second.drain()).toBe(3);
-      expect(await outbox.acquireLease(first.holder, 200)).toBe(false);
+      expect(await outbox.relayLease(first.holder, 200).acquire()).toBe(false);
     } finally {
       await cleanup();
     }

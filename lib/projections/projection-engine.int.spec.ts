@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../core/envelope';
-import { accountSummaryProjection } from './account-summary-projection';
+import { accountSummaryProjection, type AccountSummaryDocument } from './account-summary-projection';
 import type { Projection } from './projection';
 import { ProjectionManager } from './projection-manager';
 import { PROJECTIONS } from './registry';
@@ -14,11 +14,11 @@ const backends = await readSideBackends();
 /** The summary projection with a switch that makes it throw on one event, as a bug would. */
 const breakable = (failOn: (event: RecordedEvent) => boolean) => {
   const state = { broken: true };
-  const projection: Projection = {
+  const projection: Projection<AccountSummaryDocument> = {
     ...accountSummaryProjection,
-    apply: async (event, context) => {
+    evolve: (document, event, id) => {
       if (state.broken && failOn(event)) throw new Error(`cannot fold ${event.type} at ${event.globalPosition}`);
-      return accountSummaryProjection.apply(event, context);
+      return accountSummaryProjection.evolve(document, event, id);
     },
   };
   return { projection, fix: () => (state.broken = false) };
@@ -64,11 +64,11 @@ describe.each(backends)('projection engine on $name', ({ name, create }) => {
       await generateActivity(store, 3, 20);
       const crashing = breakable((event) => event.globalPosition === 12);
       // A crash looks like a transient failure: the batch is rolled back and nothing is recorded as failed.
-      const crashingProjection: Projection = {
+      const crashingProjection: Projection<AccountSummaryDocument> = {
         ...crashing.projection,
-        apply: async (event, context) => {
+        evolve: (document, event, id) => {
           if (event.globalPosition === 12) throw Object.assign(new Error('SQLITE_BUSY: simulated crash'), { code: 'SQLITE_BUSY' });
-          return accountSummaryProjection.apply(event, context);
+          return accountSummaryProjection.evolve(document, event, id);
         },
       };
       const first = new ProjectionManager(store, db, [crashingProjection], { batchSize: 50, leaseMs: 50 });
@@ -113,13 +113,13 @@ describe.each(backends)('projection engine on $name', ({ name, create }) => {
     try {
       await generateActivity(store, 2, 10);
       let lockTaken = false;
-      const projection: Projection = {
+      const projection: Projection<AccountSummaryDocument> = {
         ...accountSummaryProjection,
-        apply: async (event, context) => {
+        evolve: (document, event, id) => {
           // Another writer takes the lock after the batch began and keeps it past the read side's busy timeout.
           if (!lockTaken) otherProcess.prepare('BEGIN IMMEDIATE').run();
           lockTaken = true;
-          return accountSummaryProjection.apply(event, context);
+          return accountSummaryProjection.evolve(document, event, id);
         },
       };
       const manager = new ProjectionManager(store, db, [projection], { batchSize: 5 });
@@ -163,7 +163,7 @@ describe.each(backends)('projection engine on $name', ({ name, create }) => {
       await generateActivity(store, 3, 30);
       const a = new ProjectionManager(store, db, [accountSummaryProjection], { holder: 'a', batchSize: 5, leaseMs: 60_000 });
       const b = new ProjectionManager(store, openDb(), [accountSummaryProjection], { holder: 'b', batchSize: 5, leaseMs: 60_000 });
-      await a.checkpoints.ensureProjection('account-summary', 1);
+      await a.checkpoints.ensureProjection('account-summary', accountSummaryProjection.version);
       expect(await a.checkpoints.acquireLease('account-summary', 1, 'a', 60_000)).toBe(true);
       await b.catchUp();
       expect((await b.status())[0]!.checkpoint).toBe(0);
@@ -210,11 +210,11 @@ describe.each(backends)('projection engine on $name', ({ name, create }) => {
     try {
       await generateActivity(store, 2, 10);
       await new ProjectionManager(store, db, [accountSummaryProjection]).catchUp();
-      const v2: Projection = { ...accountSummaryProjection, version: 2 };
-      const manager = new ProjectionManager(store, db, [v2], { batchSize: 4 });
+      const next: Projection<AccountSummaryDocument> = { ...accountSummaryProjection, version: accountSummaryProjection.version + 1 };
+      const manager = new ProjectionManager(store, db, [next], { batchSize: 4 });
       await manager.catchUp();
       const checkpoints = await manager.checkpoints.list('account-summary');
-      expect(checkpoints.map((c) => [c.generation, c.version, c.status])).toEqual([[2, 2, 'live']]);
+      expect(checkpoints.map((c) => [c.generation, c.version, c.status])).toEqual([[2, next.version, 'live']]);
       expect(await projectedSummaries(db)).toEqual(await replayedSummaries(store));
     } finally {
       await cleanup();

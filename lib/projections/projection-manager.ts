@@ -5,6 +5,7 @@ import type { ReadDb } from '../read/read-db';
 import { isDatabaseUnavailable } from '../read/read-db-errors';
 import { Checkpoints, type Checkpoint } from '../read/projection-checkpoints';
 import type { Projection } from './projection';
+import { WorkerLoop } from '../workers/worker-loop';
 import { ProjectionRunner, type BatchOutcome } from './projection-runner';
 
 export type ProjectionStatus = {
@@ -19,7 +20,16 @@ export type ProjectionStatus = {
   rebuilding: { generation: number; checkpoint: number } | null;
 };
 
-export type ManagerOptions = { pollMs?: number; batchSize?: number; leaseMs?: number; holder?: string; log?: (message: string) => void };
+export type ManagerOptions = {
+  pollMs?: number;
+  /** Events per batch while keeping up (small: a batch holds the web process's event loop while it is written). */
+  batchSize?: number;
+  /** Events per batch of a rebuild run to the head by `runBuild` (large: fewer round trips). */
+  rebuildBatchSize?: number;
+  leaseMs?: number;
+  holder?: string;
+  log?: (message: string) => void;
+};
 
 /**
  * Keeps every projection caught up: its live generation and, when the code's
@@ -32,9 +42,10 @@ export class ProjectionManager {
   readonly holder: string;
   private readonly runner: ProjectionRunner;
   private readonly pollMs: number;
+  private readonly rebuildBatchSize: number;
   private running = false;
-  private readonly sleepers = new Set<() => void>();
-  private loops: Promise<void>[] = [];
+  private loops: WorkerLoop[] = [];
+  private starting: Promise<void> | null = null;
   private readonly log: (message: string) => void;
 
   constructor(
@@ -48,14 +59,31 @@ export class ProjectionManager {
     this.holder = holder;
     this.runner = new ProjectionRunner(store, db, this.checkpoints, { holder, batchSize: options.batchSize, leaseMs: options.leaseMs });
     this.pollMs = options.pollMs ?? 500;
+    this.rebuildBatchSize = options.rebuildBatchSize ?? options.batchSize ?? 5000;
     this.log = options.log ?? (() => undefined);
   }
 
-  async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
+  /** Starts the loops once; callers that ask again while it starts wait for the same start. */
+  start(): Promise<void> {
+    if (!this.starting) {
+      this.running = true;
+      this.starting = this.begin().catch((error: unknown) => {
+        this.starting = null;
+        this.running = false;
+        throw error;
+      });
+    }
+    return this.starting;
+  }
+
+  private async begin(): Promise<void> {
     for (const projection of this.projections) await this.register(projection);
-    this.loops = this.projections.map((projection) => this.loop(projection));
+    if (!this.running) return; // stopped while it was starting
+    this.loops = this.projections.map(
+      (projection) =>
+        new WorkerLoop(() => this.pass(projection), { name: `projection ${projection.name}`, backoff: { baseMs: this.pollMs, maxMs: 5_000 }, log: this.log }),
+    );
+    for (const loop of this.loops) loop.start();
   }
 
   /** A projection seen for the first time gets its rows; a busy or unreachable database at start-up is waited out, not fatal. */
@@ -74,8 +102,10 @@ export class ProjectionManager {
   /** Stops the loops and hands back this process's leases, so another projector takes over at once. */
   async stop(): Promise<void> {
     this.running = false;
-    this.notify();
-    await Promise.all(this.loops);
+    await this.starting?.catch(() => undefined);
+    this.starting = null;
+    await Promise.all(this.loops.map((loop) => loop.stop()));
+    this.loops = [];
     for (const projection of this.projections) {
       for (const checkpoint of await this.checkpoints.list(projection.name)) {
         await this.checkpoints.releaseLease(projection.name, checkpoint.generation, this.holder);
@@ -85,7 +115,7 @@ export class ProjectionManager {
 
   /** New events were appended: catch up now rather than at the next poll. */
   notify(): void {
-    for (const wake of [...this.sleepers]) wake();
+    for (const loop of this.loops) loop.wake();
   }
 
   /** Catches every projection up to the head once (tests, CLI); stops at failures. */
@@ -99,18 +129,11 @@ export class ProjectionManager {
     }
   }
 
-  private async loop(projection: Projection): Promise<void> {
-    while (this.running) {
-      let outcome: BatchOutcome;
-      try {
-        outcome = await this.step(projection);
-      } catch (error) {
-        this.log(`projection ${projection.name}: ${(error as Error).message}`);
-        outcome = { kind: 'leased-elsewhere' };
-      }
-      if (outcome.kind === 'failed') this.log(`projection ${projection.name} stopped at position ${outcome.position}: ${String(outcome.error)}`);
-      if (outcome.kind !== 'progressed') await this.sleep();
-    }
+  /** A pass of the projection's worker loop: one batch; the next at once while there is more. */
+  private async pass(projection: Projection): Promise<number> {
+    const outcome = await this.step(projection);
+    if (outcome.kind === 'failed') this.log(`projection ${projection.name} stopped at position ${outcome.position}: ${String(outcome.error)}`);
+    return outcome.kind === 'progressed' ? 0 : this.pollMs;
   }
 
   /** One batch for the live generation, then one for a build in progress (switching it in once caught up). */
@@ -148,7 +171,7 @@ export class ProjectionManager {
    */
   async runBuild(projection: Projection, generation: number, onProgress?: (position: number, head: number) => void): Promise<void> {
     for (;;) {
-      const outcome = await this.runner.processBatch(projection, generation);
+      const outcome = await this.runner.processBatch(projection, generation, this.rebuildBatchSize);
       if (outcome.kind === 'idle') return this.switchTo(projection, generation);
       if (outcome.kind === 'failed') throw new Error(`rebuild stopped at position ${outcome.position}: ${String(outcome.error)}`);
       const checkpoint = await this.checkpoints.get(projection.name, generation);
@@ -163,7 +186,7 @@ export class ProjectionManager {
     const previous = await this.db.$transaction((tx) => this.checkpoints.switchTo(tx, projection.name, generation));
     this.log(`projection ${projection.name}: generation ${generation} caught up and is now live`);
     if (previous !== null && previous !== generation) {
-      await this.db.$transaction((tx) => projection.drop({ tx, generation: previous }), { timeout: 120_000 });
+      await this.runner.drop(projection, previous);
       await this.db.$transaction((tx) => this.checkpoints.forget(tx, projection.name, previous));
     }
   }
@@ -209,17 +232,5 @@ export class ProjectionManager {
         };
       }),
     );
-  }
-
-  private sleep(): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, this.pollMs);
-      this.sleepers.add(wake);
-    });
   }
 }

@@ -34,7 +34,7 @@ const buildBank = async ({ store, db }: ReadSideFixture) => {
     dispatchAccountCommand(store, name, accountId, input, { actor: `teller:${name}`, now });
   for (let i = 1; i <= ACCOUNTS; i++) {
     const now = at(1 + Math.floor(i / 2));
-    await send('open', idOf(i), { owner: OWNERS[i % OWNERS.length], currency: CURRENCIES[i % CURRENCIES.length], overdraftLimit: 500 }, now);
+    await send('open', idOf(i), { owner: OWNERS[i % OWNERS.length], customerId: OWNERS[i % OWNERS.length]!.toLowerCase(), currency: CURRENCIES[i % CURRENCIES.length], overdraftLimit: 500 }, now);
     // Balances 0, 1000 or 2000; equal activity times in pairs.
     if (i % 3 !== 0) await send('deposit', idOf(i), { amount: (i % 3) * 1000, description: 'Opening deposit' }, at(10 + Math.floor(i / 2)));
     if (i % 6 === 0) await send('close', idOf(i), { reason: 'Done' }, at(20));
@@ -113,6 +113,7 @@ describe.each(backends)('Prisma read-model queries on $name', ({ create }) => {
     expect(summary).toEqual({
       accountId: 'acct04',
       owner: 'Ada',
+      customerId: 'ada',
       currency: 'USD',
       status: 'open',
       balance: 1000,
@@ -141,6 +142,8 @@ describe.each(backends)('Prisma read-model queries on $name', ({ create }) => {
     expect(await list({ status: 'open' })).toEqual(ids((row) => row.status === 'open'));
     expect(await list({ owner: 'Cleo', status: 'closed' })).toEqual(['acct06']);
     expect(await list({ owner: 'Nobody' })).toEqual([]);
+    expect(await list({ customerId: 'ada' })).toEqual(['acct04', 'acct08', 'acct12']);
+    expect(await list({ customerId: 'Ada' })).toEqual([]);
   });
 
   it.each(ACCOUNT_SORTS.flatMap((sort) => SORT_DIRECTIONS.map((direction) => ({ sort, direction }))))(

@@ -41,7 +41,7 @@ describe.each(backends)('upcasting over the $name store', ({ create }) => {
       const upcast = await store.readStream(streamId);
       await store.readAll({ fromPosition: 0, limit: 10_000 });
       expect(upcast.map((event) => [event.type, event.schemaVersion, event.data])).toEqual([
-        ['AccountOpened', 2, { accountId: 'legacy-1', holder: { name: 'Margaret Keller', kind: 'person' }, currency: 'EUR', overdraftLimit: 0, openedAt: AT }],
+        ['AccountOpened', 3, { accountId: 'legacy-1', holder: { name: 'Margaret Keller', kind: 'person' }, customerId: 'margaret-keller', currency: 'EUR', overdraftLimit: 0, openedAt: AT }],
         ['MoneyDeposited', 2, { accountId: 'legacy-1', amount: 30, currency: 'EUR', description: 'Deposit', depositedAt: AT }],
         ['MoneyWithdrawn', 2, { accountId: 'legacy-1', amount: 234_12, currency: 'EUR', description: 'Card', withdrawnAt: AT }],
         ['MoneyDeposited', 2, today.data],

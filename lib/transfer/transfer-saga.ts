@@ -2,6 +2,7 @@ import type { EventStore } from '../core/event-store';
 import { streamCategory } from '../core/envelope';
 import { TRANSFER_CATEGORY, transferIdOf } from '../domain/transfer/decider';
 import { TERMINAL_TRANSFER_EVENTS, type TransferEventType } from '../domain/transfer/events';
+import { WorkerLoop } from '../workers/worker-loop';
 import type { SagaCheckpoint } from './saga-checkpoint';
 import { TransferProcess, type TransferProcessOptions } from './transfer-process';
 
@@ -33,12 +34,8 @@ export class TransferSaga {
   private tail: number | null = null;
   private saved = -1;
   private leaseRenewedAt = 0;
-  private running = false;
   private stopping = false;
-  private loopDone: Promise<void> = Promise.resolve();
-  private readonly sleepers = new Set<() => void>();
-  /** A wake-up that came while a pass was running: the next sleep is skipped. */
-  private woken = false;
+  private readonly loop: WorkerLoop;
   private readonly log: (message: string) => void;
 
   constructor(
@@ -48,6 +45,8 @@ export class TransferSaga {
   ) {
     this.process = new TransferProcess(store, options);
     this.log = options.log ?? (() => undefined);
+    const pollMs = options.pollMs ?? 500;
+    this.loop = new WorkerLoop(() => this.pass(), { name: 'transfer saga', backoff: { baseMs: pollMs, maxMs: 5_000 }, log: this.log });
   }
 
   /** Transfers this driver knows to be open. */
@@ -56,22 +55,19 @@ export class TransferSaga {
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loopDone = this.loop();
+    this.stopping = false;
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
     this.stopping = true;
-    this.notify();
-    await this.loopDone;
+    await this.loop.stop();
     await this.checkpoint.release().catch(() => undefined);
   }
 
+  /** Something was appended: look now rather than at the next poll. */
   notify(): void {
-    if (this.sleepers.size === 0) this.woken = true;
-    for (const wake of [...this.sleepers]) wake();
+    this.loop.wake();
   }
 
   /** Runs passes until no open transfer is left or `timeoutMs` passes (tests, CLI); true when none is left. */
@@ -85,16 +81,15 @@ export class TransferSaga {
     }
   }
 
-  private async loop(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.tick();
-      } catch (error) {
-        this.log(`pass failed: ${(error as Error).message}`);
-        this.tail = null;
-      }
-      if (this.running) await this.sleep(this.nextWakeIn());
+  /** A pass of the worker loop; after a failure the log is read again from the checkpoint. */
+  private async pass(): Promise<number> {
+    try {
+      await this.tick();
+    } catch (error) {
+      this.tail = null;
+      throw error;
     }
+    return this.nextWakeIn();
   }
 
   /** One pass: hold the lease, read new events, advance the transfers that are due, move the checkpoint. */
@@ -184,21 +179,5 @@ export class TransferSaga {
     let soonest = poll;
     for (const { dueAt } of this.active.values()) soonest = Math.min(soonest, Math.max(0, dueAt - Date.now()));
     return Math.max(soonest, 5);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      this.sleepers.add(wake);
-    });
   }
 }

@@ -23,7 +23,7 @@ const form = (fields: Record<string, string>): FormData => {
   return data;
 };
 const teller: Principal = { id: 'teller:grace', role: 'teller', name: 'Grace' };
-const ada: Principal = { id: 'customer:ada', role: 'customer', name: 'Ada', holderName: 'Ada' };
+const ada: Principal = { id: 'customer:ada', role: 'customer', name: 'Ada', holderName: 'Ada', customerId: 'ada' };
 const auditor: Principal = { id: 'auditor:amir', role: 'auditor', name: 'Amir' };
 
 const openAccount = async (fields: Record<string, string> = { owner: 'Ada', currency: 'EUR' }): Promise<CommandResult> => {
@@ -83,8 +83,8 @@ describe('runAccountAction', () => {
   });
 
   it('refuses, writing nothing, anonymous visitors, auditors, and customers on accounts not theirs', async () => {
-    const { accountId } = await openAccount({ owner: 'Ada', currency: 'EUR' });
-    const grace = await openAccount({ owner: 'Grace', currency: 'EUR' });
+    const { accountId } = await openAccount({ owner: 'Ada', customerId: 'ada', currency: 'EUR' });
+    const grace = await openAccount({ owner: 'Grace', customerId: 'grace', currency: 'EUR' });
     const deposit = (id: string) => form({ accountId: id, amount: '5', currency: 'EUR' });
     const head = async () => store.headPosition();
     const before = await head();
@@ -93,7 +93,7 @@ describe('runAccountAction', () => {
     expect(await runAccountAction('open', form({ owner: 'Ada', currency: 'EUR' }), auditor, runtime)).toMatchObject({ ok: false, code: 'read_only_role' });
     const refused = await runAccountAction('withdraw', deposit(grace.accountId), ada, runtime);
     expect(refused).toMatchObject({ ok: false, code: 'not_your_account', message: 'This account belongs to another customer.' });
-    expect(await runAccountAction('open', form({ owner: 'Grace', currency: 'EUR' }), ada, runtime)).toMatchObject({ ok: false, code: 'not_own_customer' });
+    expect(await runAccountAction('open', form({ owner: 'Grace', customerId: 'grace', currency: 'EUR' }), ada, runtime)).toMatchObject({ ok: false, code: 'not_own_customer' });
     expect(await runAccountAction('interest', form({ accountId, rateBasisPoints: '100', periodStart: '2026-01-01', periodEnd: '2026-02-01' }), ada, runtime)).toMatchObject({
       ok: false,
       code: 'staff_only',

@@ -63,8 +63,8 @@ describe('POST /api/accounts', () => {
     expect(opened).toMatchObject({
       type: 'AccountOpened',
       globalPosition: body.globalPosition,
-      schemaVersion: 2,
-      data: { accountId: body.accountId, holder: { name: 'Ada Lovelace', kind: 'person' }, currency: 'EUR', overdraftLimit: 5000 },
+      schemaVersion: 3,
+      data: { accountId: body.accountId, holder: { name: 'Ada Lovelace', kind: 'person' }, customerId: null, currency: 'EUR', overdraftLimit: 5000 },
       metadata: { actor: 'teller:ann' },
     });
   });

@@ -46,7 +46,7 @@ describe('GET /api/streams/{streamId}/events', () => {
       expect(new Date(event.recordedAt as string).toISOString()).toBe(event.recordedAt);
       expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
     });
-    expect(body.events[0]).toMatchObject({ type: 'AccountOpened', schemaVersion: 2, storedSchemaVersion: 2, metadata: { actor: 'teller:ann' } });
+    expect(body.events[0]).toMatchObject({ type: 'AccountOpened', schemaVersion: 3, storedSchemaVersion: 3, metadata: { actor: 'teller:ann' } });
     expect(body.events[1]).toMatchObject({ type: 'MoneyDeposited', data: { amount: 100 }, metadata: { commandId: `dep-100-${accountId}` } });
   });
 
@@ -60,10 +60,12 @@ describe('GET /api/streams/{streamId}/events', () => {
     const raw = (await (await get(legacyStream, '?raw=1')).json()) as EventsJson;
 
     expect(current.form).toBe('current');
-    expect(current.events.map((event) => [event.schemaVersion, event.storedSchemaVersion])).toEqual([[2, 1], [2, 1]]);
+    expect(current.events.map((event) => [event.schemaVersion, event.storedSchemaVersion])).toEqual([[3, 1], [2, 1]]);
     expect(current.events[0]!.data).toEqual({
       accountId: 'legacy',
       holder: { name: 'Margaret Keller', kind: 'person' },
+      // Legacy holders map to the customer the seed made for that name.
+      customerId: 'margaret-keller',
       currency: 'EUR',
       overdraftLimit: 0,
       openedAt: '2026-05-03T09:00:00.000Z',

@@ -41,8 +41,9 @@ export const listAccounts = defineRoute({
   responses: { 200: { description: 'A page of account summaries', schema: accountPageSchema } },
   handle: async ({ query, principal, scope }) => {
     const asked = toListAccountsQuery(query);
-    // A customer without a customer id holds nothing: ids are never empty, so '' matches no account.
-    return webRuntime().queries.listAccounts(scope === 'own' ? { ...asked, customerId: principal.customerId ?? '' } : asked);
+    // A customer sees their own accounts whatever owner name they ask for (a namesake's are not theirs);
+    // without a customer id they hold nothing: ids are never empty, so '' matches no account.
+    return webRuntime().queries.listAccounts(scope === 'own' ? { ...asked, owner: undefined, customerId: principal.customerId ?? '' } : asked);
   },
 });
 

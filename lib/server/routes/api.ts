@@ -5,11 +5,15 @@ import { jsonResponse } from '../http/responses';
 import { webRuntime } from '../web-runtime';
 import { accountStateAtRoute, accountSummary, accountTransactions, bankStats, listAccounts } from './accounts';
 import { auditEvents, auditEventsCsv, auditEventsJsonLines, bankTotalsAt, fingerprint, inclusionProof, storeVerification } from './audit';
+import { auditPublicKeyRoute, checkpointVerification, exportEvidencePackRoute, listCheckpoints, takeCheckpointRoute } from './audit-checkpoints';
+import { streamBlame } from './blame';
 import { commandRoutes } from './commands';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
+import { historyScan } from './history-scan';
 import { notifications, outbox, parked, projections, retryParked, retryProjection } from './operations';
 import { getSession, signIn, signOut } from './session';
 import { listStreams } from './stream-list';
+import { streamFindings } from './stream-findings';
 import { eventStream, streamEvents, streamVerification } from './streams';
 import { transferStatusRoute } from './transfers';
 
@@ -33,6 +37,9 @@ const DEFINED: readonly RouteDefinition[] = [
   streamState,
   streamTimeline,
   streamBreakpoints,
+  streamBlame,
+  historyScan,
+  streamFindings,
   streamSnapshots,
   streamTestCase,
   commandRecord,
@@ -43,6 +50,11 @@ const DEFINED: readonly RouteDefinition[] = [
   auditEventsCsv,
   auditEventsJsonLines,
   bankTotalsAt,
+  auditPublicKeyRoute,
+  listCheckpoints,
+  takeCheckpointRoute,
+  checkpointVerification,
+  exportEvidencePackRoute,
   projections,
   retryProjection,
   outbox,

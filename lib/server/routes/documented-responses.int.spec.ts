@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSigningKey } from '../../audit/checkpoints/signing-key';
 import { DEMO_PASSWORD } from '../../auth/demo-users';
 import { TransferProcess } from '../../transfer/transfer-process';
 import type { RouteDefinition } from '../http/define-route';
@@ -41,6 +42,8 @@ const call = async (operationId: string, { params: values = {}, path, method, bo
 
 beforeAll(async () => {
   delete process.env.CHRONICLE_IN_PROCESS_PROJECTIONS;
+  // A key of the test's own: demo mode would keep one under data/, which is the servers'.
+  process.env.CHRONICLE_AUDIT_SIGNING_KEY = generateSigningKey().pem;
   db = await useTemporaryEventStore();
   teller = await signedInAs('ann');
   routes = new Map(apiRoutes(webRuntime().aggregates).map((definition) => [definition.operationId, definition]));
@@ -141,6 +144,18 @@ const cases = (): Record<string, Call[]> => {
     exportAuditEventsCsv: [{ path: '/api/audit/events.csv', expect: 200 }],
     exportAuditEventsJsonLines: [{ path: '/api/audit/events.jsonl', expect: 200 }],
     getBankTotalsAt: [{ path: `/api/bank/totals?at=${new Date().toISOString()}`, expect: 200 }],
+    getAuditPublicKey: [{ path: '/api/audit/public-key', headers: {}, expect: 200 }],
+    verifyCheckpoint: [{ path: '/api/audit/checkpoints/verification', expect: 404 }],
+    takeCheckpoint: [{ path: '/api/audit/checkpoints', method: 'POST', body: {}, expect: 200 }],
+    exportEvidencePack: [
+      { path: `/api/audit/evidence-pack?streams=${stream}`, expect: 200 },
+      { path: '/api/audit/evidence-pack?streams=account-nobody', expect: 404 },
+      { path: '/api/audit/evidence-pack?streams=nodash', expect: 400 },
+    ],
+    listCheckpoints: [
+      { path: '/api/audit/checkpoints', expect: 200 },
+      { path: '/api/audit/checkpoints', headers: {}, expect: 401 },
+    ],
     listProjections: [{ path: '/api/projections', expect: 200 }],
     retryProjection: [{ params: { name: 'account-summary' }, path: '/api/projections/account-summary/retry', method: 'POST', body: {}, expect: 422 }],
     getOutboxStatus: [{ path: '/api/outbox', expect: 200 }],

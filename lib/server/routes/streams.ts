@@ -6,7 +6,7 @@ import type { Principal } from '../../auth/principal';
 import { verifyStream } from '../audit-service';
 import { authorizeStreamRead } from '../auth/authorize';
 import { ownAccountStreams, ownEventFilter } from '../auth/own-streams';
-import { eventStreamResponse } from '../sse/event-stream';
+import { DEFAULT_MAX_STREAMS_PER_PRINCIPAL, DEFAULT_MAX_STREAMS_PER_PROCESS, eventStreamResponse } from '../sse/event-stream';
 import {
   categorySchema,
   DEFAULT_HEARTBEAT_MS,
@@ -20,7 +20,7 @@ import {
 } from '../sse/stream-filter';
 import { defineRoute } from '../http/define-route';
 import { listOf, wholeNumber } from '../http/query';
-import { recordedEventBody, recordedEventSchema, streamEventsSchema, upcastEventBody } from '../http/schemas';
+import { errorBodySchema, recordedEventBody, recordedEventSchema, streamEventsSchema, upcastEventBody } from '../http/schemas';
 import { webRuntime } from '../web-runtime';
 
 /* A stream's recorded events and its verification, and the live tail of every stream (server-sent events). */
@@ -115,7 +115,9 @@ const CONTRACT = [
     '(EventSource does it) sends exactly the events after it. Read-model notices are coalesced, may repeat, and on every ' +
     '(re)connection one follows for the start position, which covers notices lost with the previous connection. ' +
     'A notice is only sent for events this connection delivered; a failed projection is not waited for. ' +
-    'A customer receives the events of their own accounts.',
+    'A customer receives the events of their own accounts only, whatever `stream` or `category` they name.',
+  'Limits: each principal may hold a few streams at once and the server a bounded number in all (429 `too_many_streams` beyond); ' +
+    'a client that stops reading is dropped back to reading at its own pace, without holding up anybody else.',
 ].join('\n\n');
 
 export const eventStream = defineRoute({
@@ -147,11 +149,19 @@ export const eventStream = defineRoute({
       headers: z.object({ 'Cache-Control': z.literal('no-cache, no-transform') }),
     },
     400: '`validation_failed`: a malformed parameter, or a position beyond the newest event (a stale id: start again without it)',
+    429: {
+      description:
+        `\`too_many_streams\`: the caller already has ${DEFAULT_MAX_STREAMS_PER_PRINCIPAL} streams open (\`CHRONICLE_SSE_MAX_PER_PRINCIPAL\`), or the server its ` +
+        `${DEFAULT_MAX_STREAMS_PER_PROCESS.toLocaleString('en')} (\`CHRONICLE_SSE_MAX_CONNECTIONS\`); a closed stream frees its slot at once. ` +
+        'Or `too_many_attempts`: too many failed sign-ins. Wait Retry-After seconds.',
+      schema: errorBodySchema,
+      headers: z.object({ 'Retry-After': z.string().regex(/^\d+$/).meta({ description: 'Seconds to wait before asking again' }) }),
+    },
   },
   handle: async ({ request, principal, scope }) => {
     // The query is checked by its definition above; the header, and the filter it builds, by the live tail's own parser.
     let query = parseEventStreamRequest(request);
     if (scope === 'own') query = { ...query, filter: ownEventFilter(query.filter, await ownAccountStreams(principal)) };
-    return eventStreamResponse(request, query);
+    return eventStreamResponse(request, query, principal);
   },
 });

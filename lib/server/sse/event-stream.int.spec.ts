@@ -7,7 +7,7 @@ import { SqliteEventStore } from '../../store/sqlite/sqlite-event-store';
 import { dispatchAccountCommand } from '../../commands/account-commands';
 import { databaseConfig } from '../../store/database-config';
 import { BASE, signedInAs, startProjections, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from '../http/test-support';
-import { serverAppendWatch } from './event-stream';
+import { serverStreamSlots } from './event-stream';
 import { SseParser, type SseEvent } from './sse-format';
 import { eventStream } from '../routes/streams';
 
@@ -232,31 +232,31 @@ describe('GET /api/events/stream', () => {
   });
 
   it('stops everything when the client goes away, by abort or by cancelling the body, stalled or not', async () => {
-    await until(() => serverAppendWatch().subscriberCount === 0, 'earlier streams to be gone');
+    await until(() => serverStreamSlots().open === 0, 'earlier streams to be gone');
     const listeners = db.runtime.appends.listenerCount('appended');
     const first = await connect();
     const second = await connect();
     await until(() => first.parser.retry !== undefined && second.parser.retry !== undefined, 'both streams to open');
     expect(db.runtime.appends.listenerCount('appended')).toBe(listeners + 1);
-    expect(serverAppendWatch().subscriberCount).toBe(2);
+    expect(serverStreamSlots().open).toBe(2);
 
     first.close();
     await until(first.ended, 'the aborted stream to end');
-    await until(() => serverAppendWatch().subscriberCount === 1, 'the first subscription to go');
+    await until(() => serverStreamSlots().open === 1, 'the first subscription to go');
 
     const response = await GET(request());
     await response.body!.cancel();
-    await until(() => serverAppendWatch().subscriberCount === 1, 'the cancelled stream to unsubscribe');
+    await until(() => serverStreamSlots().open === 1, 'the cancelled stream to unsubscribe');
     second.close();
-    await until(() => serverAppendWatch().subscriberCount === 0, 'every subscription to go');
+    await until(() => serverStreamSlots().open === 0, 'every subscription to go');
 
     // A client that stopped reading: its stream is parked on a full queue, not waiting on anything the abort wakes.
     const stalled = new AbortController();
     await GET(request('?from=0', {}, stalled.signal));
-    await until(() => serverAppendWatch().subscriberCount === 1, 'the stalled stream to subscribe');
+    await until(() => serverStreamSlots().open === 1, 'the stalled stream to subscribe');
     await new Promise((resolve) => setTimeout(resolve, 100));
     stalled.abort();
-    await until(() => serverAppendWatch().subscriberCount === 0, 'the stalled stream to unsubscribe');
+    await until(() => serverStreamSlots().open === 0, 'the stalled stream to unsubscribe');
     expect(db.runtime.appends.listenerCount('appended')).toBe(listeners);
   });
 
@@ -300,11 +300,11 @@ describe('GET /api/events/stream', () => {
 
   it('ends the stream cleanly when the store fails, so EventSource reconnects and resumes', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    // Only the live tail's read fails: the projections read the same store, and may get there first while the request is authenticated.
+    // Only the shared tail's read fails: the projections read the same store, and may get there first while the request is authenticated.
     const original = db.store.readAll.bind(db.store);
     let failed = false;
     const readAll = vi.spyOn(db.store, 'readAll').mockImplementation((options) => {
-      if (failed || !new Error().stack?.includes('live-tail')) return original(options);
+      if (failed || !new Error().stack?.includes('shared-tail')) return original(options);
       failed = true;
       return Promise.reject(new UnavailableError('The database is busy'));
     });
@@ -313,7 +313,7 @@ describe('GET /api/events/stream', () => {
       await until(client.ended, 'the stream to end');
       expect(client.parser.retry).toBe(2000);
       expect(warn).toHaveBeenCalledWith('[sse] stream ended: The database is busy');
-      await until(() => serverAppendWatch().subscriberCount === 0, 'the subscription to go');
+      await until(() => serverStreamSlots().open === 0, 'the subscription to go');
     } finally {
       readAll.mockRestore();
       warn.mockRestore();

@@ -1,7 +1,12 @@
 import { isChronicleError } from '../../core/errors';
+import type { Principal } from '../../auth/principal';
 import { AppendWatch } from './append-watch';
+import { CatchUpGate } from './catch-up-gate';
 import { liveTail } from './live-tail';
 import { serverReadSideProgress } from './read-side-progress';
+import { ReadSideWatch } from './read-side-watch';
+import { SharedTail } from './shared-tail';
+import { StreamSlots } from './stream-slots';
 import { DEFAULT_HEARTBEAT_MS, RETRY_MS, resolveStart, type EventStreamRequest } from './stream-filter';
 import { edgeState, webRuntime } from '../web-runtime';
 
@@ -17,7 +22,12 @@ export const SSE_HEADERS = {
   'X-Accel-Buffering': 'no',
 };
 
-export type SseSettings = { heartbeatMs: number; pollMs: number };
+export type SseSettings = { heartbeatMs: number; pollMs: number; maxPerPrincipal: number; maxPerProcess: number };
+
+export const DEFAULT_MAX_STREAMS_PER_PRINCIPAL = 5;
+export const DEFAULT_MAX_STREAMS_PER_PROCESS = 10_000;
+/** Catch-up reads (resuming or slow clients) running at once in this process. */
+const CATCH_UP_READS_AT_ONCE = 4;
 
 const envMs = (env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number => {
   const raw = env[name]?.trim();
@@ -27,15 +37,32 @@ const envMs = (env: Record<string, string | undefined>, name: string, fallback: 
   return value;
 };
 
-/** CHRONICLE_SSE_HEARTBEAT_MS: default heartbeat interval. CHRONICLE_SSE_POLL_MS: how often other processes' appends are looked for. */
+/**
+ * CHRONICLE_SSE_HEARTBEAT_MS: default heartbeat interval. CHRONICLE_SSE_POLL_MS: how often other processes' appends are looked for.
+ * CHRONICLE_SSE_MAX_PER_PRINCIPAL / CHRONICLE_SSE_MAX_CONNECTIONS: open streams allowed per signed-in principal / per server process.
+ */
 export const sseSettings = (env: Record<string, string | undefined> = process.env): SseSettings => ({
   heartbeatMs: envMs(env, 'CHRONICLE_SSE_HEARTBEAT_MS', DEFAULT_HEARTBEAT_MS, 10, 600_000),
   pollMs: envMs(env, 'CHRONICLE_SSE_POLL_MS', 1_000, 10, 60_000),
+  maxPerPrincipal: envMs(env, 'CHRONICLE_SSE_MAX_PER_PRINCIPAL', DEFAULT_MAX_STREAMS_PER_PRINCIPAL, 1, 100_000),
+  maxPerProcess: envMs(env, 'CHRONICLE_SSE_MAX_CONNECTIONS', DEFAULT_MAX_STREAMS_PER_PROCESS, 1, 1_000_000),
 });
 
-/** One watch per server process, shared by every open stream. */
+/** One watch per server process; its one subscriber is the shared tail. */
 export const serverAppendWatch = (): AppendWatch =>
   edgeState('append-watch', (runtime) => new AppendWatch(() => runtime.store.headPosition(), runtime.appends, sseSettings().pollMs));
+
+/** The process's one reader of new events, fanning them out to every open stream. */
+export const serverSharedTail = (): SharedTail =>
+  edgeState('sse-shared-tail', (runtime) => new SharedTail({ store: runtime.store, onAppended: (listener) => serverAppendWatch().subscribe(listener) }));
+
+/** One poll of the projections' checkpoints for every stream waiting to announce a read-model change. */
+const serverReadSideWatch = (): ReadSideWatch => edgeState('sse-read-side-watch', () => new ReadSideWatch(serverReadSideProgress().progress));
+
+const serverCatchUpGate = (): CatchUpGate => edgeState('sse-catch-up-gate', () => new CatchUpGate(CATCH_UP_READS_AT_ONCE));
+
+/** Open streams of this process, per principal and in total. */
+export const serverStreamSlots = (): StreamSlots => edgeState('sse-stream-slots', () => new StreamSlots());
 
 /**
  * A byte stream pulling frames one at a time: nothing is produced while
@@ -54,6 +81,8 @@ export const serverAppendWatch = (): AppendWatch =>
 export const frameStream = (
   produce: (signal: AbortSignal) => AsyncGenerator<string, void, undefined>,
   request: Request,
+  /** Called once when the stream ends, however it ends (frees its slot). */
+  onEnd: () => void = () => undefined,
 ): ReadableStream<Uint8Array> => {
   const stop = new AbortController();
   const encoder = new TextEncoder();
@@ -66,6 +95,7 @@ export const frameStream = (
       finished = true;
       request.signal.removeEventListener('abort', onRequestAbort);
       stop.abort();
+      onEnd();
       if (closeStream) {
         try {
           controller?.close();
@@ -112,25 +142,29 @@ export const frameStream = (
 /**
  * The answer of GET /api/events/stream (its definition, lib/server/routes/streams.ts, checks the
  * caller and narrows a customer's filter): the events after the start point, then each new one,
- * as server-sent events. A start beyond the newest event is refused before any stream opens.
+ * as server-sent events. A start beyond the newest event, or one stream too many for the caller or
+ * the process (429 `too_many_streams`), is refused before any stream opens.
  */
-export const eventStreamResponse = async (request: Request, query: EventStreamRequest): Promise<Response> => {
+export const eventStreamResponse = async (request: Request, query: EventStreamRequest, principal: Principal): Promise<Response> => {
   const settings = sseSettings();
   const start = resolveStart(query.start, await webRuntime().store.headPosition());
-  const watch = serverAppendWatch();
+  const release = serverStreamSlots().take(principal.id, { perPrincipal: settings.maxPerPrincipal, perProcess: settings.maxPerProcess });
   const body = frameStream(
     (signal) =>
       liveTail({
         store: webRuntime().store,
-        onAppended: (listener) => watch.subscribe(listener),
-        readSide: serverReadSideProgress(),
+        tail: serverSharedTail(),
+        gate: serverCatchUpGate(),
+        readSide: { projections: serverReadSideProgress().projections, watch: serverReadSideWatch() },
         start,
+        startIsHead: query.start.after === 'head',
         filter: query.filter,
         heartbeatMs: query.heartbeatMs ?? settings.heartbeatMs,
         retryMs: RETRY_MS,
         signal,
       }),
     request,
+    release,
   );
   return new Response(body, { status: 200, headers: SSE_HEADERS });
 };

@@ -1,21 +1,29 @@
-import type { RecordedEvent } from '../../core/envelope';
 import type { EventStore } from '../../core/event-store';
+import type { CatchUpGate } from './catch-up-gate';
 import { ReadModelNotices } from './read-model-notices';
-import type { ReadSideProgress } from './read-side-progress';
+import type { ProjectionInterest } from './read-model-notices';
+import type { ReadSideWatch } from './read-side-watch';
 import { encodeFrame, encodeJsonFrame } from './sse-format';
+import { eventFramePayload, type SharedTail, type TailSubscription } from './shared-tail';
 import { matchesFilter, type EventFilter } from './stream-filter';
-import { recordedEventBody } from '../http/schemas';
+
+export { eventFramePayload } from './shared-tail';
 
 export type LiveTailOptions = {
+  /** Read only while this connection is behind the shared tail. */
   store: Pick<EventStore, 'readAll'>;
-  /** Subscribes to news of appends (see AppendWatch); returns the unsubscribe. */
-  onAppended: (listener: () => void) => () => void;
-  /** Null leaves out `readmodel` notices. */
-  readSide: ReadSideProgress | null;
+  /** The process's one reader of new events. */
+  tail: SharedTail;
+  /** Bounds the catch-up reads of all connections together. */
+  gate: CatchUpGate;
+  /** The projections to announce and the shared watch of their checkpoints; null leaves out `readmodel` notices. */
+  readSide: { projections: readonly ProjectionInterest[]; watch: ReadSideWatch } | null;
   /** Events after this global position are sent. */
   start: number;
+  /** `start` is the store's head as just read: the connection may join the tail without reading first. */
+  startIsHead: boolean;
   filter: EventFilter;
-  /** A comment goes out after this long without a frame; each one also re-reads the store, a safety net for lost wake-ups. */
+  /** A comment goes out after this long without a frame. */
   heartbeatMs: number;
   retryMs: number;
   batchSize?: number;
@@ -23,19 +31,16 @@ export type LiveTailOptions = {
   signal: AbortSignal;
 };
 
-const READ_SIDE_FIRST_CHECK_MS = 20;
-const READ_SIDE_MAX_CHECK_MS = 1_000;
-
-/** The event frame's payload: the envelope without the hash chain, which only auditors need. */
-export const eventFramePayload = (event: RecordedEvent) => {
-  const { hash: _hash, ...payload } = recordedEventBody(event);
-  return payload;
-};
+/** Characters of queued frames sent as one chunk, well under the response's 64 KiB queue. */
+const CHUNK_CHARS = 16 * 1024;
 
 /**
  * The frames of one connection, produced only when the consumer asks for the
- * next one, so a slow client pauses its own reads of the store and nothing
- * else. What makes Last-Event-ID resumption exact:
+ * next one. Behind the shared tail (a resume, or a slow client the tail
+ * dropped) it reads the store itself in bounded batches, so a slow client
+ * pauses only its own reads; once caught up it takes its seat at the tail and
+ * only drains what the tail queued for it. What makes Last-Event-ID
+ * resumption exact:
  * - events go out in global order and every `id` written is the cursor at
  *   that moment, so every event up to an id was sent before it or filtered out;
  * - ids never go backwards: a `readmodel` notice carries the cursor as its id
@@ -43,77 +48,109 @@ export const eventFramePayload = (event: RecordedEvent) => {
  *   would make a reconnect replay events already received).
  */
 export async function* liveTail(options: LiveTailOptions): AsyncGenerator<string, void, undefined> {
-  const { store, readSide, filter, heartbeatMs, signal } = options;
+  const { store, tail, gate, readSide, filter, heartbeatMs, signal } = options;
   const batchSize = options.batchSize ?? 500;
   const waker = new Waker(signal);
-  const unsubscribe = options.onAppended(waker.poke);
   const notices = readSide ? new ReadModelNotices(readSide.projections, options.start) : null;
+  let seat: TailSubscription | null = null;
+  let atHead = options.startIsHead;
   let cursor = options.start;
   let lastId = cursor;
   let lastWriteAt = Date.now();
-  let readSideDelay = READ_SIDE_FIRST_CHECK_MS;
+  /** Subscribed to the read-side watch while a notice is pending. */
+  let stopWatching: (() => void) | null = null;
+
+  const sent = (type: string, position: number) => {
+    notices?.delivered(type, position);
+    cursor = position;
+    lastId = position;
+    lastWriteAt = Date.now();
+  };
 
   try {
     // The id matters for a client that started "from now": if it reconnects before any event, it resumes here.
     yield encodeFrame({ retry: options.retryMs, id: cursor });
-    let readStore = true;
     while (!signal.aborted) {
-      if (readStore) {
-        // Cleared before reading, so an append landing during the read makes the next wait return at once.
-        waker.clear();
-        const batch = await store.readAll({ fromPosition: cursor, limit: batchSize });
+      seat ??= tail.join(cursor, atHead, filter, waker.poke);
+      if (seat === null) {
+        const batch = await gate.run(() => store.readAll({ fromPosition: cursor, limit: batchSize }));
         for (const event of batch) {
           if (signal.aborted) return;
           if (matchesFilter(filter, event.streamId)) {
             const frame = encodeJsonFrame('event', event.globalPosition, eventFramePayload(event));
-            notices?.delivered(event.type, event.globalPosition);
-            readSideDelay = READ_SIDE_FIRST_CHECK_MS;
-            cursor = event.globalPosition;
-            lastId = cursor;
-            lastWriteAt = Date.now();
+            sent(event.type, event.globalPosition);
             yield frame;
           } else {
             cursor = event.globalPosition;
           }
         }
-        if (batch.length === batchSize) continue;
+        atHead = batch.length < batchSize;
+        if (!atHead) continue;
+        // Probably caught up: the next turn joins the tail, or reads what it moved on meanwhile.
+        seat = tail.join(cursor, atHead, filter, waker.poke);
+        if (seat === null) continue;
       }
 
-      // Caught up. A frame with an id and no data moves the client's Last-Event-ID past skipped events without an event.
+      // Cleared before draining: an event queued from now on makes the wait below return at once.
+      waker.clear();
+      while (seat.queue.length > 0 && !seat.overflowed) {
+        // Whatever is queued goes out as one chunk: each chunk costs a trip through the response's streams.
+        let chunk = '';
+        while (seat.queue.length > 0 && chunk.length < CHUNK_CHARS) {
+          const entry = seat.queue.shift()!;
+          sent(entry.type, entry.position);
+          chunk += entry.frame;
+        }
+        yield chunk;
+        if (signal.aborted) return;
+      }
+      if (seat.failure !== undefined) throw seat.failure;
+      if (seat.overflowed) {
+        // Too slow for the shared tail: read for itself from what it actually sent.
+        seat = null;
+        atHead = false;
+        continue;
+      }
+      if (seat.queue.length === 0) cursor = Math.max(cursor, seat.reached);
+
+      // A frame with an id and no data moves the client's Last-Event-ID past skipped events without an event.
       if (cursor > lastId) {
         lastId = cursor;
         lastWriteAt = Date.now();
         yield encodeFrame({ id: cursor });
       }
       if (notices && readSide && notices.pending()) {
-        const due = notices.due(await readSide.progress());
-        for (const notice of due) {
+        const progress = readSide.watch.latest;
+        const due = progress ? notices.due(progress) : [];
+        if (due.length > 0) {
           lastWriteAt = Date.now();
-          yield encodeJsonFrame('readmodel', cursor, notice);
+          yield due.map((notice) => encodeJsonFrame('readmodel', cursor, notice)).join('');
         }
-        readSideDelay = due.length > 0 ? READ_SIDE_FIRST_CHECK_MS : Math.min(readSideDelay * 2, READ_SIDE_MAX_CHECK_MS);
       }
+      // Woken by the watch when a checkpoint moves; nothing to wait for once every notice is out.
+      if (notices?.pending()) stopWatching ??= readSide!.watch.subscribe(waker.poke);
+      else if (stopWatching) {
+        stopWatching();
+        stopWatching = null;
+      }
+      if (seat.queue.length > 0 || seat.failure !== undefined || seat.overflowed) continue;
 
-      const untilHeartbeat = lastWriteAt + heartbeatMs - Date.now();
-      const readSideWait = notices?.pending() ? readSideDelay : Infinity;
-      await waker.wait(Math.max(0, Math.min(untilHeartbeat, readSideWait)));
-      const heartbeatDue = Date.now() - lastWriteAt >= heartbeatMs;
-      // Woken only to look at the read side: the store has nothing new unless an append said so.
-      readStore = waker.poked || heartbeatDue;
-      if (!signal.aborted && heartbeatDue) {
+      await waker.wait(Math.max(0, lastWriteAt + heartbeatMs - Date.now()));
+      if (!signal.aborted && Date.now() - lastWriteAt >= heartbeatMs) {
         lastWriteAt = Date.now();
         yield encodeFrame({ comment: 'heartbeat' });
       }
     }
   } finally {
-    unsubscribe();
+    stopWatching?.();
+    if (seat) tail.leave(seat);
     waker.dispose();
   }
 }
 
-/** A sleep that an append or the client's departure cuts short; remembers a poke that came while awake. */
+/** A sleep that the tail or the client's departure cuts short; remembers a poke that came while awake. */
 class Waker {
-  /** An append was announced since the last `clear()`. */
+  /** The tail delivered something since the last `clear()`. */
   poked = false;
   private wake: (() => void) | null = null;
 

@@ -1,0 +1,6 @@
+import { exportEvidencePackRoute } from '@/lib/server/routes/audit-checkpoints';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = exportEvidencePackRoute.handler;

@@ -1,0 +1,80 @@
+import { accessibilityViolations, expect, test } from './fixtures';
+import { DebuggerPage } from './pages/debugger-page';
+
+/* Questions about a wrong balance: which events made it (blame), and where else it happened (scan). */
+
+test.describe.configure({ timeout: 180_000 });
+
+test.beforeEach(async ({ page }) => {
+  await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
+});
+
+test('clicking the balance blames it: every event that changed it, before → after, each a link to its position', async ({ page, consoleErrors }, testInfo) => {
+  const debuggerPage = new DebuggerPage(page);
+  await debuggerPage.open('account-legacy-000417', 4);
+  await debuggerPage.expectAt(4);
+  await debuggerPage.statePanel().getByRole('button', { name: 'balance', exact: true }).click();
+
+  const blame = page.getByTestId('blame-panel');
+  await expect(blame).toBeVisible();
+  await expect(page.getByTestId('blame-summary')).toContainText('-8412 after 4 changes');
+  const newest = blame.getByTestId('blame-change').first();
+  await expect(newest).toContainText('MoneyWithdrawn');
+  await expect(newest).toContainText('15000 → -8412');
+  await expect(newest).toContainText('ImportLegacyAccount');
+  await expect(newest).toContainText('import:legacy-core');
+  await page.screenshot({ path: testInfo.outputPath('debugger-blame.png'), fullPage: true });
+
+  // Each change is a position: following the opening deposit moves the debugger there.
+  await blame.getByRole('button', { name: 'v2' }).click();
+  await debuggerPage.expectAt(2);
+
+  expect(await accessibilityViolations(page)).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a history-wide scan lists every account that ever went below zero, steps through them and deep-links to the hit', async ({ page, consoleErrors }, testInfo) => {
+  await page.goto('/debugger/scan');
+  await page.getByRole('button', { name: 'balance < 0', exact: true }).click();
+  await expect(page.getByTestId('scan-summary')).toContainText('events up to position');
+  const rows = page.getByTestId('scan-stream');
+  const legacy = rows.filter({ hasText: 'account-legacy-000417' });
+  await expect(legacy).toContainText('v4 MoneyWithdrawn');
+  const count = await rows.count();
+  expect(count).toBeGreaterThanOrEqual(1);
+  await page.screenshot({ path: testInfo.outputPath('debugger-scan.png'), fullPage: true });
+
+  // Next/previous walk the hits in the order they happened.
+  const current = page.getByTestId('scan-current');
+  await expect(current).toContainText(`1 / ${count}`);
+  if (count > 1) {
+    await page.getByRole('button', { name: 'Next hit →' }).click();
+    await expect(current).toContainText(`2 / ${count}`);
+    await page.getByRole('button', { name: '← Previous hit' }).click();
+    await expect(current).toContainText(`1 / ${count}`);
+  }
+  expect(await accessibilityViolations(page)).toEqual([]);
+
+  await legacy.getByRole('link', { name: 'account-legacy-000417' }).click();
+  await new DebuggerPage(page).expectAt(4);
+  expect(consoleErrors).toEqual([]);
+});
+
+test.describe('as a customer', () => {
+  test.use({ signedInAs: 'margaret-keller' });
+  test('the scan is for staff only', async ({ page }) => {
+    await page.goto('/debugger/scan');
+    await expect(page.getByText("For the bank's staff")).toBeVisible();
+  });
+});
+
+test('the header lists what deserves a look: the legacy overdraft past its limit, one click from its position', async ({ page, consoleErrors }) => {
+  const debuggerPage = new DebuggerPage(page);
+  await debuggerPage.open('account-legacy-000417', 1);
+  const findings = page.getByTestId('findings');
+  await findings.getByRole('button', { name: '1 finding' }).click();
+  await expect(findings.getByRole('listitem')).toContainText('below the overdraft limit once, first at v4');
+  await findings.getByRole('button', { name: 'v4' }).click();
+  await debuggerPage.expectAt(4);
+  expect(consoleErrors).toEqual([]);
+});

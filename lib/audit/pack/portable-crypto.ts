@@ -1,0 +1,78 @@
+import { canonicalEncoding, GENESIS_HASH, type PortableHashedFields } from '../../core/canonical-event';
+
+/*
+ * The hashing an offline verifier needs, over a SHA-256 it is given (Node's, or a pure-JS one in
+ * a browser, where WebCrypto's digest is asynchronous and too slow one event at a time), so
+ * the verifier runs the same code in both. Byte for byte as lib/core/hash-chain.ts and merkle.ts.
+ */
+
+export type Sha256 = (bytes: Uint8Array) => Uint8Array;
+
+export type PortableCrypto = {
+  sha256: Sha256;
+  /** Ed25519: the raw public key (base64url), the message, the signature (base64url). */
+  verifyEd25519: (publicKey: string, message: string, signature: string) => Promise<boolean>;
+};
+
+const encoder = new TextEncoder();
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+export const toHex = (bytes: Uint8Array): string => {
+  let text = '';
+  for (const byte of bytes) text += HEX[byte];
+  return text;
+};
+
+export const fromHex = (hex: string): Uint8Array => {
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let index = 0; index < bytes.length; index += 1) bytes[index] = parseInt(hex.slice(index * 2, index * 2 + 2), 16);
+  return bytes;
+};
+
+const concat = (...parts: Uint8Array[]): Uint8Array => {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+};
+
+export const sha256Hex = (sha256: Sha256, text: string): string => toHex(sha256(encoder.encode(text)));
+
+export const portableChainHash = (sha256: Sha256, previousHash: string | null, event: PortableHashedFields): string =>
+  sha256Hex(sha256, `${previousHash ?? GENESIS_HASH}\n${canonicalEncoding(event)}`);
+
+const LEAF = new Uint8Array([0]);
+const NODE = new Uint8Array([1]);
+
+export const portableLeafHash = (sha256: Sha256, position: number, eventHash: string): Uint8Array =>
+  sha256(concat(LEAF, encoder.encode(`${position}:${eventHash}`)));
+
+/** RFC 9162 §2.1.3.2, as lib/audit/merkle.ts's verifyInclusion. */
+export const portableVerifyInclusion = (sha256: Sha256, leaf: Uint8Array, index: number, size: number, proof: readonly string[], root: string): boolean => {
+  if (index < 0 || index >= size) return false;
+  let fn = index;
+  let sn = size - 1;
+  let hash = leaf;
+  for (const hex of proof) {
+    if (sn === 0) return false;
+    const sibling = fromHex(hex);
+    if (fn % 2 === 1 || fn === sn) {
+      hash = sha256(concat(NODE, sibling, hash));
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = Math.floor(fn / 2);
+        sn = Math.floor(sn / 2);
+      }
+    } else {
+      hash = sha256(concat(NODE, hash, sibling));
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && toHex(hash) === root;
+};
+
+/** The first 96 bits of an entry part's sha256: enough to say which part changed. */
+export const partDigest = (sha256: Sha256, canonicalValue: string): string => sha256Hex(sha256, canonicalValue).slice(0, 24);

@@ -1,0 +1,219 @@
+import { GENESIS_HASH } from '../../core/canonical-event';
+import { checkpointStatement } from '../checkpoints/checkpoint-schemas';
+import { checkKeyChain } from '../checkpoints/key-chain';
+import { canonical, DIGESTED_FIELDS, digestedValue, evidencePackSchema, packStatement, type DigestedField, type EvidencePack, type PackEvent } from './pack-schema';
+import { partDigest, portableChainHash, portableLeafHash, portableVerifyInclusion, sha256Hex, type PortableCrypto } from './portable-crypto';
+
+/*
+ * Checks an evidence pack with nothing but the file: no server, no database, no network. Stops at
+ * the first fault and names it: the event (position, stream, version) and the field, as
+ * precisely as the file allows. The same code runs in the CLI (Node's crypto) and in the
+ * offline page (a pure-JS SHA-256 and WebCrypto's Ed25519).
+ */
+
+export type PackFault = {
+  /** The event's index in the file (0-based), its line in the file, position, stream and version, when the fault is in an event. */
+  event: { index: number; line: number; position: number; streamId: string; streamVersion: number } | null;
+  /** A path in the file: `events[3].stored.data`, `checkpoint.signature`, `segments[0].previousHash`… */
+  field: string;
+  message: string;
+};
+
+export type PackVerification = {
+  ok: boolean;
+  fault: PackFault | null;
+  eventsChecked: number;
+  streams: number;
+  checkpoint: { position: number; eventCount: number; root: string; takenAt: string; keyId: string } | null;
+  /** The first key of the chain: compare it with the key the bank publishes. */
+  trustAnchorKeyId: string | null;
+  publicKey: string | null;
+  elapsedMs: number;
+};
+
+/** The header is line 1; event i is on line i + 2. */
+const lineOf = (index: number) => index + 2;
+
+const eventRef = (event: PackEvent, index: number): PackFault['event'] => ({
+  index,
+  line: lineOf(index),
+  position: event.position,
+  streamId: event.stored.streamId,
+  streamVersion: event.stored.streamVersion,
+});
+
+const describe = (event: PackEvent) => `${event.stored.streamId} v${event.stored.streamVersion} (position ${event.position})`;
+
+/** Which parts of an entry no longer match the digests recorded with it. */
+const changedParts = (crypto: PortableCrypto, event: PackEvent): DigestedField[] =>
+  DIGESTED_FIELDS.filter((field) => partDigest(crypto.sha256, canonical(digestedValue(event, field))) !== event.digests[field]);
+
+/** JSON.parse names no place in every engine: the layout (a header line, one event a line) finds the line. */
+const jsonFault = (text: string, error: Error): PackFault => {
+  const lines = text.split('\n');
+  const parses = (line: string) => {
+    try {
+      JSON.parse(line);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const closing = lines.indexOf(']}', 1);
+  const eventsEnd = closing === -1 ? lines.length : closing;
+  let line = 0;
+  if (!lines[0]!.endsWith(',"events":[') || !parses(`${lines[0]!.slice(0, -',"events":['.length)}}`)) line = 1;
+  for (let index = 1; line === 0 && index < eventsEnd; index += 1) {
+    const each = lines[index]!;
+    if (!parses(each.replace(/,$/, '')) || each.endsWith(',') !== index < eventsEnd - 1) line = index + 1;
+  }
+  if (line === 0) line = closing === -1 ? lines.length : lines.slice(closing + 1).join('\n') === '' ? 0 : closing + 2;
+  return {
+    event: null,
+    field: line === 0 ? '(file)' : line === 1 ? '(header)' : `events[${line - 2}]`,
+    message: `The file is not valid JSON${line === 0 ? '' : ` (line ${line})`}: ${error.message}`,
+  };
+};
+
+export const verifyPackText = async (text: string, crypto: PortableCrypto, clock: () => number = () => Date.now()): Promise<PackVerification> => {
+  const started = clock();
+  const result = (fault: PackFault | null, pack?: EvidencePack, eventsChecked = 0): PackVerification => ({
+    ok: fault === null,
+    fault,
+    eventsChecked,
+    streams: pack ? new Set(pack.events.map((event) => event.stored.streamId)).size : 0,
+    checkpoint: pack ? { position: pack.checkpoint.position, eventCount: pack.checkpoint.eventCount, root: pack.checkpoint.root, takenAt: pack.checkpoint.takenAt, keyId: pack.checkpoint.keyId } : null,
+    trustAnchorKeyId: pack?.keys[0]?.keyId ?? null,
+    publicKey: pack?.keys.find((key) => key.keyId === pack.checkpoint.keyId)?.publicKey ?? null,
+    elapsedMs: clock() - started,
+  });
+
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return result(jsonFault(text, error as Error));
+  }
+  const parsed = evidencePackSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+    const index = issue.path[0] === 'events' && typeof issue.path[1] === 'number' ? issue.path[1] : null;
+    const events = (raw as { events?: PackEvent[] } | null)?.events;
+    const event = index !== null && events?.[index]?.stored ? eventRef(events[index]!, index) : null;
+    return result({ event, field: path || '(file)', message: `Not an evidence pack as written: ${path || 'the file'}: ${issue.message}` });
+  }
+  const pack = parsed.data;
+  const { sha256 } = crypto;
+
+  // The keys and the checkpoint: who signed, and what.
+  const chain = await checkKeyChain(pack.keys, crypto.verifyEd25519);
+  if (!chain.ok) return result({ event: null, field: `keys[${chain.index}].${chain.field}`, message: chain.message }, pack);
+  const signer = pack.keys.find((key) => key.keyId === pack.checkpoint.keyId);
+  if (!signer) return result({ event: null, field: 'checkpoint.keyId', message: `The checkpoint names key ${pack.checkpoint.keyId}, which is not among the pack's keys` }, pack);
+  if (!(await crypto.verifyEd25519(signer.publicKey, checkpointStatement(pack.checkpoint), pack.checkpoint.signature))) {
+    return result({ event: null, field: 'checkpoint', message: `The checkpoint (position, eventCount, root, takenAt, keyId or signature) is not what ${signer.keyId} signed` }, pack);
+  }
+  const { root, eventCount: treeSize } = pack.checkpoint;
+
+  // Every event: its place, its chain link, its leaf in the signed tree.
+  const lastHashOf = new Map<string, { version: number; hash: string }>();
+  const segmentStarts = new Map(pack.segments.map((segment, index) => [`${segment.streamId}\u0000${segment.fromVersion}`, { segment, index }]));
+  let previousPosition = 0;
+  for (const [index, event] of pack.events.entries()) {
+    const { stored } = event;
+    const fault = (field: string, message: string): PackVerification =>
+      result({ event: eventRef(event, index), field: `events[${index}].${field}`, message: `Event ${describe(event)}: ${message}` }, pack, index);
+    const blame = (suspects: DigestedField[], fallback: { field: string; message: string }): PackVerification => {
+      const changed = changedParts(crypto, event).find((field) => suspects.includes(field));
+      return changed ? fault(changed, `${changed} was changed after the pack was made (it no longer matches its digest)`) : fault(fallback.field, fallback.message);
+    };
+
+    if (event.position <= previousPosition) return blame(['position'], { field: 'position', message: `positions must rise through the file; ${event.position} follows ${previousPosition}` });
+    if (event.position > pack.checkpoint.position) return blame(['position'], { field: 'position', message: `is after the checkpoint's position ${pack.checkpoint.position}` });
+    previousPosition = event.position;
+
+    const running = lastHashOf.get(stored.streamId);
+    let previousHash: string;
+    if (running && running.version === stored.streamVersion - 1) previousHash = running.hash;
+    else {
+      const start = segmentStarts.get(`${stored.streamId}\u0000${stored.streamVersion}`);
+      if (!start) {
+        return blame(['stored.streamId', 'stored.streamVersion'], {
+          field: 'stored.streamVersion',
+          message: 'does not continue its stream, and no segment of the header starts there (the segments, or this event, were changed)',
+        });
+      }
+      previousHash = start.segment.previousHash;
+    }
+    const contentHash = portableChainHash(sha256, previousHash, stored);
+    if (contentHash !== stored.hash) {
+      const contentFields: DigestedField[] = ['stored.eventId', 'stored.streamId', 'stored.streamVersion', 'stored.type', 'stored.schemaVersion', 'stored.data', 'stored.metadata', 'stored.recordedAt', 'stored.hash'];
+      const inTree = portableVerifyInclusion(sha256, portableLeafHash(sha256, event.position, contentHash), event.leafIndex, treeSize, event.proof, root);
+      if (inTree) return fault('stored.hash', 'the hash was changed after the pack was made: the content still hashes to the value the checkpoint signed');
+      return blame(contentFields, {
+        field: 'stored',
+        message: 'its content does not hash to its stored hash: the event was altered in the store before this pack was made (its digests were taken from the altered event)',
+      });
+    }
+    if (!portableVerifyInclusion(sha256, portableLeafHash(sha256, event.position, stored.hash), event.leafIndex, treeSize, event.proof, root)) {
+      return blame(['position', 'leafIndex', 'proof'], {
+        field: 'proof',
+        message: `is not in the history the checkpoint signed (root ${root.slice(0, 16)}…): the store's history up to position ${pack.checkpoint.position} differs from what was signed`,
+      });
+    }
+    lastHashOf.set(stored.streamId, { version: stored.streamVersion, hash: stored.hash });
+  }
+
+  // The segments: where each run of a stream starts (its boundary hash, proven) and ends.
+  for (const [index, segment] of pack.segments.entries()) {
+    const field = (name: string) => `segments[${index}].${name}`;
+    const fault = (name: string, message: string) => result({ event: null, field: field(name), message: `Segment ${segment.streamId} v${segment.fromVersion}–v${segment.toVersion}: ${message}` }, pack, pack.events.length);
+    const members = pack.events.filter((event) => event.stored.streamId === segment.streamId && event.stored.streamVersion >= segment.fromVersion && event.stored.streamVersion <= segment.toVersion);
+    if (members.length !== segment.toVersion - segment.fromVersion + 1) return fault('toVersion', `the file holds ${members.length} of its events`);
+    if (members.at(-1)!.stored.hash !== segment.lastHash) return fault('lastHash', 'does not match the hash of its last event');
+    if (segment.fromVersion === 1) {
+      if (segment.previousHash !== GENESIS_HASH || segment.previous !== null) return fault('previousHash', 'a stream’s first event chains from the genesis hash');
+    } else if (
+      !segment.previous ||
+      !portableVerifyInclusion(sha256, portableLeafHash(sha256, segment.previous.position, segment.previousHash), segment.previous.leafIndex, treeSize, segment.previous.proof, root)
+    ) {
+      return fault('previousHash', 'its boundary hash (the event before it) is not proven in the signed checkpoint');
+    }
+  }
+
+  // The whole file, as the server signed it: the header and every entry, upcast form included.
+  const digest = sha256Hex(sha256, pack.events.map((event) => sha256Hex(sha256, canonical(event))).join(''));
+  const { events, signature, ...header } = pack;
+  if (!(await crypto.verifyEd25519(signer.publicKey, packStatement(header, digest), signature))) {
+    for (const [index, event] of events.entries()) {
+      const changed = changedParts(crypto, event)[0];
+      if (changed) {
+        return result(
+          { event: eventRef(event, index), field: `events[${index}].${changed === 'upcast' ? 'upcast' : `digests.${changed}`}`, message: `Event ${describe(event)}: ${changed === 'upcast' ? 'its upcast form' : `the digest of ${changed}`} was changed after the pack was made` },
+          pack,
+          events.length,
+        );
+      }
+    }
+    return result({ event: null, field: '(header)', message: "The pack's header (format, createdAt, createdBy, scope, eventCount) or its signature was changed after it was made" }, pack, events.length);
+  }
+  // Every value holds; the bytes must too: the file is exactly as written, so no change goes unnoticed.
+  const written = layoutOf(raw as { events: unknown[] });
+  if (written !== text) {
+    let at = 0;
+    while (at < text.length && text[at] === written[at]) at += 1;
+    const line = text.slice(0, at).split('\n').length;
+    const index = line - 2;
+    const event = index >= 0 && index < events.length ? eventRef(events[index]!, index) : null;
+    return result({ event, field: event ? `events[${index}]` : '(header)', message: `The file's bytes were changed at line ${line}, character ${at + 1}, where the values still read the same` }, pack, events.length);
+  }
+  return result(null, pack, events.length);
+};
+
+/** How the exporter lays a pack out (build-pack.ts's packLines): the header's line, then one event a line. */
+const layoutOf = (raw: { events: unknown[] }): string => {
+  const { events, ...header } = raw;
+  const head = JSON.stringify(header);
+  return `${head.slice(0, -1)},"events":[\n${events.map((event) => JSON.stringify(event)).join(',\n')}${events.length ? '\n' : ''}]}\n`;
+};
