@@ -118,6 +118,24 @@ test('compare any two versions: the state as a tree diff with money in the curre
   await expect(compare.getByTestId('compare-events').getByRole('button')).toHaveCount(1);
 });
 
+test('a click at the right edge of the balance chart goes to the head', async ({ page, request }) => {
+  const head = ((await (await request.get('/api/streams/account-legacy-000417/events')).json()) as { events: unknown[] }).events.length;
+  const debuggerPage = new DebuggerPage(page);
+  await debuggerPage.open('account-legacy-000417', 1);
+  const chart = page.getByTestId('balance-chart');
+  await expect(chart.locator('svg').first()).toBeVisible({ timeout: 20_000 });
+  // The page's height changes with the position: measure the chart again before each click.
+  const clickAt = async (x: (width: number) => number) => {
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.locator('div').first().boundingBox())!;
+    await page.mouse.click(box.x + x(box.width), box.y + box.height / 2);
+  };
+  await clickAt((width) => width - 17);
+  await debuggerPage.expectAt(head);
+  await clickAt(() => 89);
+  await debuggerPage.expectAt(0);
+});
+
 test('an unknown stream is a real 404', async ({ page }) => {
   const response = await page.goto('/debugger/account-no-such-thing');
   expect(response?.status()).toBe(404);
