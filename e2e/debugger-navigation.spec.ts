@@ -94,6 +94,48 @@ test('breakpoint, zoom and filters are in the URL and survive reload; ?v= out of
   await expect(page).not.toHaveURL(/at=/);
 });
 
+test('compare any two versions: the state as a tree diff with money in the currency, and the events between', async ({ page }) => {
+  const debuggerPage = new DebuggerPage(page);
+  await debuggerPage.open('account-legacy-000417', 6);
+  const compare = page.getByTestId('compare-panel');
+  await compare.getByLabel('Version A').fill('1');
+  await compare.getByLabel('Version B').fill('4');
+  await compare.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page).toHaveURL(/cmp=1-4/);
+  const diff = compare.getByTestId('compare-diff');
+  const balance = diff.getByRole('row', { name: /^balance/ });
+  await expect(balance).toContainText('84.12');
+  await expect(balance).toContainText(/[€£$]0\.00/);
+  await expect(compare.getByTestId('compare-events').getByRole('button')).toHaveCount(3);
+  await expect(compare.getByTestId('compare-result')).toContainText('3 events between');
+  // The comparison is in the URL: a reload shows it again; an event between is a jump.
+  await page.reload();
+  await expect(compare.getByTestId('compare-diff')).toBeVisible();
+  await compare.getByTestId('compare-events').getByRole('button', { name: /^v4 / }).click();
+  await debuggerPage.expectAt(4);
+  await compare.getByRole('button', { name: 'this vs previous' }).click();
+  await expect(page).toHaveURL(/cmp=3-4/);
+  await expect(compare.getByTestId('compare-events').getByRole('button')).toHaveCount(1);
+});
+
+test('a click at the right edge of the balance chart goes to the head', async ({ page, request }) => {
+  const head = ((await (await request.get('/api/streams/account-legacy-000417/events')).json()) as { events: unknown[] }).events.length;
+  const debuggerPage = new DebuggerPage(page);
+  await debuggerPage.open('account-legacy-000417', 1);
+  const chart = page.getByTestId('balance-chart');
+  await expect(chart.locator('svg').first()).toBeVisible({ timeout: 20_000 });
+  // The page's height changes with the position: measure the chart again before each click.
+  const clickAt = async (x: (width: number) => number) => {
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.locator('div').first().boundingBox())!;
+    await page.mouse.click(box.x + x(box.width), box.y + box.height / 2);
+  };
+  await clickAt((width) => width - 17);
+  await debuggerPage.expectAt(head);
+  await clickAt(() => 89);
+  await debuggerPage.expectAt(0);
+});
+
 test('an unknown stream is a real 404', async ({ page }) => {
   const response = await page.goto('/debugger/account-no-such-thing');
   expect(response?.status()).toBe(404);

@@ -22,13 +22,19 @@ for (const [username, { shown, hidden }] of Object.entries(HEADER)) {
 
 test.describe('a customer', () => {
   test.use({ signedInAs: 'ada-lovelace' });
-  test('sees her own totals, and one plain refusal on staff pages instead of a 403 in every panel', async ({ page, request }) => {
-    const own = (await (await request.get('/api/accounts?status=open&limit=100')).json()) as { items: unknown[] };
+  test('sees her own totals, and one plain refusal on staff pages instead of a 403 in every panel', async ({ page, request, consoleErrors }) => {
+    const own = (await (await request.get('/api/accounts?status=open&limit=100')).json()) as { items: Array<{ accountId: string; version: number }> };
     await page.goto('/');
     const totals = page.getByTestId('totals');
     await expect(totals).toHaveAttribute('data-scope', 'own');
     await expect(totals.getByRole('heading', { name: 'Your accounts' })).toBeVisible();
     await expect(totals.locator('dd').first()).toHaveText(String(own.items.length));
+    // Her debugger's related events come from her own streams, without a 403.
+    const account = own.items.find((item) => item.version > 1) ?? own.items[0]!;
+    await page.goto(`/debugger/account-${account.accountId}?v=${account.version}`);
+    await expect(page.getByTestId('related-events')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('related-events')).not.toContainText('could not be loaded');
+    expect(consoleErrors).toEqual([]);
     for (const path of ['/audit', '/operations', '/streams']) {
       await page.goto(path);
       await expect(page.getByTestId('forbidden-notice')).toBeVisible();

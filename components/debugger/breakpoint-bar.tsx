@@ -5,9 +5,9 @@ import type { BreakpointResult } from '@/lib/debugger/types';
 import { useDebuggerStore } from './debugger-store';
 import { formatCount, formatUtc } from './format';
 import { expressionProblem, type HitDirection } from './hit-navigation';
+import { useVocabulary } from './vocabulary';
 import styles from './debugger.module.css';
 
-const PRESETS = ['balance < 0', 'status == "closed"', 'balance < -overdraftLimit'];
 const SHOWN_HITS = 50;
 
 type Props = {
@@ -31,7 +31,8 @@ export const previousHit = (hits: readonly number[], version: number) => hits.fi
  */
 export function BreakpointBar({ version, result, error, loading, notice, goTo, onLand, onRun }: Props) {
   const active = useDebuggerStore((state) => state.breakpoint);
-  const [text, setText] = useState(active || 'balance < 0');
+  const { presets } = useVocabulary();
+  const [text, setText] = useState(active || presets[0]?.expression || '');
   const [problem, setProblem] = useState<string | null>(null);
 
   const run = (expression: string) => {
@@ -55,17 +56,17 @@ export function BreakpointBar({ version, result, error, loading, notice, goTo, o
           <input value={text} onChange={(event) => setText(event.target.value)} aria-label="Breakpoint condition" spellCheck={false} className={styles.mono} />
         </label>
         <button type="submit">Find hits</button>
-        {PRESETS.map((preset) => (
+        {presets.map((preset) => (
           <button
-            key={preset}
+            key={preset.expression}
             type="button"
             className={styles.chip}
             onClick={() => {
-              setText(preset);
-              run(preset);
+              setText(preset.expression);
+              run(preset.expression);
             }}
           >
-            {preset}
+            {preset.label}
           </button>
         ))}
       </form>

@@ -26,6 +26,9 @@ export function CommandDetail({ event }: { event: DebuggerEvent }) {
     retry: false,
   });
   const type = inline?.type ?? record.data?.type ?? null;
+  // The transfer saga and other workers send commands in process: they are steps, not requests, and never were "unrecorded".
+  const actor = typeof event.metadata.actor === 'string' ? event.metadata.actor : '';
+  const systemActor = actor.startsWith('system:');
   const input = inline?.input ?? record.data?.input ?? null;
   const siblings = record.data?.events ?? [];
 
@@ -38,7 +41,13 @@ export function CommandDetail({ event }: { event: DebuggerEvent }) {
         <p className={styles.muted}>This event was written without a command id, so the request behind it is unknown.</p>
       ) : (
         <>
-          {type === null ? <p className={styles.muted}>Written before commands were recorded with their events: only the id is known.</p> : null}
+          {type === null ? (
+            <p className={styles.muted} data-testid="command-origin">
+              {systemActor
+                ? `A step of the bank’s own process (${actor}), not a request someone sent: the step is named in its id, and it has no input.`
+                : 'Written before commands were recorded with their events: only the id is known.'}
+            </p>
+          ) : null}
           <dl className={styles.facts}>
             <dt>Command id</dt>
             <dd className={styles.mono}>{commandId ?? '—'}</dd>

@@ -141,3 +141,21 @@ export const useRows = (streamId: string, versions: readonly number[]) =>
     enabled: versions.length > 0,
     staleTime: Infinity,
   });
+
+/** The state at one version, for a comparison (null: not asked). */
+export const useStateView = (streamId: string, version: number | null) =>
+  useQuery({ ...stateQuery(streamId, version ?? 0), enabled: version !== null });
+
+export const MAX_EVENTS_BETWEEN = 500;
+
+/** The events after `from` up to and including `to` (at most MAX_EVENTS_BETWEEN of them), upcast. */
+export const useEventsBetween = (streamId: string, from: number | null, to: number | null) =>
+  useQuery({
+    queryKey: ['static', 'debugger', streamId, 'between', from, to],
+    queryFn: () =>
+      getJson<{ events: Array<{ streamVersion: number; type: string; recordedAt: string; data: Record<string, unknown> }> }>(
+        `${base(streamId)}/events?fromVersion=${from! + 1}&toVersion=${to}&limit=${MAX_EVENTS_BETWEEN}`,
+      ),
+    enabled: from !== null && to !== null && to > from,
+    staleTime: Infinity,
+  });

@@ -5,6 +5,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '@/lib/client/api-client';
 import { BalanceChart } from './balance-chart';
 import { BlamePanel } from './blame-panel';
+import { ComparePanel } from './compare-panel';
 import { BreakpointBar, nextHit, previousHit } from './breakpoint-bar';
 import { landOnHit, type HitDirection } from './hit-navigation';
 import { useBalanceSeries, useBreakpointHits, useDensity, useHead, useSnapshots, useStateAt } from './debugger-queries';
@@ -65,6 +66,10 @@ export function DebuggerView({ streamId }: { streamId: string }) {
   const setFollowing = useDebuggerStore((state) => state.setFollowing);
   // Zoom and filter belong to one stream: they are read from its URL (useUrlState); leaving forgets the position.
   useEffect(() => () => useDebuggerStore.getState().setVersion(null), [streamId]);
+  // Back across a reload restores the page from history without its streamed metadata: keep a title (axe: document-title).
+  useEffect(() => {
+    if (!document.title) document.title = `Time travel · ${streamId}`;
+  });
 
 
   const density = useDensity(streamId, foldHead, zoom);
@@ -255,6 +260,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             </section>
           )}
           <SnapshotPanel streamId={streamId} snapshots={snapshotList} loading={snapshots.isPending} goTo={jumpTo} />
+          <ComparePanel streamId={streamId} version={version} head={head} hits={hits} goTo={jumpTo} />
           <p className={styles.keys}>
             Keys: ←/→ step · Shift ten · PageUp/PageDown hundred · Home/End · Space play · N/P hits · / search · Z zoom ·{' '}
             <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { EventFilter } from '@/lib/debugger/types';
 import { useDebuggerStore } from './debugger-store';
-import { TYPE_KIND } from './format';
+import { useVocabulary } from './vocabulary';
 import styles from './debugger.module.css';
 import extras from './debugger-extras.module.css';
 
@@ -13,6 +13,9 @@ export const SEARCH_INPUT_ID = 'debugger-search';
 /** Search text (payload, ids, metadata), event type and actor; the list shows only what matches all three. */
 export function EventFilterBar({ status }: { status: string }) {
   const filter = useDebuggerStore((state) => state.filter);
+  // The stream's own aggregate's types; a type from a shared link is kept even if the registry no longer lists it.
+  const { eventTypes } = useVocabulary();
+  const types = filter.type && !eventTypes.includes(filter.type) ? [...eventTypes, filter.type] : eventTypes;
   const setFilter = useDebuggerStore((state) => state.setFilter);
   const [text, setText] = useState(filter.text ?? '');
   const [actor, setActor] = useState(filter.actor ?? '');
@@ -43,7 +46,7 @@ export function EventFilterBar({ status }: { status: string }) {
       />
       <select value={filter.type ?? ''} onChange={(event) => setFilter({ ...filter, type: event.target.value || undefined })} aria-label="Event type">
         <option value="">all types</option>
-        {Object.keys(TYPE_KIND).map((type) => (
+        {types.map((type) => (
           <option key={type} value={type}>
             {type}
           </option>

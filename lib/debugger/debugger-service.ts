@@ -7,6 +7,7 @@ import { BlameIndex } from './blame-index';
 import { changedPaths, sameJson } from './changed-paths';
 import { compileValue, evaluate, ExpressionError, isTruthy, parseExpression } from './expression';
 import { FieldCatalog, hasPath, pathsOf } from './expression/paths';
+import { textMatcher } from './text-match';
 import { density, eventAt, headVersion, versionAt, type DensityBucket } from './stream-probe';
 import {
   debuggerEvent,
@@ -109,14 +110,14 @@ export class DebuggerService<State> {
   /** Versions whose event matches every given part of the filter, by one pass over the stream in chunks. */
   async search(streamId: string, filter: EventFilter): Promise<SearchResult> {
     const started = performance.now();
-    const text = filter.text?.toLowerCase();
+    const text = filter.text ? textMatcher(filter.text) : null;
     const actor = filter.actor?.toLowerCase();
     const versions: number[] = [];
     let total = 0;
     const head = await this.fold(streamId, (event) => {
       if (filter.type && event.type !== filter.type) return;
       if (actor && !String(event.metadata.actor).toLowerCase().includes(actor)) return;
-      if (text && !JSON.stringify([event.type, event.data, event.metadata]).toLowerCase().includes(text)) return;
+      if (text && !text(JSON.stringify([event.type, event.data, event.metadata]).toLowerCase())) return;
       total++;
       if (versions.length < MAX_MATCHES) versions.push(event.streamVersion);
     });

@@ -3,6 +3,8 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { ForbiddenNotice } from '@/components/auth/forbidden-notice';
 import { DebuggerView } from '@/components/debugger/debugger-view';
+import { NO_VOCABULARY, VocabularyProvider } from '@/components/debugger/vocabulary';
+import { webRuntime } from '@/lib/server/web-runtime';
 import { authorizeStreamRead } from '@/lib/server/auth/authorize';
 import { requirePrincipal } from '@/lib/server/auth/current-principal';
 import { pageRefusal, requireStream } from '@/lib/server/auth/page-access';
@@ -23,9 +25,14 @@ export default async function DebuggerPage({ params }: Props) {
   const refusal = await pageRefusal(() => authorizeStreamRead(principal, streamId));
   if (refusal) return <ForbiddenNotice title="This stream is not yours" message={refusal} />;
   await requireStream(streamId);
+  // Each aggregate's own event types and presets: a transfer is not offered an account's.
+  const spec = webRuntime().aggregates.ofStream(streamId)?.debugger;
+  const vocabulary = spec ? { label: spec.label, eventTypes: [...spec.eventTypes], presets: spec.presets.map((preset) => ({ ...preset })) } : NO_VOCABULARY;
   return (
     <Suspense fallback={<p>Loading the debugger…</p>}>
-      <DebuggerView streamId={streamId} />
+      <VocabularyProvider vocabulary={vocabulary}>
+        <DebuggerView streamId={streamId} />
+      </VocabularyProvider>
     </Suspense>
   );
 }

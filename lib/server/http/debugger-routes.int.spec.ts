@@ -176,6 +176,9 @@ describe('GET /api/streams/{streamId}/timeline', () => {
     // Deposit i is version i + 2: c-dep-24 and c-dep-240 … c-dep-248.
     expect(byText.body.versions).toEqual([26, ...Array.from({ length: 9 }, (_, i) => 242 + i)]);
     expect((await call<ErrorJson>(timelineRoute, 'timeline?q=')).status).toBe(400);
+    // An amount typed as the list shows it (30.00, or 6.00 for the 600 deposit) finds it as stored in minor units.
+    expect((await call<SearchResult>(timelineRoute, `timeline?q=${encodeURIComponent('-30.00')}`)).body.versions).toEqual([251]);
+    expect((await call<SearchResult>(timelineRoute, `timeline?q=${encodeURIComponent('+6.00')}`)).body.versions).toEqual([252]);
   });
 
   it('answers rows for chosen versions, for a page of matches', async () => {

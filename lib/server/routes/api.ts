@@ -12,6 +12,7 @@ import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamT
 import { historyScan } from './history-scan';
 import { notifications, outbox, parked, projections, retryParked, retryProjection } from './operations';
 import { getSession, signIn, signOut } from './session';
+import { relatedEvents } from './related-events';
 import { listStreams } from './stream-list';
 import { streamFindings } from './stream-findings';
 import { eventStream, streamEvents, streamVerification } from './streams';
@@ -31,6 +32,7 @@ const DEFINED: readonly RouteDefinition[] = [
   bankStats,
   transferStatusRoute,
   listStreams,
+  relatedEvents,
   streamEvents,
   streamVerification,
   eventStream,

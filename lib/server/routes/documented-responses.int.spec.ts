@@ -115,6 +115,7 @@ const cases = (): Record<string, Call[]> => {
     listAccountTransactions: [{ params: { accountId: ada }, path: `/api/accounts/${ada}/transactions${fresh}`, expect: 200 }],
     getAccountStateAt: [{ params: { accountId: ada }, path: `/api/accounts/${ada}/state?version=1`, expect: 200 }],
     getBankStats: [{ path: `/api/stats${fresh}`, expect: 200 }],
+    getRelatedEvents: [{ params: onStream, path: `/api/streams/${stream}/related?eventId=00000000-0000-4000-8000-000000000000`, expect: 404 }],
     listStreams: [
       { path: '/api/streams?sort=size&limit=2', expect: 200 },
       { path: '/api/streams?sort=sideways', expect: 400 },
