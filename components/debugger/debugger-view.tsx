@@ -5,6 +5,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '@/lib/client/api-client';
 import { BalanceChart } from './balance-chart';
 import { BlamePanel } from './blame-panel';
+import { DecisionsPanel } from './decisions-panel';
 import { BreakpointBar, nextHit, previousHit } from './breakpoint-bar';
 import { landOnHit, type HitDirection } from './hit-navigation';
 import { useBalanceSeries, useBreakpointHits, useDensity, useHead, useSnapshots, useStateAt } from './debugger-queries';
@@ -255,6 +256,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             </section>
           )}
           <SnapshotPanel streamId={streamId} snapshots={snapshotList} loading={snapshots.isPending} goTo={jumpTo} />
+          <DecisionsPanel streamId={streamId} head={head} goTo={jumpTo} />
           <p className={styles.keys}>
             Keys: ←/→ step · Shift ten · PageUp/PageDown hundred · Home/End · Space play · N/P hits · / search · Z zoom ·{' '}
             <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
