@@ -78,3 +78,17 @@ test('the header lists what deserves a look: the legacy overdraft past its limit
   await debuggerPage.expectAt(4);
   expect(consoleErrors).toEqual([]);
 });
+
+test("the debugger's decision replay names the legacy import's withdrawal today's code would refuse", async ({ page, consoleErrors }) => {
+  const debuggerPage = new DebuggerPage(page);
+  await debuggerPage.open('account-legacy-000417', 1);
+  const panel = page.getByTestId('decisions-panel');
+  await panel.getByRole('button', { name: 'Decide every command again' }).click();
+  await expect(page.getByTestId('decisions-summary')).toContainText('1 differently');
+  const finding = panel.getByTestId('decision-finding');
+  await expect(finding).toContainText('WithdrawMoney (derived from the event; recorded as ImportLegacyAccount)');
+  await expect(finding).toContainText('today refused (insufficient_funds)');
+  await finding.getByRole('button', { name: 'v4' }).click();
+  await debuggerPage.expectAt(4);
+  expect(consoleErrors).toEqual([]);
+});

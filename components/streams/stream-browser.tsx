@@ -42,7 +42,10 @@ export function StreamBrowser({ categories }: { categories: readonly string[] })
     <div className={styles.page} data-testid="stream-browser">
       <div>
         <h1 className="brand">Streams</h1>
-        <p className={styles.intro}>Every stream in the store with its size and latest activity. Open one to travel through its history.</p>
+        <p className={styles.intro}>
+          Every stream in the store with its size and latest activity. Open one to travel through its history, or{' '}
+          <Link href="/debugger/scan">scan all history</Link> for every stream where a condition ever held.
+        </p>
       </div>
       <form className={`card ${styles.filters}`} onSubmit={submit} role="search" aria-label="Find streams">
         <label>

@@ -12,10 +12,14 @@ export type MissingKind = 'account' | 'transfer' | 'stream';
 /** The header the proxy sets on the rewritten request, so the not-found page can say what was missing. */
 export const MISSING_HEADER = 'x-chronicle-missing';
 
+/** Pages beside the streams' ones under /debugger (a stream id always has a dash, so none can be one). */
+const DEBUGGER_PAGES = new Set(['scan']);
+
 /** The stream a page path is about, or null for any other page; `malformed` ids can name nothing. */
 export const streamOfPage = (pathname: string): { kind: MissingKind; streamId: string | null } | null => {
   const match = /^\/(accounts|transfers|debugger)\/([^/]+)\/?$/.exec(pathname);
   if (!match) return null;
+  if (match[1] === 'debugger' && DEBUGGER_PAGES.has(match[2]!)) return null;
   let id: string;
   try {
     id = decodeURIComponent(match[2]!);

@@ -13,6 +13,7 @@ describe('the stream behind a page', () => {
     expect(streamOfPage('/debugger/no_dash')).toEqual({ kind: 'stream', streamId: null });
     expect(streamOfPage('/accounts/a%20b')).toEqual({ kind: 'account', streamId: null });
     expect(streamOfPage('/streams')).toBeNull();
+    expect(streamOfPage('/debugger/scan')).toBeNull();
     expect(streamOfPage('/accounts/x/extra')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { auditEvents, auditEventsCsv, auditEventsJsonLines, bankTotalsAt, finger
 import { auditPublicKeyRoute, checkpointVerification, exportEvidencePackRoute, listCheckpoints, takeCheckpointRoute } from './audit-checkpoints';
 import { streamBlame } from './blame';
 import { commandRoutes } from './commands';
+import { streamDecisions } from './decisions';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
 import { historyScan } from './history-scan';
 import { notifications, outbox, parked, projections, retryParked, retryProjection } from './operations';
@@ -42,6 +43,7 @@ const DEFINED: readonly RouteDefinition[] = [
   streamBlame,
   historyScan,
   streamFindings,
+  streamDecisions,
   streamSnapshots,
   streamTestCase,
   commandRecord,

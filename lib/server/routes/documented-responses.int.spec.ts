@@ -136,6 +136,13 @@ const cases = (): Record<string, Call[]> => {
     ],
     getBreakpointHits: [{ params: onStream, path: `/api/streams/${stream}/timeline/breakpoints?expr=balance%20%3E%200`, expect: 200 }],
     getSnapshots: [{ params: onStream, path: `/api/streams/${stream}/state/snapshots`, expect: 200 }],
+    getBlame: [
+      { params: onStream, path: `/api/streams/${stream}/blame?path=balance`, expect: 200 },
+      { params: onStream, path: `/api/streams/${stream}/blame?path=balance%3C0`, expect: 400 },
+    ],
+    scanHistory: [{ path: '/api/debugger/scan?expr=balance%20%3E%200&category=account', expect: 200 }],
+    getStreamFindings: [{ params: onStream, path: `/api/streams/${stream}/findings`, expect: 200 }],
+    replayStreamDecisions: [{ params: onStream, path: `/api/streams/${stream}/decisions`, expect: 200 }],
     getTestCase: [{ params: onStream, path: `/api/streams/${stream}/state/test-case?version=2`, expect: 200 }],
     getCommand: [{ params: { commandId }, path: `/api/commands/${commandId}`, expect: 200 }],
     verifyStore: [{ path: '/api/audit/verification', expect: 200 }],
