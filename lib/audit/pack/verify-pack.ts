@@ -2,7 +2,7 @@ import { GENESIS_HASH } from '../../core/canonical-event';
 import { checkpointStatement } from '../checkpoints/checkpoint-schemas';
 import { checkKeyChain } from '../checkpoints/key-chain';
 import { canonical, DIGESTED_FIELDS, digestedValue, evidencePackSchema, packStatement, type DigestedField, type EvidencePack, type PackEvent } from './pack-schema';
-import { partDigest, portableChainHash, portableLeafHash, portableVerifyInclusion, sha256Hex, type PortableCrypto } from './portable-crypto';
+import { eventLinesDigest, partDigest, portableChainHash, portableLeafHash, portableVerifyInclusion, type PortableCrypto } from './portable-crypto';
 
 /*
  * Checks an evidence pack with nothing but the file: no server, no database, no network. Stops at
@@ -166,10 +166,16 @@ export const verifyPackText = async (text: string, crypto: PortableCrypto, clock
   }
 
   // The segments: where each run of a stream starts (its boundary hash, proven) and ends.
+  const byStream = new Map<string, PackEvent[]>();
+  for (const event of pack.events) {
+    const list = byStream.get(event.stored.streamId);
+    if (list) list.push(event);
+    else byStream.set(event.stored.streamId, [event]);
+  }
   for (const [index, segment] of pack.segments.entries()) {
     const field = (name: string) => `segments[${index}].${name}`;
     const fault = (name: string, message: string) => result({ event: null, field: field(name), message: `Segment ${segment.streamId} v${segment.fromVersion}–v${segment.toVersion}: ${message}` }, pack, pack.events.length);
-    const members = pack.events.filter((event) => event.stored.streamId === segment.streamId && event.stored.streamVersion >= segment.fromVersion && event.stored.streamVersion <= segment.toVersion);
+    const members = (byStream.get(segment.streamId) ?? []).filter((event) => event.stored.streamVersion >= segment.fromVersion && event.stored.streamVersion <= segment.toVersion);
     if (members.length !== segment.toVersion - segment.fromVersion + 1) return fault('toVersion', `the file holds ${members.length} of its events`);
     if (members.at(-1)!.stored.hash !== segment.lastHash) return fault('lastHash', 'does not match the hash of its last event');
     if (segment.fromVersion === 1) {
@@ -182,10 +188,18 @@ export const verifyPackText = async (text: string, crypto: PortableCrypto, clock
     }
   }
 
-  // The whole file, as the server signed it: the header and every entry, upcast form included.
-  const digest = sha256Hex(sha256, pack.events.map((event) => sha256Hex(sha256, canonical(event))).join(''));
+  // The whole file, as the server signed it: the header's content and every event's line, byte for byte (upcast form included).
   const { events, signature, ...header } = pack;
-  if (!(await crypto.verifyEd25519(signer.publicKey, packStatement(header, digest), signature))) {
+  const lines = text.split('\n');
+  const eventLines = lines.slice(1, 1 + events.length).map((line) => (line.endsWith(',') ? line.slice(0, -1) : line));
+  const rawEvents = (raw as { events: unknown[] }).events;
+  const byteFault = (index: number) =>
+    result(
+      { event: eventRef(events[index]!, index), field: `events[${index}]`, message: `Event ${describe(events[index]!)}: the bytes of line ${lineOf(index)} were changed where the values still read the same` },
+      pack,
+      events.length,
+    );
+  if (!(await crypto.verifyEd25519(signer.publicKey, packStatement(header, eventLinesDigest(sha256, eventLines)), signature))) {
     for (const [index, event] of events.entries()) {
       const changed = changedParts(crypto, event)[0];
       if (changed) {
@@ -195,25 +209,20 @@ export const verifyPackText = async (text: string, crypto: PortableCrypto, clock
           events.length,
         );
       }
+      if (JSON.stringify(rawEvents[index]) !== eventLines[index]) return byteFault(index);
     }
     return result({ event: null, field: '(header)', message: "The pack's header (format, createdAt, createdBy, scope, eventCount) or its signature was changed after it was made" }, pack, events.length);
   }
-  // Every value holds; the bytes must too: the file is exactly as written, so no change goes unnoticed.
-  const written = layoutOf(raw as { events: unknown[] });
-  if (written !== text) {
-    let at = 0;
-    while (at < text.length && text[at] === written[at]) at += 1;
-    const line = text.slice(0, at).split('\n').length;
+  // Every value and every event line holds; the rest of the bytes must too, so no change goes unnoticed.
+  const { events: _events, ...rawHeader } = raw as { events: unknown[] };
+  const expected = [`${JSON.stringify(rawHeader).slice(0, -1)},"events":[`, ...eventLines.map((line, index) => (index < events.length - 1 ? `${line},` : line)), ']}', ''];
+  const differs = expected.findIndex((line, index) => lines[index] !== line);
+  if (differs !== -1 || lines.length !== expected.length) {
+    const line = differs === -1 ? expected.length + 1 : differs + 1;
     const index = line - 2;
-    const event = index >= 0 && index < events.length ? eventRef(events[index]!, index) : null;
-    return result({ event, field: event ? `events[${index}]` : '(header)', message: `The file's bytes were changed at line ${line}, character ${at + 1}, where the values still read the same` }, pack, events.length);
+    if (index >= 0 && index < events.length) return byteFault(index);
+    return result({ event: null, field: '(header)', message: `The file's bytes were changed at line ${line}, where the values still read the same` }, pack, events.length);
   }
   return result(null, pack, events.length);
 };
 
-/** How the exporter lays a pack out (build-pack.ts's packLines): the header's line, then one event a line. */
-const layoutOf = (raw: { events: unknown[] }): string => {
-  const { events, ...header } = raw;
-  const head = JSON.stringify(header);
-  return `${head.slice(0, -1)},"events":[\n${events.map((event) => JSON.stringify(event)).join(',\n')}${events.length ? '\n' : ''}]}\n`;
-};
