@@ -2,7 +2,7 @@ import { GENESIS_HASH } from '../../core/canonical-event';
 import { checkpointStatement } from '../checkpoints/checkpoint-schemas';
 import { checkKeyChain } from '../checkpoints/key-chain';
 import { canonical, DIGESTED_FIELDS, digestedValue, evidencePackSchema, packStatement, type DigestedField, type EvidencePack, type PackEvent } from './pack-schema';
-import { eventLinesDigest, partDigest, portableChainHash, portableLeafHash, portableVerifyInclusion, type PortableCrypto } from './portable-crypto';
+import { eventLinesDigest, partDigest, portableChainHash, portableLeafHash, portableVerifyInclusion, type PortableCrypto, type ProvenNodes } from './portable-crypto';
 
 /*
  * Checks an evidence pack with nothing but the file: no server, no database, no network. Stops at
@@ -115,6 +115,7 @@ export const verifyPackText = async (text: string, crypto: PortableCrypto, clock
     return result({ event: null, field: 'checkpoint', message: `The checkpoint (position, eventCount, root, takenAt, keyId or signature) is not what ${signer.keyId} signed` }, pack);
   }
   const { root, eventCount: treeSize } = pack.checkpoint;
+  const proven: ProvenNodes = new Map();
 
   // Every event: its place, its chain link, its leaf in the signed tree.
   const lastHashOf = new Map<string, { version: number; hash: string }>();
@@ -156,7 +157,7 @@ export const verifyPackText = async (text: string, crypto: PortableCrypto, clock
         message: 'its content does not hash to its stored hash: the event was altered in the store before this pack was made (its digests were taken from the altered event)',
       });
     }
-    if (!portableVerifyInclusion(sha256, portableLeafHash(sha256, event.position, stored.hash), event.leafIndex, treeSize, event.proof, root)) {
+    if (!portableVerifyInclusion(sha256, portableLeafHash(sha256, event.position, stored.hash), event.leafIndex, treeSize, event.proof, root, proven)) {
       return blame(['position', 'leafIndex', 'proof'], {
         field: 'proof',
         message: `is not in the history the checkpoint signed (root ${root.slice(0, 16)}…): the store's history up to position ${pack.checkpoint.position} differs from what was signed`,
@@ -182,7 +183,7 @@ export const verifyPackText = async (text: string, crypto: PortableCrypto, clock
       if (segment.previousHash !== GENESIS_HASH || segment.previous !== null) return fault('previousHash', 'a stream’s first event chains from the genesis hash');
     } else if (
       !segment.previous ||
-      !portableVerifyInclusion(sha256, portableLeafHash(sha256, segment.previous.position, segment.previousHash), segment.previous.leafIndex, treeSize, segment.previous.proof, root)
+      !portableVerifyInclusion(sha256, portableLeafHash(sha256, segment.previous.position, segment.previousHash), segment.previous.leafIndex, treeSize, segment.previous.proof, root, proven)
     ) {
       return fault('previousHash', 'its boundary hash (the event before it) is not proven in the signed checkpoint');
     }
