@@ -54,7 +54,8 @@ const inner = (schema: z.ZodType): z.ZodType => {
   return schema;
 };
 
-const valuesOf = (searchParams: URLSearchParams, key: string): string[] =>
+/** `?key=a&key=b` and `?key=a,b` alike; items are trimmed and empty ones dropped. */
+export const valuesOf = (searchParams: URLSearchParams, key: string): string[] =>
   searchParams
     .getAll(key)
     .flatMap((value) => value.split(','))

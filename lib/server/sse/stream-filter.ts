@@ -3,6 +3,7 @@ import { streamCategory } from '../../core/envelope';
 import { ValidationError, type FieldIssue } from '../../core/errors';
 import { issuesOf } from '../../commands/account-commands';
 import { streamIdSchema } from '../../commands/validation';
+import { valuesOf } from '../http/query';
 
 /* Query and header parsing of GET /api/events/stream. No database here: the OpenAPI document imports it. */
 
@@ -42,14 +43,6 @@ export type EventStreamRequest = { start: StartPoint; filter: EventFilter; heart
 export const matchesFilter = (filter: EventFilter, streamId: string): boolean =>
   filter === null || filter.streams.has(streamId) || filter.categories.has(streamCategory(streamId));
 
-/** `?stream=a&stream=b` and `?stream=a,b` alike; empty items are dropped. */
-const listParam = (params: URLSearchParams, key: string): string[] =>
-  params
-    .getAll(key)
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter((value) => value !== '');
-
 const parseList = (values: string[], schema: z.ZodType<string>, key: string, max: number, issues: FieldIssue[]): Set<string> => {
   if (values.length > max) issues.push({ path: key, message: `At most ${max} ${key} values may be given` });
   for (const value of values) {
@@ -83,8 +76,8 @@ export const parseEventStreamRequest = (request: Request): EventStreamRequest =>
   const lastEventId = single(lastEventIdHeader, positionSchema('Last-Event-ID'), 'Last-Event-ID', issues);
   const from = single(params.get('from'), positionSchema('from'), 'from', issues);
   const heartbeatMs = single(params.get('heartbeat_ms'), heartbeatSchema, 'heartbeat_ms', issues);
-  const streams = parseList(listParam(params, 'stream'), streamIdSchema, 'stream', MAX_STREAM_FILTERS, issues);
-  const categories = parseList(listParam(params, 'category'), categorySchema, 'category', MAX_CATEGORY_FILTERS, issues);
+  const streams = parseList(valuesOf(params, 'stream'), streamIdSchema, 'stream', MAX_STREAM_FILTERS, issues);
+  const categories = parseList(valuesOf(params, 'category'), categorySchema, 'category', MAX_CATEGORY_FILTERS, issues);
   if (issues.length > 0) throw new ValidationError('Invalid event stream request', issues);
 
   const start: StartPoint =
