@@ -8,6 +8,11 @@ test('an auditor takes a signed checkpoint, exports an evidence pack, and the of
   await page.goto('/audit');
   const checkpoints = page.getByTestId('checkpoints');
   await expect(checkpoints.getByTestId('audit-key-id')).toHaveText(/^ed25519:[0-9a-f]{16}/);
+  // The key is published where a verifier looks for it, to anyone.
+  const published = await page.request.get('/.well-known/chronicle-audit-key', { headers: { cookie: '' } });
+  expect(published.status()).toBe(200);
+  const { keyId } = (await published.json()) as { keyId: string };
+  expect((await checkpoints.getByTestId('audit-key-id').innerText()).startsWith(keyId)).toBe(true);
   await checkpoints.getByRole('button', { name: 'Take a signed checkpoint' }).click();
   const newest = checkpoints.getByTestId('checkpoint-list').locator('tbody tr').first();
   await expect(newest).toBeVisible({ timeout: 30_000 });
@@ -25,6 +30,7 @@ test('an auditor takes a signed checkpoint, exports an evidence pack, and the of
 
   // The page is static and allows no connection: what it shows, it worked out from the file alone.
   await page.goto('/verify-pack.html');
+  await page.getByLabel(/Key id you trust/).fill(keyId);
   await page.getByLabel('Open an evidence pack (.json), or drop it here').setInputFiles(file);
   await expect(page.getByTestId('pack-verdict')).toHaveText('✓ The pack verifies: every event is as the bank signed it', { timeout: 30_000 });
   await page.screenshot({ path: testInfo.outputPath('verify-pack-ok.png'), fullPage: true });
