@@ -31,7 +31,7 @@ export function AuditView() {
       </div>
       <IntegrityPanel />
       <CheckpointsPanel />
-      <EvidencePackCard />
+      <EvidencePackCard initialStream={searchParams.get('pack') ?? ''} />
       <TotalsAsOf />
       <TrailFilters key={searchParams.toString()} initial={filters} onApply={apply} />
       <AuditTrail filters={filters} />

@@ -50,7 +50,7 @@ export function EvidencePackCard({ initialStream = '' }: { initialStream?: strin
   };
 
   return (
-    <section className="card" aria-labelledby="evidence-pack-title" data-testid="evidence-pack">
+    <section className="card" id="evidence-pack" aria-labelledby="evidence-pack-title" data-testid="evidence-pack">
       <h2 id="evidence-pack-title">Evidence pack</h2>
       <p className="muted">
         One file for a regulator or an outside auditor: the events (as stored and as read today), their hash chains, a proof that each is in a

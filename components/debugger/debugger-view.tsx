@@ -198,6 +198,8 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             }}
           />
           <ExportButton streamId={streamId} version={version} />
+          {/* For auditors and staff: /audit, which customers cannot open, exports the stream as a self-verifying pack. */}
+          <Link href={`/audit?pack=${encodeURIComponent(streamId)}#evidence-pack`}>Evidence pack</Link>
         </div>
       </header>
 

@@ -81,3 +81,24 @@ describe('MerkleTree (all levels, for many proofs)', () => {
     }
   });
 });
+
+describe('portable inclusion proofs', () => {
+  it('agree with Node’s verifier, with and without remembering proven nodes, and refuse a wrong sibling', async () => {
+    const { MerkleTree } = await import('./merkle');
+    const { portableVerifyInclusion } = await import('./pack/portable-crypto');
+    const { nodeCrypto } = await import('./pack/node-crypto');
+    for (const n of [1, 2, 3, 5, 8, 13, 33]) {
+      const items = leaves(n);
+      const tree = new MerkleTree(items);
+      const proven = new Map<number, Uint8Array>();
+      for (let index = 0; index < n; index += 1) {
+        const path = tree.proof(index);
+        expect(portableVerifyInclusion(nodeCrypto.sha256, items[index]!, index, n, path, tree.root()), `size ${n} leaf ${index}`).toBe(true);
+        expect(portableVerifyInclusion(nodeCrypto.sha256, items[index]!, index, n, path, tree.root(), proven)).toBe(true);
+        const forged = leafHash(999, 'forged');
+        expect(portableVerifyInclusion(nodeCrypto.sha256, forged, index, n, path, tree.root(), proven), `forged leaf ${index} of ${n}`).toBe(false);
+        if (path.length > 0) expect(portableVerifyInclusion(nodeCrypto.sha256, items[index]!, index, n, ['0'.repeat(64), ...path.slice(1)], tree.root())).toBe(false);
+      }
+    }
+  });
+});

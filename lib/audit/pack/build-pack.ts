@@ -10,7 +10,7 @@ import { scanGlobalOrder } from '../global-scan';
 import { leafHash, MerkleTree } from '../merkle';
 import { nodeCrypto } from './node-crypto';
 import { canonical, DIGESTED_FIELDS, digestedValue, PACK_FORMAT, packStatement, type EvidencePack, type PackEvent, type PackScope, type PackSegment } from './pack-schema';
-import { partDigest, sha256Hex } from './portable-crypto';
+import { eventLinesDigest, partDigest } from './portable-crypto';
 
 /** More than this in one pack is refused: narrow the scope (the pack is built in memory). */
 export const MAX_PACK_EVENTS = 200_000;
@@ -41,8 +41,8 @@ export const withDigests = (entry: Omit<PackEvent, 'digests'>): PackEvent => ({
   digests: Object.fromEntries(DIGESTED_FIELDS.map((field) => [field, partDigest(sha, canonical(digestedValue(entry, field)))])) as PackEvent['digests'],
 });
 
-/** sha256 over the hex sha256 of each entry's canonical form, in order: what the pack signature covers of the events. */
-export const eventsDigest = (events: readonly PackEvent[]): string => sha256Hex(sha, events.map((event) => sha256Hex(sha, canonical(event))).join(''));
+/** What the pack signature covers of the events: their lines exactly as packLines writes them. */
+export const eventsDigest = (events: readonly PackEvent[]): string => eventLinesDigest(sha, events.map((event) => JSON.stringify(event)));
 
 /**
  * One pass over the global order up to the checkpoint: the tree's leaves (each event's stored

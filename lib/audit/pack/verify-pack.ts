@@ -1,8 +1,9 @@
 import { GENESIS_HASH } from '../../core/canonical-event';
 import { checkpointStatement } from '../checkpoints/checkpoint-schemas';
 import { checkKeyChain } from '../checkpoints/key-chain';
-import { canonical, DIGESTED_FIELDS, digestedValue, evidencePackSchema, packStatement, type DigestedField, type EvidencePack, type PackEvent } from './pack-schema';
-import { partDigest, portableChainHash, portableLeafHash, portableVerifyInclusion, sha256Hex, type PortableCrypto } from './portable-crypto';
+import { z } from 'zod';
+import { canonical, DIGESTED_FIELDS, digestedValue, packEventSchema, packHeaderSchema, packStatement, type DigestedField, type EvidencePack, type PackEvent } from './pack-schema';
+import { eventLinesDigest, partDigest, portableChainHash, portableLeafHash, portableVerifyInclusion, type PortableCrypto, type ProvenNodes } from './portable-crypto';
 
 /*
  * Checks an evidence pack with nothing but the file: no server, no database, no network. Stops at
@@ -94,16 +95,23 @@ export const verifyPackText = async (text: string, crypto: PortableCrypto, clock
   } catch (error) {
     return result(jsonFault(text, error as Error));
   }
-  const parsed = evidencePackSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-    const index = issue.path[0] === 'events' && typeof issue.path[1] === 'number' ? issue.path[1] : null;
-    const events = (raw as { events?: PackEvent[] } | null)?.events;
-    const event = index !== null && events?.[index]?.stored ? eventRef(events[index]!, index) : null;
+  // Validated part by part, keeping the file's own objects: a copy of a 100 000-event pack would double the memory.
+  const notAPack = (issue: z.core.$ZodIssue, prefix: PropertyKey[], event: PackFault['event']) => {
+    const path = [...prefix, ...issue.path].map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
     return result({ event, field: path || '(file)', message: `Not an evidence pack as written: ${path || 'the file'}: ${issue.message}` });
+  };
+  const headerCheck = packHeaderSchema.extend({ events: z.array(z.unknown()) }).safeParse(raw);
+  if (!headerCheck.success) return notAPack(headerCheck.error.issues[0]!, [], null);
+  const rawEvents = (raw as { events: unknown[] }).events;
+  for (const [index, event] of rawEvents.entries()) {
+    const checked = packEventSchema.safeParse(event);
+    if (!checked.success) {
+      const stored = (event as { stored?: PackEvent['stored']; position?: number } | null)?.stored;
+      const ref = stored && typeof stored === 'object' ? eventRef(event as PackEvent, index) : null;
+      return notAPack(checked.error.issues[0]!, ['events', index], ref);
+    }
   }
-  const pack = parsed.data;
+  const pack = raw as EvidencePack;
   const { sha256 } = crypto;
 
   // The keys and the checkpoint: who signed, and what.
@@ -115,6 +123,7 @@ export const verifyPackText = async (text: string, crypto: PortableCrypto, clock
     return result({ event: null, field: 'checkpoint', message: `The checkpoint (position, eventCount, root, takenAt, keyId or signature) is not what ${signer.keyId} signed` }, pack);
   }
   const { root, eventCount: treeSize } = pack.checkpoint;
+  const proven: ProvenNodes = new Map();
 
   // Every event: its place, its chain link, its leaf in the signed tree.
   const lastHashOf = new Map<string, { version: number; hash: string }>();
@@ -156,7 +165,7 @@ export const verifyPackText = async (text: string, crypto: PortableCrypto, clock
         message: 'its content does not hash to its stored hash: the event was altered in the store before this pack was made (its digests were taken from the altered event)',
       });
     }
-    if (!portableVerifyInclusion(sha256, portableLeafHash(sha256, event.position, stored.hash), event.leafIndex, treeSize, event.proof, root)) {
+    if (!portableVerifyInclusion(sha256, portableLeafHash(sha256, event.position, stored.hash), event.leafIndex, treeSize, event.proof, root, proven)) {
       return blame(['position', 'leafIndex', 'proof'], {
         field: 'proof',
         message: `is not in the history the checkpoint signed (root ${root.slice(0, 16)}…): the store's history up to position ${pack.checkpoint.position} differs from what was signed`,
@@ -166,26 +175,39 @@ export const verifyPackText = async (text: string, crypto: PortableCrypto, clock
   }
 
   // The segments: where each run of a stream starts (its boundary hash, proven) and ends.
+  const byStream = new Map<string, PackEvent[]>();
+  for (const event of pack.events) {
+    const list = byStream.get(event.stored.streamId);
+    if (list) list.push(event);
+    else byStream.set(event.stored.streamId, [event]);
+  }
   for (const [index, segment] of pack.segments.entries()) {
     const field = (name: string) => `segments[${index}].${name}`;
     const fault = (name: string, message: string) => result({ event: null, field: field(name), message: `Segment ${segment.streamId} v${segment.fromVersion}–v${segment.toVersion}: ${message}` }, pack, pack.events.length);
-    const members = pack.events.filter((event) => event.stored.streamId === segment.streamId && event.stored.streamVersion >= segment.fromVersion && event.stored.streamVersion <= segment.toVersion);
+    const members = (byStream.get(segment.streamId) ?? []).filter((event) => event.stored.streamVersion >= segment.fromVersion && event.stored.streamVersion <= segment.toVersion);
     if (members.length !== segment.toVersion - segment.fromVersion + 1) return fault('toVersion', `the file holds ${members.length} of its events`);
     if (members.at(-1)!.stored.hash !== segment.lastHash) return fault('lastHash', 'does not match the hash of its last event');
     if (segment.fromVersion === 1) {
       if (segment.previousHash !== GENESIS_HASH || segment.previous !== null) return fault('previousHash', 'a stream’s first event chains from the genesis hash');
     } else if (
       !segment.previous ||
-      !portableVerifyInclusion(sha256, portableLeafHash(sha256, segment.previous.position, segment.previousHash), segment.previous.leafIndex, treeSize, segment.previous.proof, root)
+      !portableVerifyInclusion(sha256, portableLeafHash(sha256, segment.previous.position, segment.previousHash), segment.previous.leafIndex, treeSize, segment.previous.proof, root, proven)
     ) {
       return fault('previousHash', 'its boundary hash (the event before it) is not proven in the signed checkpoint');
     }
   }
 
-  // The whole file, as the server signed it: the header and every entry, upcast form included.
-  const digest = sha256Hex(sha256, pack.events.map((event) => sha256Hex(sha256, canonical(event))).join(''));
+  // The whole file, as the server signed it: the header's content and every event's line, byte for byte (upcast form included).
   const { events, signature, ...header } = pack;
-  if (!(await crypto.verifyEd25519(signer.publicKey, packStatement(header, digest), signature))) {
+  const lines = text.split('\n');
+  const eventLines = lines.slice(1, 1 + events.length).map((line) => (line.endsWith(',') ? line.slice(0, -1) : line));
+  const byteFault = (index: number) =>
+    result(
+      { event: eventRef(events[index]!, index), field: `events[${index}]`, message: `Event ${describe(events[index]!)}: the bytes of line ${lineOf(index)} were changed where the values still read the same` },
+      pack,
+      events.length,
+    );
+  if (!(await crypto.verifyEd25519(signer.publicKey, packStatement(header, eventLinesDigest(sha256, eventLines)), signature))) {
     for (const [index, event] of events.entries()) {
       const changed = changedParts(crypto, event)[0];
       if (changed) {
@@ -195,25 +217,20 @@ export const verifyPackText = async (text: string, crypto: PortableCrypto, clock
           events.length,
         );
       }
+      if (JSON.stringify(rawEvents[index]) !== eventLines[index]) return byteFault(index);
     }
     return result({ event: null, field: '(header)', message: "The pack's header (format, createdAt, createdBy, scope, eventCount) or its signature was changed after it was made" }, pack, events.length);
   }
-  // Every value holds; the bytes must too: the file is exactly as written, so no change goes unnoticed.
-  const written = layoutOf(raw as { events: unknown[] });
-  if (written !== text) {
-    let at = 0;
-    while (at < text.length && text[at] === written[at]) at += 1;
-    const line = text.slice(0, at).split('\n').length;
+  // Every value and every event line holds; the rest of the bytes must too, so no change goes unnoticed.
+  const { events: _events, ...rawHeader } = raw as { events: unknown[] };
+  const expected = [`${JSON.stringify(rawHeader).slice(0, -1)},"events":[`, ...eventLines.map((line, index) => (index < events.length - 1 ? `${line},` : line)), ']}', ''];
+  const differs = expected.findIndex((line, index) => lines[index] !== line);
+  if (differs !== -1 || lines.length !== expected.length) {
+    const line = differs === -1 ? expected.length + 1 : differs + 1;
     const index = line - 2;
-    const event = index >= 0 && index < events.length ? eventRef(events[index]!, index) : null;
-    return result({ event, field: event ? `events[${index}]` : '(header)', message: `The file's bytes were changed at line ${line}, character ${at + 1}, where the values still read the same` }, pack, events.length);
+    if (index >= 0 && index < events.length) return byteFault(index);
+    return result({ event: null, field: '(header)', message: `The file's bytes were changed at line ${line}, where the values still read the same` }, pack, events.length);
   }
   return result(null, pack, events.length);
 };
 
-/** How the exporter lays a pack out (build-pack.ts's packLines): the header's line, then one event a line. */
-const layoutOf = (raw: { events: unknown[] }): string => {
-  const { events, ...header } = raw;
-  const head = JSON.stringify(header);
-  return `${head.slice(0, -1)},"events":[\n${events.map((event) => JSON.stringify(event)).join(',\n')}${events.length ? '\n' : ''}]}\n`;
-};

@@ -15,7 +15,11 @@ const fromBase64url = (text: string): Uint8Array<ArrayBuffer> => {
 };
 
 export const browserCrypto: PortableCrypto = {
-  sha256: (bytes) => sha256(bytes),
+  sha256: (...parts) => {
+    const hash = sha256.create();
+    for (const part of parts) hash.update(part);
+    return hash.digest();
+  },
   verifyEd25519: async (publicKey, message, signature) => {
     try {
       const key = await crypto.subtle.importKey('raw', fromBase64url(publicKey), { name: 'Ed25519' }, false, ['verify']);
