@@ -5,7 +5,7 @@ import type { ProjectionProgress } from './read-model-notices';
  * that is waiting to announce a read-model change, instead of a timer per
  * connection: a thousand streams cost one poll every `everyMs`, and a
  * connection wakes only when a checkpoint actually moved (or a projection
- * failed or recovered). Every 100 ms by default: each wake sends a frame to
+ * failed or recovered). Every 250 ms by default: each wake sends a frame to
  * every waiting client, and a client refetching its queries needs no more.
  * It polls only while someone listens.
  */
@@ -19,7 +19,7 @@ export class ReadSideWatch {
 
   constructor(
     private readonly progress: () => Promise<ProjectionProgress[]>,
-    private readonly everyMs = 100,
+    private readonly everyMs = 250,
   ) {}
 
   get listenerCount(): number {
