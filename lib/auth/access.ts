@@ -39,10 +39,23 @@ export class Access {
     id: string | undefined,
     input: Record<string, unknown>,
   ): Promise<{ actor: Principal; input: Record<string, unknown> }> {
+    const allowed = await this.commandOwner(principal, aggregate, name, id, input);
+    const { actor } = allowed;
+    // Whose stream it is comes first; then what even its owner may not ask for alone.
+    const limited = actor.role === 'customer' ? aggregate.commands[name]!.customerLimits?.(allowed.input as never, this.policy, { name: actor.holderName ?? actor.name }) : null;
+    if (limited) throw new ForbiddenError(limited.code, limited.reason);
+    return allowed;
+  }
+
+  private async commandOwner(
+    principal: Principal | null,
+    aggregate: AnyAggregate,
+    name: string,
+    id: string | undefined,
+    input: Record<string, unknown>,
+  ): Promise<{ actor: Principal; input: Record<string, unknown> }> {
     const action = commandAction(aggregate, name);
     const signedIn = requireAllowed(principal, action).principal;
-    const limited = signedIn.role === 'customer' ? aggregate.commands[name]!.customerLimits?.(input as never, this.policy) : null;
-    if (limited) throw new ForbiddenError(limited.code, limited.reason);
     const ownership = aggregate.commands[name]!.ownership ?? { from: 'target' as const };
     switch (ownership.from) {
       case 'input': {

@@ -37,8 +37,8 @@ export type CommandSpec<Input = Record<string, unknown>> = {
   creates?: boolean;
   access: CustomerAccess;
   ownership?: Ownership<Input>;
-  /** What a customer may not ask for even on their own stream (a bank policy set in configuration): a refusal, or null. */
-  customerLimits?: (input: Input, policy: CustomerPolicy) => { code: string; reason: string } | null;
+  /** What a customer may not ask for even on their own stream (a bank policy set in configuration, or who they are): a refusal, or null. */
+  customerLimits?: (input: Input, policy: CustomerPolicy, customer: { name: string }) => { code: string; reason: string } | null;
   /** Rule codes the decider may refuse it with (documented as 422s). */
   rules: readonly string[];
   /** A valid input, for help texts and the API document. */

@@ -39,10 +39,16 @@ export const accountAggregate: AggregateDefinition<AccountState, AccountCommand,
       creates: true,
       access: { customers: 'own' },
       ownership: { from: 'input', field: 'customerId' },
-      customerLimits: (input, policy) =>
-        typeof input.overdraftLimit === 'number' && input.overdraftLimit > policy.maxOverdraftLimit
-          ? { code: 'overdraft_needs_teller', reason: `An overdraft limit above ${policy.maxOverdraftLimit} minor units is granted by a teller.` }
-          : null,
+      customerLimits: (input, policy, customer) => {
+        // The holder's name is what payees and statements show: a customer cannot open one under another's name.
+        if (typeof input.owner === 'string' && input.owner.trim().normalize('NFC') !== customer.name.trim().normalize('NFC')) {
+          return { code: 'not_own_name', reason: `Customers can open accounts in their own name only (${customer.name}).` };
+        }
+        if (typeof input.overdraftLimit === 'number' && input.overdraftLimit > policy.maxOverdraftLimit) {
+          return { code: 'overdraft_needs_teller', reason: `An overdraft limit above ${policy.maxOverdraftLimit} minor units is granted by a teller.` };
+        }
+        return null;
+      },
       rules: ['account_already_exists'],
     }),
     deposit: defineCommand({

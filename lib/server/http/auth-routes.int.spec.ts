@@ -58,8 +58,8 @@ type CommandName = keyof typeof COMMANDS;
 
 const command = (name: CommandName, accountId: string, headers: Headers, body: unknown = COMMANDS[name].body) =>
   COMMANDS[name].route(jsonRequest(`/api/accounts/${accountId}/${name}`, body, headers), params({ accountId }));
-/** Opens an account for the customer the demo made for that name (`Ada Lovelace` → `ada-lovelace`). */
-const open = (owner: string, headers: Headers, customerId: string | undefined = customerIdForHolder(owner) ?? undefined) =>
+/** Opens an account for the customer the demo made for that name (`Ada Lovelace` → `ada-lovelace`); null leaves the id out (a customer's own is filled in). */
+const open = (owner: string, headers: Headers, customerId: string | null = customerIdForHolder(owner)) =>
   openRoute(jsonRequest('/api/accounts', { owner, currency: 'EUR', ...(customerId ? { customerId } : {}) }, headers));
 const get = (path: string, headers: Headers) => new Request(`${BASE}${path}`, { headers });
 
@@ -174,10 +174,13 @@ describe('customers', () => {
 
   it('open accounts for themselves only (their own customer id, filled in when left out), and can use a just-opened one at once', async () => {
     await refused(open('Grace Hamilton', ada), 403, 'not_own_customer');
+    // Their own customer id under another's name is refused too: the holder's name is what payees see.
+    await refused(open('Grace Hamilton', ada, 'ada-lovelace'), 403, 'not_own_name');
+    await refused(open('Grace Hamilton', ada, null), 403, 'not_own_name');
     await refused(open('Ada Lovelace', ada, 'ada-lovelace-2'), 403, 'not_own_customer');
     const named = await written(open('Ada Lovelace', ada, 'ada-lovelace'), 201);
     expect((await db.store.readStream(`account-${named.accountId}`))[0]?.data).toMatchObject({ customerId: 'ada-lovelace' });
-    const opened = await written(open('Ada Lovelace', ada, undefined), 201);
+    const opened = await written(open('Ada Lovelace', ada, null), 201);
     expect((await db.store.readStream(`account-${opened.accountId}`))[0]?.data).toMatchObject({ customerId: 'ada-lovelace' });
     // Ownership comes from the events, not a read model that may not have caught up yet.
     await written(command('deposit', opened.accountId, ada, { amount: 5_00 }));

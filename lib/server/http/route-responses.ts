@@ -39,7 +39,7 @@ const SHARED = {
   '401': error('`unauthenticated` (nobody signed in) or `invalid_credentials` (wrong Basic credentials)'),
   forbiddenRead: error('`not_your_account`, `staff_only`: the signed-in principal may not read this'),
   forbiddenChange: error(
-    '`not_your_account`, `not_own_customer`, `staff_only`, `read_only_role` (auditors) or `cross_site_request` (a cookie-authenticated request from another site); nothing was written',
+    '`not_your_account`, `not_own_customer`, `not_own_name` and `overdraft_needs_teller` (a customer opening an account), `staff_only`, `read_only_role` (auditors) or `cross_site_request` (a cookie-authenticated request from another site); nothing was written',
   ),
   '413': error(`\`payload_too_large\`: the body exceeds ${MAX_BODY_BYTES} bytes`),
   '415': error('`unsupported_media_type`: send application/json'),
