@@ -3,6 +3,7 @@ import canonicalize from 'canonicalize';
 import type { z } from 'zod';
 import { commandFor, streamIdOf, type AnyAggregate } from '../core/aggregate';
 import type { AggregateLoader } from '../core/aggregate-loader';
+import type { CommandJournal } from '../core/command-journal';
 import { handleCommand } from '../core/command-handler';
 import { IdempotencyKeyReusedError, NotFoundError, ValidationError } from '../core/errors';
 import type { EventStore, ExpectedVersion } from '../core/event-store';
@@ -30,6 +31,8 @@ export type DispatchOptions = {
   loader?: AggregateLoader<never, never>;
   /** Commands on one stream from this process take turns, so they do not race into conflicts. */
   queue?: KeyedQueue;
+  /** Where refused and conflicted commands are kept for the debugger; recording never fails the command. */
+  journal?: CommandJournal;
 };
 
 /**
@@ -73,6 +76,25 @@ export const dispatchCommand = async (
       loader: options.loader,
       // The debugger shows the command behind each event; inputs are small and hold no secrets.
       eventMetadata: { command: { type: spec.type, input: data, fingerprint } },
+      onNotAccepted: options.journal
+        ? async (refusal) => {
+            const entry = {
+              commandId,
+              aggregate: aggregate.name,
+              command: name,
+              type: spec.type,
+              streamId,
+              actor: context.actor,
+              correlationId: context.correlationId ?? null,
+              causationId: context.causationId ?? null,
+              ...refusal,
+              input: data,
+              at: new Date(metadata.now),
+            };
+            // The refusal is the caller's answer; a journal that cannot write must not turn it into a 500.
+            return options.journal!.record(entry).catch(() => undefined);
+          }
+        : undefined,
     });
   const handled = await (options.queue ? options.queue.run(streamId, run) : run());
   if (handled.duplicate) await assertSameRequest(store, handled, { actor: context.actor, type: spec.type, input: data, fingerprint });

@@ -1,6 +1,6 @@
 import { AggregateLoader } from './aggregate-loader';
 import type { Decider } from './decider';
-import { ConcurrencyError } from './errors';
+import { ConcurrencyError, RuleViolation } from './errors';
 import type { EventStore, ExpectedVersion } from './event-store';
 import { assertExpectedVersion } from './expected-version';
 
@@ -28,7 +28,12 @@ export type HandleOptions = {
   loader?: AggregateLoader<never, never>;
   /** Recorded on every event the command produces, beside actor and ids (e.g. the command's type and input). */
   eventMetadata?: Record<string, unknown>;
+  /** Told of a command that did not become events (refused by the decider, or lost to a concurrent writer), before it is thrown. */
+  onNotAccepted?: (refusal: NotAccepted) => Promise<void> | void;
 };
+
+/** A command that did not become events, and the stream version it was decided on. */
+export type NotAccepted = { outcome: 'rejected' | 'conflicted'; code: string; message: string; decidedAtVersion: number };
 
 /** Load (replay), decide, append with the version read; retry on conflict; idempotent by command id. */
 export const handleCommand = async <State, Command extends CommandEnvelope, Event extends { type: string; data: unknown }>(
@@ -46,9 +51,27 @@ export const handleCommand = async <State, Command extends CommandEnvelope, Even
 
     const loader = (options.loader as AggregateLoader<State, Event> | undefined) ?? new AggregateLoader<State, Event>(store, decider);
     const { state, version } = await loader.load(streamId);
-    if (options.expectedVersion !== undefined) assertExpectedVersion(streamId, options.expectedVersion, version);
+    const notAccepted = async (outcome: NotAccepted['outcome'], error: unknown) => {
+      if (error instanceof RuleViolation || error instanceof ConcurrencyError) {
+        await options.onNotAccepted?.({ outcome, code: error.code, message: error.message, decidedAtVersion: version });
+      }
+    };
+    if (options.expectedVersion !== undefined) {
+      try {
+        assertExpectedVersion(streamId, options.expectedVersion, version);
+      } catch (error) {
+        await notAccepted('conflicted', error);
+        throw error;
+      }
+    }
 
-    const events = decider.decide(command, state);
+    let events: Event[];
+    try {
+      events = decider.decide(command, state);
+    } catch (error) {
+      await notAccepted('rejected', error);
+      throw error;
+    }
     if (events.length === 0) return { streamId, version, globalPosition: 0, events, duplicate: false };
     const metadata = { ...options.eventMetadata, actor, commandId, correlationId: correlationId ?? commandId, causationId: causationId ?? commandId };
     try {
@@ -65,6 +88,7 @@ export const handleCommand = async <State, Command extends CommandEnvelope, Even
         await backoff(attempt);
         continue;
       }
+      await notAccepted('conflicted', error);
       throw error;
     }
   }

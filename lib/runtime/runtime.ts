@@ -9,6 +9,7 @@ import { assertClientCommandId } from '../commands/validation';
 import type { Principal } from '../auth/principal';
 import { UserDirectory } from '../auth/user-directory';
 import type { AnyAggregate } from '../core/aggregate';
+import type { CommandJournal } from '../core/command-journal';
 import type { AggregateLoader } from '../core/aggregate-loader';
 import { AggregateRegistry } from '../core/aggregate-registry';
 import type { SnapshotStore } from '../core/snapshots';
@@ -20,6 +21,7 @@ import { OutboxStore } from '../outbox/outbox-store';
 import { ProjectionManager } from '../projections/projection-manager';
 import type { Projection } from '../projections/projection';
 import { PROJECTIONS } from '../projections/registry';
+import { PrismaCommandJournal } from '../read/prisma-command-journal';
 import { PrismaReadModelQueries } from '../read/prisma-read-model-queries';
 import type { ReadModelQueries } from '../read/queries/read-model-queries';
 import { createReadDb, type ReadDb } from '../read/read-db';
@@ -107,7 +109,12 @@ export class Runtime {
   }
 
   get commands(): CommandBus {
-    return this.once('commands', () => new CommandBus(this.store, this.aggregates, (aggregate) => this.loader<never, never>(aggregate)));
+    return this.once('commands', () => new CommandBus(this.store, this.aggregates, (aggregate) => this.loader<never, never>(aggregate), this.journal));
+  }
+
+  /** Commands that did not become events, for the debugger (refused, or lost to a concurrent writer). */
+  get journal(): CommandJournal {
+    return this.once('journal', () => new PrismaCommandJournal(this.readDb));
   }
 
   /**

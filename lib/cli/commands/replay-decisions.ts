@@ -4,6 +4,7 @@ import { loadCandidateDecider } from '../../debugger/candidate-decider';
 import { DecisionReplay, type Decide, type ReplayFinding } from '../../debugger/decision-replay';
 import { deriveCommand } from '../../debugger/derived-commands';
 import { headVersion } from '../../debugger/stream-probe';
+import { MAX_JOURNAL_ENTRIES } from '../../read/prisma-command-journal';
 import { aggregateForStream } from '../../runtime/debuggers';
 import { UsageError, wholeNumberOption, type Command } from '../command';
 import { noExtraArgs, streamIdArg, timeArg } from '../stream-args';
@@ -26,8 +27,8 @@ rule code), or accepted with different events. Nothing is written.
 What is replayed: accepted commands, from the type and input their events' metadata records. Events
 written without a command the decider knows (legacy imports, migrations) are replayed one at a
 time with a command derived from the event ("derived"), where the aggregate has a derivation
-(accounts do). Refused commands are not recorded anywhere yet (the command journal has no
-store), so refused → accepted cannot be found from the database today.
+(accounts do). Refused commands come from the command journal (kept since it was added; up to
+1,000 read per run), each decided again on the version it was refused at: refused → accepted.
 
 Options:
   --stream STREAM     only this stream
@@ -68,6 +69,10 @@ Options:
       since,
       maxFindings: limit,
     });
+    // Refused commands first: the replay decides each again when its stream reaches the version it saw.
+    const journal = await runtime.journal.list({ streamId, from: since, limit: MAX_JOURNAL_ENTRIES });
+    replay.addRefused(category === undefined ? journal : journal.filter((entry) => streamCategory(entry.streamId) === category));
+    const journalNote = `${journal.length}${journal.length === MAX_JOURNAL_ENTRIES ? ' (the first)' : ''} refused command(s) from the journal`;
     const store = context.eventStore();
     if (streamId !== undefined) {
       const head = await headVersion(store.stored, streamId);
@@ -83,7 +88,7 @@ Options:
     }
     const report = replay.finish();
     const decider = candidate ? `candidate ${candidate.path} (for ${candidate.aggregate})` : "today's deciders";
-    if (context.json) return context.outJson({ decider, journal: 'not kept: refused commands are not replayed', ...report });
+    if (context.json) return context.outJson({ decider, journal: journalNote, ...report });
     for (const finding of report.findings) {
       const where = `${finding.streamId} v${finding.versions.from}${finding.versions.to !== finding.versions.from ? `-${finding.versions.to}` : ''}`;
       const asked = finding.derived ? `${finding.command} (derived from the event; recorded as ${finding.recordedCommand})` : finding.command;
@@ -95,6 +100,6 @@ Options:
         `${report.truncated ? ` (first ${report.findings.length} listed)` : ''}; ${report.notReplayable} event(s) with no command to replay; ` +
         `${report.eventsRead} events read in ${report.elapsedMs} ms (${report.commandsPerSecond} commands/s). Nothing was written.`,
     );
-    context.out('Refused commands are not recorded (no command journal is kept yet), so refused → accepted is not checked.');
+    context.out(`Journal: ${journalNote} decided again.`);
   },
 };
