@@ -92,3 +92,22 @@ test("the debugger's decision replay names the legacy import's withdrawal today'
   await debuggerPage.expectAt(4);
   expect(consoleErrors).toEqual([]);
 });
+
+test('a refused command shows beside the events it did not become, at the version it was decided on', async ({ page, request, consoleErrors }) => {
+  const opened = await request.post('/api/accounts', { data: { owner: 'Refused Ltd', currency: 'EUR' } });
+  expect(opened.status()).toBe(201);
+  const { accountId } = (await opened.json()) as { accountId: string };
+  expect((await request.post(`/api/accounts/${accountId}/deposit`, { data: { amount: 1_00 } })).status()).toBe(200);
+  const refusedWithdrawal = await request.post(`/api/accounts/${accountId}/withdraw`, { data: { amount: 5_00 } });
+  expect(refusedWithdrawal.status()).toBe(422);
+
+  const debuggerPage = new DebuggerPage(page);
+  await debuggerPage.open(`account-${accountId}`);
+  const refused = page.getByTestId('refused-command');
+  await expect(refused).toHaveCount(1);
+  await expect(refused).toContainText('WithdrawMoney by teller:ann refused');
+  await expect(refused).toContainText('insufficient_funds');
+  await refused.getByRole('button', { name: 'at v2' }).click();
+  await debuggerPage.expectAt(2);
+  expect(consoleErrors).toEqual([]);
+});

@@ -7,6 +7,7 @@ import { BalanceChart } from './balance-chart';
 import { BlamePanel } from './blame-panel';
 import { ComparePanel } from './compare-panel';
 import { DecisionsPanel } from './decisions-panel';
+import { RefusedCommandsPanel } from './refused-commands-panel';
 import { BreakpointBar, nextHit, previousHit } from './breakpoint-bar';
 import { landOnHit, type HitDirection } from './hit-navigation';
 import { useBalanceSeries, useBreakpointHits, useDensity, useHead, useSnapshots, useStateAt } from './debugger-queries';
@@ -265,6 +266,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
           <SnapshotPanel streamId={streamId} snapshots={snapshotList} loading={snapshots.isPending} goTo={jumpTo} />
           <ComparePanel streamId={streamId} version={version} head={head} hits={hits} goTo={jumpTo} />
           <DecisionsPanel streamId={streamId} head={head} goTo={jumpTo} />
+          <RefusedCommandsPanel streamId={streamId} head={head} goTo={jumpTo} />
           <p className={styles.keys}>
             Keys: ←/→ step · Shift ten · PageUp/PageDown hundred · Home/End · Space play · N/P hits · / search · Z zoom ·{' '}
             <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">

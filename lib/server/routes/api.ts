@@ -9,6 +9,7 @@ import { auditPublicKeyRoute, checkpointVerification, exportEvidencePackRoute, l
 import { streamBlame } from './blame';
 import { commandRoutes } from './commands';
 import { streamDecisions } from './decisions';
+import { streamRefusedCommands } from './refused-commands';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
 import { historyScan } from './history-scan';
 import { notifications, outbox, parked, projections, retryParked, retryProjection } from './operations';
@@ -43,6 +44,7 @@ const DEFINED: readonly RouteDefinition[] = [
   streamBlame,
   historyScan,
   streamFindings,
+  streamRefusedCommands,
   streamDecisions,
   streamSnapshots,
   streamTestCase,

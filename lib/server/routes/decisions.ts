@@ -1,6 +1,7 @@
 import { DecisionReplay, type Decide } from '../../debugger/decision-replay';
 import { replayReportSchema, type StreamReplayReport } from '../../debugger/decision-replay-schemas';
 import { deriveCommand } from '../../debugger/derived-commands';
+import { MAX_JOURNAL_ENTRIES } from '../../read/prisma-command-journal';
 import { aggregateForStream } from '../../runtime/debuggers';
 import { defineRoute } from '../http/define-route';
 import { webRuntime } from '../web-runtime';
@@ -18,7 +19,7 @@ export const streamDecisions = defineRoute({
   summary: "Would today's code decide the same? The stream's recorded commands decided again",
   description:
     "Each recorded command is decided again by today's decider on the state the stream had when it was decided, and compared with what was recorded; " +
-    'events written past the decider (a legacy import) are decided one by one on a command derived from the event. Nothing is written. ' +
+    'events written past the decider (a legacy import) are decided one by one on a command derived from the event, and commands the journal kept as refused are decided again on the version they saw. Nothing is written. ' +
     `At most ${MAX_LISTED} differing decisions are listed (\`differing\` counts all). A candidate decider can be tried from the CLI: \`chronicle replay-decisions --decider PATH\`.`,
   tag: 'debugger',
   auth: streamReaders,
@@ -34,6 +35,8 @@ export const streamDecisions = defineRoute({
       derive: deriveCommand,
       maxFindings: MAX_LISTED,
     });
+    // Commands the journal kept as refused are decided again on the version they saw: refused then, accepted now.
+    replay.addRefused(await runtime.journal.list({ streamId, limit: MAX_JOURNAL_ENTRIES }));
     for (let from = 1; from <= head; from += CHUNK) replay.add(await runtime.store.readStream(streamId, { fromVersion: from, toVersion: Math.min(head, from + CHUNK - 1) }));
     return { streamId, ...replay.finish() };
   },

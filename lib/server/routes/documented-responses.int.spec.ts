@@ -143,6 +143,7 @@ const cases = (): Record<string, Call[]> => {
     scanHistory: [{ path: '/api/debugger/scan?expr=balance%20%3E%200&category=account', expect: 200 }],
     getStreamFindings: [{ params: onStream, path: `/api/streams/${stream}/findings`, expect: 200 }],
     replayStreamDecisions: [{ params: onStream, path: `/api/streams/${stream}/decisions`, expect: 200 }],
+    getRefusedCommands: [{ params: onStream, path: `/api/streams/${stream}/refused-commands`, expect: 200 }],
     getTestCase: [{ params: onStream, path: `/api/streams/${stream}/state/test-case?version=2`, expect: 200 }],
     getCommand: [{ params: { commandId }, path: `/api/commands/${commandId}`, expect: 200 }],
     verifyStore: [{ path: '/api/audit/verification', expect: 200 }],
