@@ -9,6 +9,7 @@ import { UnavailableError } from '../lib/core/errors';
 import { ACCOUNT_STATE_SCHEMA_VERSION } from '../lib/domain/account/state';
 import { createRuntime } from '../lib/runtime/runtime';
 import { seedBank } from '../lib/seed/seed-bank';
+import { seedConcurrentWithdrawals } from '../lib/seed/seed-concurrent-withdrawals';
 import { seedTransfers } from '../lib/seed/seed-transfers';
 import { seedDemoUsers } from '../lib/seed/seed-users';
 import { DEMO_PASSWORD } from '../lib/auth/demo-users';
@@ -64,6 +65,7 @@ try {
       merchantSalesPerDay: Number(values['sales-per-day']),
       setTime: (at) => (now = at),
       snapshots: snapshotStore ? { store: snapshotStore, policy: { every, stateSchemaVersion: ACCOUNT_STATE_SCHEMA_VERSION } } : undefined,
+      journal: runtime.journal,
       onProgress: (done, total) => {
         if (!started) bar.start(total, 0);
         started = true;
@@ -72,6 +74,9 @@ try {
     });
     bar.stop();
     const transfers = await seedTransfers(store, { seed, day: new Date('2026-11-20T00:00:00Z'), setTime: (at) => (now = at) });
+    now = new Date('2026-11-20T16:00:00Z');
+    const raced = await seedConcurrentWithdrawals((...args) => runtime.commands.send(...args), now);
+    if (!raced) console.warn('The seeded double withdrawal did not lose its race as planned: the debugger will not show a lost command.');
     console.log(
       `Seeded ${summary.accounts} accounts with ${summary.events} events from ${summary.commands} commands ` +
         `(${summary.refused} refused by the rules, as a real bank would) and ${transfers.length} transfers using seed ${seed}.`,

@@ -51,16 +51,18 @@ export const handleCommand = async <State, Command extends CommandEnvelope, Even
 
     const loader = (options.loader as AggregateLoader<State, Event> | undefined) ?? new AggregateLoader<State, Event>(store, decider);
     const { state, version } = await loader.load(streamId);
-    const notAccepted = async (outcome: NotAccepted['outcome'], error: unknown) => {
+    const notAccepted = async (outcome: NotAccepted['outcome'], error: unknown, decidedAtVersion = version) => {
       if (error instanceof RuleViolation || error instanceof ConcurrencyError) {
-        await options.onNotAccepted?.({ outcome, code: error.code, message: error.message, decidedAtVersion: version });
+        await options.onNotAccepted?.({ outcome, code: error.code, message: error.message, decidedAtVersion });
       }
     };
     if (options.expectedVersion !== undefined) {
       try {
         assertExpectedVersion(streamId, options.expectedVersion, version);
       } catch (error) {
-        await notAccepted('conflicted', error);
+        // The caller decided on the version it expected (If-Match), not on the one it lost to.
+        const expected = options.expectedVersion;
+        await notAccepted('conflicted', error, typeof expected === 'number' ? expected : expected === 'no_stream' ? 0 : version);
         throw error;
       }
     }

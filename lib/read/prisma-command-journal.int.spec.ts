@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConcurrencyError, RuleViolation } from '../core/errors';
 import { createRuntime } from '../runtime/runtime';
 import { runtimeConfig } from '../runtime/runtime-config';
+import { CONCURRENT_WITHDRAWALS_ACCOUNT, seedConcurrentWithdrawals } from '../seed/seed-concurrent-withdrawals';
 import { createSqliteTestDatabase } from '../store/testing/test-databases';
 
 /* The command journal: what the decider refused or a concurrent writer took, kept apart from the event log. */
@@ -49,7 +50,7 @@ describe('the command journal', () => {
     await send('deposit', id, { amount: 100 });
     await expect(send('deposit', id, { amount: 100 }, { expectedVersion: 1 })).rejects.toBeInstanceOf(ConcurrencyError);
     const entries = await runtime.journal.list({ streamId: `account-${id}`, limit: 10 });
-    expect(entries.map((entry) => [entry.outcome, entry.code, entry.decidedAtVersion])).toEqual([['conflicted', 'version_conflict', 2]]);
+    expect(entries.map((entry) => [entry.outcome, entry.code, entry.decidedAtVersion])).toEqual([['conflicted', 'version_conflict', 1]]);
   });
 
   it('answers at most the limit asked, oldest first', async () => {
@@ -57,5 +58,14 @@ describe('the command journal', () => {
     for (const amount of [1, 2, 3]) await expect(send('withdraw', id, { amount })).rejects.toBeInstanceOf(RuleViolation);
     const two = await runtime.journal.list({ streamId: `account-${id}`, limit: 2 });
     expect(two.map((entry) => entry.input.amount)).toEqual([1, 2]);
+  });
+
+  it('shows the seeded double withdrawal: one written, the other lost to it at the version both read', async () => {
+    expect(await seedConcurrentWithdrawals((...args) => runtime.commands.send(...args), new Date('2026-11-20T16:00:00Z'))).toBe(true);
+    const streamId = `account-${CONCURRENT_WITHDRAWALS_ACCOUNT}`;
+    expect((await runtime.store.readStream(streamId)).map((event) => event.type)).toEqual(['AccountOpened', 'MoneyDeposited', 'MoneyWithdrawn']);
+    const [lost, ...rest] = await runtime.journal.list({ streamId, limit: 10 });
+    expect(rest).toEqual([]);
+    expect(lost).toMatchObject({ outcome: 'conflicted', code: 'version_conflict', decidedAtVersion: 2, command: 'withdraw' });
   });
 });

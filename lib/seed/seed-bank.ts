@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { RuleViolation } from '../core/errors';
+import type { CommandJournal } from '../core/command-journal';
 import type { NewEvent } from '../core/envelope';
 import type { EventStore } from '../core/event-store';
 import { crossesSnapshotBoundary, type SnapshotPolicy, type SnapshotStore } from '../core/snapshots';
@@ -19,6 +20,8 @@ export type SeedOptions = SeedPlanOptions & {
   onProgress?: (done: number, total: number) => void;
   /** Leaves the snapshots the server's policy would have taken, so long streams load fast from the start. */
   snapshots?: { store: SnapshotStore; policy: SnapshotPolicy };
+  /** Where the commands the rules refused are kept (the debugger shows them beside the events). */
+  journal?: CommandJournal;
 };
 
 export type SeedSummary = { accounts: number; events: number; commands: number; refused: number };
@@ -37,7 +40,27 @@ export const seedBank = async (store: EventStore, options: SeedOptions): Promise
     options.setTime(step.at);
     const account = accounts.get(step.accountId) ?? { state: accountDecider.initialState(), version: 0 };
     const commandId = `seed-${options.seed}-${index}`;
-    const decision = step.kind === 'import' ? { events: step.events, command: importCommand(step) } : decideStep(step, account.state, commandId);
+    const outcome = step.kind === 'import' ? { events: step.events, command: importCommand(step) } : decideStep(step, account.state, commandId);
+    const decision = outcome && 'refused' in outcome ? null : outcome;
+    if (outcome && 'refused' in outcome && options.journal) {
+      const { refused, command } = outcome;
+      await options.journal.record({
+        commandId,
+        aggregate: 'account',
+        command: step.kind === 'command' ? step.name : 'import',
+        type: command.type,
+        streamId: accountStreamId(step.accountId),
+        actor: step.actor,
+        correlationId: commandId,
+        causationId: commandId,
+        decidedAtVersion: account.version,
+        outcome: 'rejected',
+        code: refused.code,
+        message: refused.message,
+        input: command.input,
+        at: step.at,
+      });
+    }
     // The same command record the dispatch path leaves, so the debugger can show what caused each event.
     const metadata = { actor: step.actor, commandId, correlationId: commandId, causationId: commandId, command: decision?.command };
     const decided = decision?.events;
@@ -68,8 +91,9 @@ export const seedBank = async (store: EventStore, options: SeedOptions): Promise
   return summary;
 };
 
-/** The decider's answer, or null when a rule refuses (a customer trying to overspend, say). */
+/** The decider's answer; a rule's refusal (a customer trying to overspend, say); or null when there was nothing to ask. */
 type SeedDecision = { events: NewEvent[]; command: { type: string; input: Record<string, unknown> } };
+type SeedRefusal = { refused: RuleViolation; command: { type: string; input: Record<string, unknown> } };
 
 /** The legacy import job, recorded as the command behind the events it brought in. */
 const importCommand = (step: Extract<SeedStep, { kind: 'import' }>) => ({
@@ -77,7 +101,7 @@ const importCommand = (step: Extract<SeedStep, { kind: 'import' }>) => ({
   input: { source: 'core-banking-v1', legacyRef: step.legacyRef, events: step.events.length },
 });
 
-const decideStep = (step: Extract<SeedStep, { kind: 'command' }>, state: AccountState, commandId: string): SeedDecision | null => {
+const decideStep = (step: Extract<SeedStep, { kind: 'command' }>, state: AccountState, commandId: string): SeedDecision | SeedRefusal | null => {
   const input = { ...step.input };
   if (step.amountFromBalance !== undefined) {
     const balance = state.status === 'open' ? state.balance : 0;
@@ -95,7 +119,7 @@ const decideStep = (step: Extract<SeedStep, { kind: 'command' }>, state: Account
   try {
     return { events: accountDecider.decide(command, state), command: { type: command.type, input: data } };
   } catch (error) {
-    if (error instanceof RuleViolation) return null;
+    if (error instanceof RuleViolation) return { refused: error, command: { type: command.type, input: data } };
     throw error;
   }
 };
