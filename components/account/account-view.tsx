@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useLiveStore } from '@/components/live/connection-store';
 import { AccountActions } from './account-actions';
 import { AccountNotFound } from './account-not-found';
-import { isNotFound, useAccountSummary } from './account-queries';
+import { isNotFound, useAccountSummary } from './use-account-data';
 import { AccountSkeleton } from './account-skeleton';
 import { AccountSummary } from './account-summary';
 import { BalanceChartCard } from './balance-chart-card';

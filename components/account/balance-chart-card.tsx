@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
 import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
-import { CHART_MOVEMENT_LIMIT, useRecentMovements } from './account-queries';
+import { CHART_MOVEMENT_LIMIT, useRecentMovements } from './use-account-data';
 import { balanceSeries } from './balance-series';
 import { formatCount, formatDate, movementCount, moneyText } from './format';
 import { SectionError } from './section-error';

@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { interestFor } from '@/lib/domain/account/interest';
 import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
-import { useInterestEvent, useRecentMovements } from './account-queries';
+import { useInterestEvent, useRecentMovements } from './use-account-data';
 import { describedBy, FormAlert, FormSuccess } from './form-parts';
 import { basisPointsAsPercent, formatDate, moneyText, utcDay } from './format';
 import { fieldError, useAccountAction } from './use-account-action';

@@ -2,7 +2,7 @@
 
 import { Money } from '@/components/ui/money';
 import type { AccountSummaryView, TransactionKind, TransactionView } from '@/lib/read/queries/account-queries';
-import { useTransactionHistory } from './account-queries';
+import { useTransactionHistory } from './use-account-data';
 import { describeActor, formatCount, formatDate, formatDateTime, formatTime, movementCount } from './format';
 import { SectionError } from './section-error';
 import styles from './account.module.css';

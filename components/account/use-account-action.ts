@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { useLiveStore } from '@/components/live/connection-store';
 import type { AccountActionResult, AccountActionState } from '@/lib/server/forms/action-state';
-import { accountKeys } from './account-queries';
+import { accountKeys } from './use-account-data';
 
 type ServerAction = (previous: AccountActionState, formData: FormData) => Promise<AccountActionResult>;
 type Success = Extract<AccountActionResult, { ok: true }>;

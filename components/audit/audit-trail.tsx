@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { trailQueryString, useTrailPage } from './audit-queries';
+import { trailQueryString, useTrailPage } from './use-audit-data';
 import type { FilterValues } from './trail-filters';
 import styles from './audit.module.css';
 

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import type { FingerprintCheck } from '@/lib/audit/fingerprints';
 import { getJson } from '@/lib/client/api-client';
 import { Field } from '@/components/ui/field';
-import { useStoreVerification } from './audit-queries';
+import { useStoreVerification } from './use-audit-data';
 import styles from './audit.module.css';
 
 const count = (n: number) => n.toLocaleString('en');

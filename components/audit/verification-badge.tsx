@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useStreamVerification } from './audit-queries';
+import { useStreamVerification } from './use-audit-data';
 import styles from './audit.module.css';
 
 const checkedWhen = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC' });

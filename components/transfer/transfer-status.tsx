@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { formatDateTime, moneyText } from '@/components/account/format';
-import { useAccountSummary } from '@/components/account/account-queries';
+import { useAccountSummary } from '@/components/account/use-account-data';
 import { ApiError } from '@/lib/client/api-client';
 import { nextStepText, statusHeadline, stepTitle } from './step-copy';
 import { useTransfer, type TransferView } from './transfer-queries';
