@@ -1,4 +1,4 @@
-import { Presets, SingleBar } from 'cli-progress';
+import { MultiBar, Presets } from 'cli-progress';
 import { ProjectionManager, type ProjectionStatus } from '../../projections/projection-manager';
 import { PROJECTIONS, projectionNamed } from '../../projections/registry';
 import { UsageError, type Command } from '../command';
@@ -34,7 +34,7 @@ export const projectionsCommand: Command = {
 status: each projection's live generation, checkpoint against the head of the log, lag, last
 error and any rebuild in progress.
 
-rebuild: rebuilds the named projections (default: all) from the first event into a new generation
+rebuild: rebuilds the named projections (default: all), in one pass over the log, from the first event into a new generation
 beside the live one, while writes continue and queries keep reading the old one; the new one is
 switched in once caught up. With the server running this is safe: if the server already holds the
 build's lease, the command follows its progress until the new generation is live.
@@ -58,27 +58,29 @@ Projections: ${PROJECTIONS.map((projection) => projection.name).join(', ')}`,
     const projections = await manager(context);
     const store = context.eventStore();
     const showBar = !context.json && process.stderr.isTTY;
-    for (const projection of selected) {
-      const started = Date.now();
-      const rate = (position: number) => Math.round(position / Math.max((Date.now() - started) / 1000, 0.001));
-      const generation = await projections.startRebuild(projection);
-      const bar = showBar
-        ? new SingleBar({ format: `${projection.name.padEnd(22)} [{bar}] {value}/{total} events | {rate} events/s | {eta_formatted} left`, etaBuffer: 20 }, Presets.shades_classic)
-        : null;
-      bar?.start(Math.max(await store.headPosition(), 1), 0, { rate: 0 });
-      try {
-        await projections.runBuild(projection, generation, (position, head) => {
-          bar?.setTotal(Math.max(head, 1));
-          bar?.update(position, { rate: rate(position) });
-        });
-        const head = await store.headPosition();
-        bar?.update(head, { rate: rate(head) });
-      } finally {
-        bar?.stop();
-      }
-      const seconds = (Date.now() - started) / 1000;
+    // All the selected projections rebuild in one pass over the log: each batch is read once for them all.
+    const started = Date.now();
+    const rate = (position: number) => Math.round(position / Math.max((Date.now() - started) / 1000, 0.001));
+    const builds: Array<{ projection: (typeof selected)[number]; generation: number }> = [];
+    for (const projection of selected) builds.push({ projection, generation: await projections.startRebuild(projection) });
+    const bars = showBar ? new MultiBar({ format: '{name} [{bar}] {value}/{total} events | {rate} events/s | {eta_formatted} left', etaBuffer: 20 }, Presets.shades_classic) : null;
+    const initialHead = Math.max(await store.headPosition(), 1);
+    const barOf = new Map(builds.map(({ projection }) => [projection.name, bars?.create(initialHead, 0, { name: projection.name.padEnd(22), rate: 0 })]));
+    try {
+      await projections.runBuilds(builds, (projection, position, head) => {
+        const bar = barOf.get(projection.name);
+        bar?.setTotal(Math.max(head, 1));
+        bar?.update(position, { rate: rate(position) });
+      });
+      const head = await store.headPosition();
+      for (const bar of barOf.values()) bar?.update(head, { rate: rate(head) });
+    } finally {
+      bars?.stop();
+    }
+    const seconds = (Date.now() - started) / 1000;
+    for (const { projection, generation } of builds) {
       if (context.json) context.outJson({ projection: projection.name, generation, seconds });
-      else context.out(`${projection.name}: generation ${generation} is live (${seconds.toFixed(1)} s)`);
+      else context.out(`${projection.name}: generation ${generation} is live (${seconds.toFixed(1)} s, all ${builds.length} in one pass)`);
     }
   },
 };
