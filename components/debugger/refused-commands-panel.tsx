@@ -26,7 +26,7 @@ export function RefusedCommandsPanel({ streamId, head, goTo }: { streamId: strin
       {entries.length > 0 ? (
         <>
           <p className={styles.muted}>
-            {formatCount(entries.length)}
+            {formatCount(entries.length)} {entries.length === 1 ? 'command' : 'commands'}
             {query.data?.truncated ? ' (the oldest)' : ''}, kept apart from the event log: a refusal changes nothing.
           </p>
           <ul>
