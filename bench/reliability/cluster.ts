@@ -50,7 +50,8 @@ try {
     proxyPort: webPort,
     nats: { clientPort: natsPort, clusterPort: natsPort + 2000, monitorPort: natsPort + 4000 },
     ...names,
-    env: { OUTBOX_RECONCILE_INTERVAL: '15s', OUTBOX_RECONCILE_WINDOW: '10m', OUTBOX_LEASE_MS: '5000' },
+    // The SSE clients all sign in as one teller: the per-principal stream cap (5 by default) is raised for them.
+    env: { OUTBOX_RECONCILE_INTERVAL: '15s', OUTBOX_RECONCILE_WINDOW: '10m', OUTBOX_LEASE_MS: '5000', CHRONICLE_SSE_MAX_PER_PRINCIPAL: String(sseClients + 10) },
     // Production relays; where the nodes cannot fsync per write (nats-server before 2.10) the risk is accepted by name.
     workerEnv: { NODE_ENV: 'production', ...(syncAlways ? {} : { NATS_ALLOW_ASYNC_FSYNC: 'on' }) },
   });
