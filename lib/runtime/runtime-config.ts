@@ -1,6 +1,8 @@
 import { snapshotEvery } from '../commands/aggregate-loaders';
 import type { CustomerPolicy } from '../core/aggregate';
+import { durationSetting } from '../outbox/durations';
 import { messagingConfig, type MessagingConfig } from '../outbox/messaging-config';
+import type { JournalBounds } from '../read/bounded-command-journal';
 import { databaseConfig, type DatabaseConfig } from '../store/database-config';
 import { transferSagaConfig, type TransferSagaConfig } from '../transfer/saga-config';
 
@@ -22,6 +24,8 @@ export type RuntimeConfig = {
   transfers: TransferSagaConfig;
   /** What customers may do by themselves (CHRONICLE_CUSTOMER_MAX_OVERDRAFT, minor units, default 0). */
   customers: CustomerPolicy;
+  /** How much the command journal keeps: refused commands per customer a minute, and for how long. */
+  journal: JournalBounds;
   /** Which background work this process runs itself (the web server runs all of it unless told otherwise). */
   inProcess: { projections: boolean; transfers: boolean };
 };
@@ -38,6 +42,10 @@ export const runtimeConfig = (env: Env = process.env, overrides: Partial<Runtime
   messaging: overrides.messaging ?? messagingConfig(env),
   transfers: overrides.transfers ?? transferSagaConfig(env),
   customers: overrides.customers ?? { maxOverdraftLimit: wholeNumber(env, 'CHRONICLE_CUSTOMER_MAX_OVERDRAFT', 0) },
+  journal: overrides.journal ?? {
+    customerEntriesPerMinute: wholeNumber(env, 'CHRONICLE_JOURNAL_CUSTOMER_PER_MINUTE', 20),
+    retentionMs: durationSetting(env, 'CHRONICLE_JOURNAL_RETENTION', '365d')!,
+  },
   inProcess: overrides.inProcess ?? {
     projections: onUnlessOff(env, 'CHRONICLE_IN_PROCESS_PROJECTIONS'),
     transfers: onUnlessOff(env, 'CHRONICLE_IN_PROCESS_SAGAS'),

@@ -21,6 +21,7 @@ import { OutboxStore } from '../outbox/outbox-store';
 import { ProjectionManager } from '../projections/projection-manager';
 import type { Projection } from '../projections/projection';
 import { PROJECTIONS } from '../projections/registry';
+import { BoundedCommandJournal } from '../read/bounded-command-journal';
 import { PrismaCommandJournal } from '../read/prisma-command-journal';
 import { PrismaReadModelQueries } from '../read/prisma-read-model-queries';
 import type { ReadModelQueries } from '../read/queries/read-model-queries';
@@ -114,7 +115,7 @@ export class Runtime {
 
   /** Commands that did not become events, for the debugger (refused, or lost to a concurrent writer). */
   get journal(): CommandJournal {
-    return this.once('journal', () => new PrismaCommandJournal(this.readDb));
+    return this.once('journal', () => new BoundedCommandJournal(new PrismaCommandJournal(this.readDb), this.config.journal));
   }
 
   /**
