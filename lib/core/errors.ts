@@ -122,7 +122,7 @@ export class RateLimitedError extends ChronicleError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
-    code: 'too_many_attempts' | 'too_many_streams' = 'too_many_attempts',
+    code: 'too_many_attempts' | 'too_many_streams' | 'too_many_scans' = 'too_many_attempts',
   ) {
     super(message, code);
   }

@@ -42,4 +42,18 @@ describe('GET /api/debugger/scan', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues?.[0]?.path).toBe('expr');
   });
+
+  it('runs one scan at a time per server: a second asked meanwhile gets 429 with Retry-After, and the slot frees afterwards', async () => {
+    const query = `expr=${encodeURIComponent('balance < 0')}`;
+    const headers = await signedInAs('amir');
+    const [first, second] = await Promise.all([
+      historyScan.handler(new Request(`${BASE}/api/debugger/scan?${query}`, { headers })),
+      historyScan.handler(new Request(`${BASE}/api/debugger/scan?${query}`, { headers })),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 429]);
+    const refused = first.status === 429 ? first : second;
+    expect(refused.headers.get('Retry-After')).toMatch(/^\d+$/);
+    expect(((await refused.json()) as ErrorJson).error.code).toBe('too_many_scans');
+    expect((await scan<ScanResult>(query)).status).toBe(200);
+  });
 });

@@ -6,7 +6,8 @@ import { scanResultSchema } from '../../debugger/history-scan-schemas';
 import { streamFolds } from '../../runtime/stream-folds';
 import { defineRoute } from '../http/define-route';
 import { text, wholeNumber } from '../http/query';
-import { webRuntime } from '../web-runtime';
+import { ScanSlots } from '../../debugger/scan-slots';
+import { edgeState, webRuntime } from '../web-runtime';
 
 /* The breakpoint language over the whole log: which streams ever met a condition. */
 
@@ -42,14 +43,22 @@ export const historyScan = defineRoute({
       .optional()
       .meta({ description: 'Scan events after this global position; streams then start from their initial state' }),
   }),
-  responses: { 200: { description: 'The streams hit', schema: scanResultSchema } },
-  handle: ({ query }) => {
+  responses: {
+    200: { description: 'The streams hit', schema: scanResultSchema },
+    429: '`too_many_scans`: a scan is already running on this server (one at a time); wait Retry-After seconds',
+  },
+  handle: async ({ query }) => {
     const runtime = webRuntime();
     const condition = compiled(query.expr);
-    return scanHistory(
-      { readAll: (options) => runtime.store.readAll(options), headPosition: () => runtime.store.headPosition(), foldFor: streamFolds(runtime) },
-      condition,
-      { category: query.category ?? null, fromPosition: query.fromPosition },
-    );
+    const release = edgeState('history-scan-slots', () => new ScanSlots()).take();
+    try {
+      return await scanHistory(
+        { readAll: (options) => runtime.store.readAll(options), headPosition: () => runtime.store.headPosition(), foldFor: streamFolds(runtime) },
+        condition,
+        { category: query.category ?? null, fromPosition: query.fromPosition },
+      );
+    } finally {
+      release();
+    }
   },
 });
