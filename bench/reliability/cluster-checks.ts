@@ -7,10 +7,31 @@ import type { ReadDb } from '../../lib/read/read-db';
 
 /* What the cluster run checks beyond verify-run.ts: the bus and the side effect. */
 
+/**
+ * A JetStream request right after a node was killed and restarted can time out while the stream
+ * elects a leader again (seen once at the end of a short run): asked again for up to a minute,
+ * so that a check reports on the data, not on a re-election in progress.
+ */
+const settled = async <T>(what: string, request: () => Promise<T>, withinMs = 60_000): Promise<T> => {
+  const deadline = Date.now() + withinMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      console.log(`[cluster] ${what}: ${error instanceof Error ? error.message : String(error)}; asking again (attempt ${attempt + 1})`);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+};
+
 export type JetStreamTally = { stored: number; distinct: number; missing: number; extraCopies: number; foreign: number };
 
 /** Every message in the stream by event id (headers only): each event must be there, and once after dedup. */
-export const tallyJetStream = async (servers: string, streamName: string, subjectPrefix: string, events: RecordedEvent[]): Promise<JetStreamTally> => {
+export const tallyJetStream = (servers: string, streamName: string, subjectPrefix: string, events: RecordedEvent[]): Promise<JetStreamTally> =>
+  settled('reading the JetStream stream', () => tallyOnce(servers, streamName, subjectPrefix, events));
+
+const tallyOnce = async (servers: string, streamName: string, subjectPrefix: string, events: RecordedEvent[]): Promise<JetStreamTally> => {
   const bus = await NatsBus.connect({ servers, streamName, subjectPrefix, waitForServer: false });
   try {
     const { state } = await (await jetstreamManager(bus.connection)).streams.info(streamName);
@@ -56,10 +77,10 @@ export const simulateBrokerLoss = async (
   count: number,
   timeoutMs = 90_000,
 ): Promise<BrokerLoss> => {
-  const bus = await NatsBus.connect({ servers, streamName, subjectPrefix, waitForServer: false });
+  const bus = await settled('connecting to JetStream', () => NatsBus.connect({ servers, streamName, subjectPrefix, waitForServer: false }));
   try {
     const jsm = await jetstreamManager(bus.connection);
-    const { state } = await jsm.streams.info(streamName);
+    const { state } = await settled('reading the stream info', () => jsm.streams.info(streamName));
     let deleted = 0;
     for (let attempt = 0; deleted < count && attempt < count * 10; attempt++) {
       const seq = state.first_seq + Math.floor(Math.random() * (state.last_seq - state.first_seq + 1));
