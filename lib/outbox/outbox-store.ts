@@ -129,5 +129,4 @@ export class OutboxStore {
   }
 }
 
-export const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
+export { isUniqueViolation } from '../read/read-db-errors';

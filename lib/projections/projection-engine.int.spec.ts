@@ -157,6 +157,23 @@ describe.each(backends)('projection engine on $name', ({ name, create }) => {
     }
   });
 
+  // Found by `npm run demo:cluster`: two projectors starting together on a new PostgreSQL database both
+  // found the projection unregistered, one insert lost, and that projector exited.
+  it('registers a projection once when several projectors start at the same moment', async () => {
+    const { store, openDb, cleanup } = await create();
+    try {
+      const managers = Array.from({ length: 4 }, (_, i) => new ProjectionManager(store, openDb(), [accountSummaryProjection], { holder: `p${i}`, pollMs: 50 }));
+      try {
+        await Promise.all(managers.map((manager) => manager.start()));
+        expect((await managers[0]!.checkpoints.list('account-summary')).map((checkpoint) => checkpoint.generation)).toEqual([1]);
+      } finally {
+        await Promise.all(managers.map((manager) => manager.stop()));
+      }
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('lets one holder write a projection at a time; an expired lease is taken over', async () => {
     const { store, db, openDb, cleanup } = await create();
     try {

@@ -1,4 +1,5 @@
 import type { ReadDb, ReadTx } from './read-db';
+import { isUniqueViolation } from './read-db-errors';
 
 export type CheckpointStatus = 'building' | 'live' | 'failed' | 'retired';
 
@@ -56,13 +57,19 @@ export class Checkpoints {
   /** The first generation of a projection never seen before: live at once, built from the first event. */
   async ensureProjection(projection: string, version: number): Promise<void> {
     const now = this.clock();
-    await this.db.$transaction(async (tx) => {
-      if (await tx.projection.findUnique({ where: { name: projection } })) return;
-      await tx.projection.create({ data: { name: projection, activeGeneration: 1, updatedAt: now } });
-      await tx.projectionCheckpoint.create({
-        data: { projection, generation: 1, version, position: 0n, status: 'live', updatedAt: now },
+    try {
+      await this.db.$transaction(async (tx) => {
+        if (await tx.projection.findUnique({ where: { name: projection } })) return;
+        await tx.projection.create({ data: { name: projection, activeGeneration: 1, updatedAt: now } });
+        await tx.projectionCheckpoint.create({
+          data: { projection, generation: 1, version, position: 0n, status: 'live', updatedAt: now },
+        });
       });
-    });
+    } catch (error) {
+      // Two projectors starting together on a new database both found nothing; the other one registered it.
+      if (isUniqueViolation(error) && (await this.db.projection.findUnique({ where: { name: projection } }))) return;
+      throw error;
+    }
   }
 
   /** A new generation beside the active one, built from the first event; returns its number. */

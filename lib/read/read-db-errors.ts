@@ -30,3 +30,7 @@ export const asReadSideError = (error: unknown): unknown => {
   if (isDatabaseUnavailable(error)) return new UnavailableError('The read database is unavailable; try again shortly');
   return error;
 };
+
+/** A row with that key is already there (Prisma P2002): often another process that did the same thing at the same moment. */
+export const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
