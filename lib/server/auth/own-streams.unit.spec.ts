@@ -8,7 +8,7 @@ const opened = (streamId: string, customerId: string) => ({ streamId, type: 'Acc
 const deposited = (streamId: string) => ({ streamId, type: 'MoneyDeposited', data: { amount: 1 } });
 
 describe("a customer's live event filter", () => {
-  it('lets in an account opened for them after they connected, from its opening event on, and nobody else’s', () => {
+  it('lets in an account opened for them after they connected, from its opening event on, and nobody else's', () => {
     const filter = ownEventFilter(null, new Set(['account-ada-1']), 'ada');
     expect(matchesFilter(filter, 'account-ada-1', deposited('account-ada-1'))).toBe(true);
     expect(matchesFilter(filter, 'account-ada-2', deposited('account-ada-2'))).toBe(false);
@@ -18,7 +18,7 @@ describe("a customer's live event filter", () => {
     expect(matchesFilter(filter, 'account-bob-1', deposited('account-bob-1'))).toBe(false);
   });
 
-  it('follows new accounts only when the account category was asked for (or everything), and never for a staff-less principal without a customer id', () => {
+  it('follows new accounts only when the account category was asked for (or everything), and not at all without a customer id', () => {
     const oneStream = { streams: new Set(['account-ada-1']), categories: new Set<string>() };
     expect(matchesFilter(ownEventFilter(oneStream, new Set(['account-ada-1']), 'ada'), 'account-ada-2', opened('account-ada-2', 'ada'))).toBe(false);
     const accounts = { streams: new Set<string>(), categories: new Set(['account']) };
