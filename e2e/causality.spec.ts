@@ -22,6 +22,8 @@ test('the seeded failed transfer reads debit → credit refused → refund → p
 
   const debuggerPage = new DebuggerPage(page);
   await debuggerPage.open(transferStream!);
+  // A transfer's rows carry its amount (the seed's birthday present: 25.00).
+  await expect(page.locator('#event-row-1')).toContainText('+25.00');
   const lanes = page.getByTestId('causality-lanes');
   const saga = lanes.getByTestId('lane-saga');
   await expect(saga.getByRole('link')).toHaveCount(5);
