@@ -46,10 +46,10 @@ export const CausalityLanes = memo(function CausalityLanes({
 }) {
   const axis = axisOf(buckets);
   // Unzoomed, the window runs to now: commands refused after the last event still show (at the right edge).
-  const window = axis && zoom ? `from=${new Date(axis.from).toISOString()}&to=${new Date(axis.to).toISOString()}` : '';
+  const range = axis && zoom ? `from=${new Date(axis.from).toISOString()}&to=${new Date(axis.to).toISOString()}` : '';
   const query = useQuery({
-    queryKey: ['debugger', streamId, 'causality', head, window],
-    queryFn: () => getJson<Lanes>(`/api/streams/${encodeURIComponent(streamId)}/causality?${window}`),
+    queryKey: ['debugger', streamId, 'causality', head, range],
+    queryFn: () => getJson<Lanes>(`/api/streams/${encodeURIComponent(streamId)}/causality?${range}`),
     enabled: axis !== null,
     placeholderData: keepPreviousData,
   });

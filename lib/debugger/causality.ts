@@ -217,9 +217,9 @@ const sagaMarks = async (transfers: ReadonlyMap<string, RecordedEvent[]>, window
 const outboxMarks = async (events: readonly RecordedEvent[], publishRecords: CausalitySources['publishRecords']): Promise<OutboxMark[]> => {
   if (events.length === 0) return [];
   const records = new Map((await publishRecords(events.map((event) => event.globalPosition))).map((record) => [record.position, record]));
-  return events.map((event) => {
+  return events.map((event): OutboxMark => {
     const record = records.get(event.globalPosition);
-    const status = !record ? 'pruned' : record.status === 'sent' || record.status === 'parked' ? record.status : 'pending';
+    const status: OutboxMark['status'] = !record ? 'pruned' : record.status === 'sent' || record.status === 'parked' ? record.status : 'pending';
     const sentAt = record?.status === 'sent' ? record.sentAt : null;
     return {
       streamId: event.streamId,
