@@ -107,6 +107,7 @@ describe.each(backends)('causality lanes on $name', ({ create }) => {
       ['refund', [{ streamId: `account-${from}`, version: 4 }], null],
     ]);
     expect(hers.saga.hidden).toBe(3);
+    expect(hers.commands.marks.every((mark) => mark.causedBy === null)).toBe(true);
   });
 
   it('answers for the window asked, and says when a lane holds more than one answer may', async () => {

@@ -59,6 +59,8 @@ export const causalityLanes = async (sources: CausalitySources, streamId: string
   for (const list of transferEvents.values()) for (const event of list) placesById.set(event.eventId, { streamId: event.streamId, version: event.streamVersion });
 
   const accepted = acceptedCommands(events, placesById);
+  // A leg's cause is a step in the transfer stream: named only to who may open it.
+  for (const mark of accepted) if (mark.causedBy && !(await readable(mark.causedBy.streamId))) mark.causedBy = null;
   const refused = await Promise.all(journal.slice(0, MAX_MARKS).map((entry) => refusedCommand(entry, events, sources.store)));
   const commands = [...accepted, ...refused].sort(byTime);
   const saga = await sagaMarks(transferEvents, window, readable);
