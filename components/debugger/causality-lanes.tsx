@@ -21,6 +21,8 @@ import {
 } from './causality-layout';
 import styles from './causality-lanes.module.css';
 
+const PENDING_REFRESH_MS = 2_000;
+
 /** The track's side padding, as the density strip's: percent of the content box, as the strip's buckets are laid out. */
 const PAD = 4;
 const alongTrack = (percent: number) => `calc(${PAD}px + (100% - ${2 * PAD}px) * ${percent / 100})`;
@@ -52,6 +54,8 @@ export const CausalityLanes = memo(function CausalityLanes({
     queryFn: () => getJson<Lanes>(`/api/streams/${encodeURIComponent(streamId)}/causality?${range}`),
     enabled: axis !== null,
     placeholderData: keepPreviousData,
+    // Events still waiting for the relay: ask again until the bus has acknowledged them.
+    refetchInterval: (current) => (current.state.data?.outbox.marks.some((mark) => mark.status === 'pending') ? PENDING_REFRESH_MS : false),
   });
   const lanes = query.data;
   return (
