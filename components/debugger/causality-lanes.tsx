@@ -72,7 +72,7 @@ export const CausalityLanes = memo(function CausalityLanes({
             name="Commands"
             testId="lane-commands"
             axis={axis}
-            note={lanes.commands.truncated ? 'the first 300 in this window: zoom in for the rest' : undefined}
+            note={lanes.commands.truncated ? 'the newest 300 in this window: zoom in for older ones' : undefined}
             empty="No commands in this window."
             marks={lanes.commands.marks.map((mark, index) => ({
               key: `${mark.commandId}-${index}`,
@@ -101,7 +101,7 @@ export const CausalityLanes = memo(function CausalityLanes({
             name="Outbox: published (bus ack) and lag"
             testId="lane-outbox"
             axis={axis}
-            note={lanes.outbox.truncated ? 'the first 300 events in this window' : undefined}
+            note={lanes.outbox.truncated ? 'the newest 300 events in this window' : undefined}
             empty="No events in this window."
             marks={lanes.outbox.marks.map((mark) => ({
               key: String(mark.position),

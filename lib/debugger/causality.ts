@@ -12,7 +12,7 @@ import type { CausalityLanes, CausalPlace, CommandMark, OutboxMark, SagaMark, Sa
  * outbox row of each event. Every read is bounded, so one request costs at most a few hundred rows.
  */
 
-/** The most marks one lane holds in an answer; a wider window says `truncated` (zoom in). */
+/** The most marks one lane holds in an answer (a stream's newest events in the window); a wider window says `truncated` (zoom in). */
 export const MAX_MARKS = 300;
 /** The most transfers whose steps one answer follows. */
 export const MAX_TRANSFERS = 30;
@@ -44,10 +44,11 @@ export const causalityLanes = async (sources: CausalitySources, streamId: string
   const readable = readableCache(streamId, sources.mayRead);
   // The store's times are half-open [from, to); the window is inclusive of its last instant.
   const [stored, journal] = await Promise.all([
-    sources.audit.queryEvents({ streamId, from: window.from, to: new Date(window.to.getTime() + 1), order: 'asc', limit: MAX_MARKS + 1 }),
+    // The newest events of a wide window: what just happened; zooming in reaches older ones.
+    sources.audit.queryEvents({ streamId, from: window.from, to: new Date(window.to.getTime() + 1), order: 'desc', limit: MAX_MARKS + 1 }),
     sources.journal.list({ streamId, from: window.from, to: window.to, limit: MAX_MARKS + 1 }),
   ]);
-  const events = stored.slice(0, MAX_MARKS);
+  const events = stored.slice(0, MAX_MARKS).reverse();
   const eventsTruncated = stored.length > MAX_MARKS;
   const transfers = transfersOf(streamId, events, journal);
   const transferEvents = new Map(
@@ -70,7 +71,7 @@ export const causalityLanes = async (sources: CausalitySources, streamId: string
     streamId,
     from: window.from.toISOString(),
     to: window.to.toISOString(),
-    commands: { marks: commands.slice(0, MAX_MARKS), truncated: eventsTruncated || journal.length > MAX_MARKS || commands.length > MAX_MARKS },
+    commands: { marks: commands.slice(-MAX_MARKS), truncated: eventsTruncated || journal.length > MAX_MARKS || commands.length > MAX_MARKS },
     saga: { marks: saga.marks.slice(0, MAX_MARKS), truncated: saga.marks.length > MAX_MARKS || transfers.length >= MAX_TRANSFERS, transfers, hidden: saga.hidden },
     outbox: { marks: outbox, truncated: eventsTruncated },
   };

@@ -20,7 +20,7 @@ export const streamCausality = defineRoute({
     '(accepted ones from the events, refused ones and those lost to another writer from the command journal, each lost one with the event written in its place), ' +
     `the steps and compensations of the transfers they belong to (up to ${MAX_TRANSFERS}), each placed in the transfer stream and the account leg it wrote, ` +
     'and when the outbox published each event with its lag (the relay marks a row sent only on the bus acknowledgement, so publish = ack). ' +
-    `At most ${MAX_MARKS} marks a lane: a wider window says \`truncated\`. Whoever may read the stream may ask; steps recorded only in streams the caller may not read are counted in \`hidden\`, not shown.`,
+    `At most ${MAX_MARKS} marks a lane, from the newest events of the window: a wider window says \`truncated\`. Whoever may read the stream may ask; steps recorded only in streams the caller may not read are counted in \`hidden\`, not shown.`,
   tag: 'debugger',
   auth: streamReaders,
   params: streamPath,
