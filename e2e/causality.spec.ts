@@ -44,10 +44,14 @@ test('the seeded failed transfer reads debit → credit refused → refund → p
   await saga.getByTestId('saga-debit').click();
   await expect(page).toHaveURL(/\/debugger\/account-[^?]+\?v=\d+$/);
   const accountSaga = page.getByTestId('lane-saga');
-  await expect(accountSaga.getByTestId('saga-debit')).toBeVisible();
-  await expect(accountSaga.getByTestId('saga-refund')).toBeVisible();
+  const transferId = transferStream!.slice('transfer-'.length);
+  const step = (label: string) => accountSaga.getByRole('link', { name: new RegExp(`^Transfer ${transferId}: ${label}[ ,]`) });
+  await expect(step('debit')).toHaveCount(1);
+  await expect(step('credit refused')).toHaveCount(1);
+  await expect(step('refund')).toHaveCount(1);
   const accountCommands = page.getByTestId('lane-commands');
-  await expect(accountCommands.getByRole('link', { name: /^WithdrawMoney by system:transfers accepted: MoneyWithdrawn at v\d+, sent for transfer-seed-/ })).toHaveCount(1);
+  const leg = new RegExp(`^WithdrawMoney by system:transfers accepted: MoneyWithdrawn at v\\d+, sent for ${transferStream} v1\\.$`);
+  await expect(accountCommands.getByRole('link', { name: leg })).toHaveCount(1);
   expect(consoleErrors).toEqual([]);
 });
 
