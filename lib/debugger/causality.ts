@@ -51,10 +51,8 @@ export const causalityLanes = async (sources: CausalitySources, streamId: string
   const events = stored.slice(0, MAX_MARKS).reverse();
   const eventsTruncated = stored.length > MAX_MARKS;
   const transfers = transfersOf(streamId, events, journal);
-  const transferEvents = new Map(
-    await Promise.all(
-      transfers.map(async (id) => [id, (await sources.store.readStream(`${TRANSFER_PREFIX}${id}`, { fromVersion: 1, limit: MAX_TRANSFER_EVENTS })) as RecordedEvent[]] as const),
-    ),
+  const transferEvents = new Map<string, RecordedEvent[]>(
+    await Promise.all(transfers.map(async (id) => [id, await sources.store.readStream(`${TRANSFER_PREFIX}${id}`, { fromVersion: 1, limit: MAX_TRANSFER_EVENTS })] as const)),
   );
   const placesById = new Map<string, CausalPlace>();
   for (const list of transferEvents.values()) for (const event of list) placesById.set(event.eventId, { streamId: event.streamId, version: event.streamVersion });
