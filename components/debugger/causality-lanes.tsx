@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { memo, type CSSProperties, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getJson } from '@/lib/client/api-client';
 import type { CausalityLanes as Lanes } from '@/lib/debugger/causality-schemas';
@@ -138,7 +138,7 @@ function Lane({ name, testId, axis, marks, note, empty }: { name: string; testId
       {marks.length === 0 ? (
         <p className={styles.hint}>{empty}</p>
       ) : (
-        <ol className={styles.track} aria-labelledby={labelId} style={{ height } as CSSProperties}>
+        <ol className={styles.track} aria-labelledby={labelId} style={{ height }}>
           {placed.map(({ mark, start, end }, index) => {
             const level = levelOf.get(index)!;
             const beyond = start.beyond;
