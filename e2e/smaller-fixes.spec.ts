@@ -37,15 +37,17 @@ test('the transfer form refuses an unknown payee and an amount above what is ava
   expect((await (await request.get(`/api/streams/account-${from}/events`)).json()).events).toHaveLength(before.events.length);
 });
 
-test('deposit and withdraw offer only the account’s currency', async ({ page, request }) => {
+test('deposit and withdraw offer only the account’s currency', async ({ page, request, accountPage }) => {
   const accountId = await openAccount(request, { owner: `One Currency ${suffix()}`, currency: 'GBP' });
-  await page.goto(`/accounts/${accountId}`);
-  const deposit = page.getByTestId('deposit-form');
-  await expect(deposit.getByTestId('amount-currency')).toHaveText('GBP');
-  await expect(deposit.getByRole('combobox')).toHaveCount(0);
-  await deposit.getByLabel('Amount').fill('12.50');
-  await deposit.getByRole('button', { name: 'Deposit' }).click();
-  await expect(page.getByTestId('account-summary')).toContainText('£12.50');
+  await accountPage.open(accountId);
+  for (const kind of ['Withdraw', 'Deposit'] as const) {
+    await accountPage.chooseAction(kind);
+    const form = page.getByTestId(`${kind.toLowerCase()}-form`);
+    await expect(form.getByTestId('amount-currency')).toHaveText('GBP');
+    await expect(form.getByRole('combobox')).toHaveCount(0);
+  }
+  await accountPage.deposit('12.50');
+  await expect(accountPage.balance()).toContainText('£12.50');
 });
 
 test('audit filters read lower-case event types and a bare user name, and say how many events match', async ({ page }) => {
