@@ -8,7 +8,7 @@ const opened = (streamId: string, customerId: string) => ({ streamId, type: 'Acc
 const deposited = (streamId: string) => ({ streamId, type: 'MoneyDeposited', data: { amount: 1 } });
 
 describe("a customer's live event filter", () => {
-  it('lets in an account opened for them after they connected, from its opening event on, and nobody else's', () => {
+  it('lets in an account opened for them after they connected, from its opening event on, and no account of anyone else', () => {
     const filter = ownEventFilter(null, new Set(['account-ada-1']), 'ada');
     expect(matchesFilter(filter, 'account-ada-1', deposited('account-ada-1'))).toBe(true);
     expect(matchesFilter(filter, 'account-ada-2', deposited('account-ada-2'))).toBe(false);
