@@ -75,7 +75,7 @@ try {
     bar.stop();
     const transfers = await seedTransfers(store, { seed, day: new Date('2026-11-20T00:00:00Z'), setTime: (at) => (now = at) });
     now = new Date('2026-11-20T16:00:00Z');
-    const raced = await seedConcurrentWithdrawals((...args) => runtime.commands.send(...args), now);
+    const raced = await seedConcurrentWithdrawals((...args) => runtime.commands.send(...args), now, (at) => (now = at));
     if (!raced) console.warn('The seeded double withdrawal did not lose its race as planned: the debugger will not show a lost command.');
     console.log(
       `Seeded ${summary.accounts} accounts with ${summary.events} events from ${summary.commands} commands ` +

@@ -32,7 +32,7 @@ export function MoneyForm({ kind, account }: { kind: 'deposit' | 'withdraw'; acc
   const copy = COPY[kind];
   const id = useId();
   const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState(account.currency);
+  const currency = account.currency;
   const [description, setDescription] = useState('');
   const [attempt, setAttempt] = useState<Attempt>({});
   const [success, setSuccess] = useState<string | null>(null);
@@ -77,22 +77,11 @@ export function MoneyForm({ kind, account }: { kind: 'deposit' | 'withdraw'; acc
             onChange={(event) => setAmount(event.target.value)}
             {...describedBy(`${id}-amount`, amountError ?? currencyError, hint)}
           />
-          <label htmlFor={`${id}-currency`} className="visually-hidden">
-            Currency
-          </label>
-          <select
-            id={`${id}-currency`}
-            name="currency"
-            value={currency}
-            onChange={(event) => setCurrency(event.target.value)}
-            aria-invalid={currencyError ? true : undefined}
-          >
-            {Object.keys(CURRENCIES).map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
+          {/* An account holds one currency: money in any other would be refused, so none is offered. */}
+          <input type="hidden" name="currency" value={account.currency} />
+          <span className={styles.unit} data-testid="amount-currency">
+            {account.currency}
+          </span>
         </div>
       </Field>
 

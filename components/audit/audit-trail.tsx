@@ -4,9 +4,17 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { trailQueryString, useTrailPage } from './use-audit-data';
 import type { FilterValues } from './trail-filters';
+import type { CountedTrailPage } from '@/lib/server/routes/audit';
 import styles from './audit.module.css';
 
 const PAGE = 50;
+const count = new Intl.NumberFormat('en-GB');
+
+/** "1,204 events match, by teller:ann": the count, and the actor a bare name was read as. */
+const matchCount = (data: CountedTrailPage) => {
+  const total = data.moreMatch ? `More than ${count.format(data.matched)} events match` : `${count.format(data.matched)} ${data.matched === 1 ? 'event matches' : 'events match'}`;
+  return data.actor ? `${total}, by ${data.actor}` : total;
+};
 const time = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
 /** Results newest first, a page at a time (keyset on the global position), with exports of everything that matches. */
@@ -36,6 +44,11 @@ export function AuditTrail({ filters }: { filters: FilterValues }) {
         </p>
       ) : null}
       {page.isPending ? <p className="muted">Loading events…</p> : null}
+      {page.data ? (
+        <p className="muted" role="status" data-testid="match-count">
+          {matchCount(page.data)}
+        </p>
+      ) : null}
       {page.data ? (
         page.data.rows.length === 0 ? (
           <p className="muted" data-testid="trail-empty">

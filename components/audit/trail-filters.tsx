@@ -10,8 +10,8 @@ export type FilterValues = Record<(typeof FILTER_KEYS)[number], string>;
 const EVENT_TYPES = ['AccountOpened', 'MoneyDeposited', 'MoneyWithdrawn', 'InterestApplied', 'AccountClosed'];
 
 const LABELS: Record<(typeof FILTER_KEYS)[number], { label: string; hint?: string; placeholder?: string }> = {
-  actor: { label: 'Actor', placeholder: 'teller:tess' },
-  type: { label: 'Event types', hint: 'Comma-separated', placeholder: 'MoneyWithdrawn,AccountClosed' },
+  actor: { label: 'Actor', hint: 'A user (ann) or an actor (teller:ann)', placeholder: 'ann' },
+  type: { label: 'Event types', hint: 'Comma-separated, any case', placeholder: 'MoneyWithdrawn,AccountClosed' },
   from: { label: 'From (UTC)', hint: 'Recorded at or after' },
   to: { label: 'To (UTC)', hint: 'Recorded before' },
   correlationId: { label: 'Correlation id' },

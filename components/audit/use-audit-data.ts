@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TrailFilter, TrailPage } from '@/lib/audit/audit-trail';
 import type { MerkleFingerprint, VerificationReport } from '@/lib/audit/verification-report';
 import { getJson } from '@/lib/client/api-client';
+import type { CountedTrailPage } from '@/lib/server/routes/audit';
 
 /** The filters as the API's query string (empty ones left out). */
 export const trailQueryString = (filter: Record<string, string | undefined>, extra: Record<string, string | number | undefined> = {}): string => {
@@ -35,7 +36,7 @@ export const useFingerprint = () =>
 export const useTrailPage = (query: string) =>
   useQuery({
     queryKey: ['audit', 'events', query],
-    queryFn: () => getJson<TrailPage>(`/api/audit/events?${query}`),
+    queryFn: () => getJson<CountedTrailPage>(`/api/audit/events?${query}`),
     placeholderData: keepPreviousData,
   });
 

@@ -5,6 +5,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '@/lib/client/api-client';
 import { BalanceChart } from './balance-chart';
 import { BlamePanel } from './blame-panel';
+import { CausalityLanes } from './causality-lanes';
 import { ComparePanel } from './compare-panel';
 import { DecisionsPanel } from './decisions-panel';
 import { RefusedCommandsPanel } from './refused-commands-panel';
@@ -216,6 +217,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
       ) : (
         <>
           <DensityStrip buckets={density.data?.buckets ?? NO_BUCKETS} version={deferredVersion} hits={hits} zoom={zoom} onJump={jumpTo} onZoom={setZoom} />
+          <CausalityLanes streamId={streamId} buckets={density.data?.buckets ?? NO_BUCKETS} zoom={zoom} head={foldHead} />
           <Transport streamId={streamId} version={version} head={head} zoom={zoom} goTo={goTo} />
           <BreakpointBar
             version={version}

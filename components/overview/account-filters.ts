@@ -61,3 +61,14 @@ export const accountsPath = (filters: AccountFilters, cursor: string | null, lim
   if (cursor) params.set('cursor', cursor);
   return `/api/accounts?${params.toString()}`;
 };
+
+/**
+ * Rows sorted by balance, grouped by currency (codes in alphabetical order), each group keeping
+ * the balance order it came in: 100 JPY is not more than 1 EUR, so balances are compared only
+ * within a currency. The rows loaded so far are grouped; more pages join their groups.
+ */
+export const groupByCurrency = <Row extends { currency: string }>(rows: readonly Row[]): Array<{ currency: string; rows: Row[] }> => {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) groups.set(row.currency, [...(groups.get(row.currency) ?? []), row]);
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, grouped]) => ({ currency, rows: grouped }));
+};

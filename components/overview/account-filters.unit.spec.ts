@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountsPath, DEFAULT_FILTERS, pageSearch, parseAccountFilters } from './account-filters';
+import { accountsPath, DEFAULT_FILTERS, groupByCurrency, pageSearch, parseAccountFilters } from './account-filters';
 
 describe('account filters in the page URL', () => {
   it('round-trips through the query string, leaving defaults out', () => {
@@ -22,5 +22,22 @@ describe('accountsPath', () => {
       '/api/accounts?sort=owner&direction=asc&limit=25&status=closed&owner=Ada&cursor=abc_-1',
     );
     expect(accountsPath(DEFAULT_FILTERS, null)).toBe('/api/accounts?sort=opened&direction=desc&limit=25');
+  });
+});
+
+describe('sorting by balance', () => {
+  it('groups the rows by currency, keeping the balance order within each', () => {
+    const rows = [
+      { id: 'a', currency: 'JPY', balance: 900_000 },
+      { id: 'b', currency: 'EUR', balance: 50_00 },
+      { id: 'c', currency: 'JPY', balance: 100 },
+      { id: 'd', currency: 'EUR', balance: 1_00 },
+      { id: 'e', currency: 'GBP', balance: 7_00 },
+    ];
+    expect(groupByCurrency(rows).map((group) => [group.currency, group.rows.map((row) => row.id)])).toEqual([
+      ['EUR', ['b', 'd']],
+      ['GBP', ['e']],
+      ['JPY', ['a', 'c']],
+    ]);
   });
 });

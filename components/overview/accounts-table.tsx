@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { Money } from '@/components/ui/money';
 import type { AccountSort, AccountSummaryView } from '@/lib/read/queries/account-queries';
-import type { AccountFilters } from './account-filters';
+import { groupByCurrency, type AccountFilters } from './account-filters';
 import { formatDate, formatDateTime, formatRelative, shortAccountId } from './format';
 import { useOverviewStore } from './overview-store';
 import styles from './accounts.module.css';
@@ -58,12 +58,56 @@ export function AccountsTable({
 }) {
   const justOpened = useOverviewStore((store) => store.justOpened);
   const sortedBy = COLUMNS.find((column) => column.sort === filters.sort)?.label ?? filters.sort;
+  // Balances in different currencies are not comparable: sorted by balance, rows are grouped by currency.
+  const byBalance = filters.sort === 'balance';
+  const row = (account: AccountSummaryView) => {
+    const isNew = account.accountId === justOpened;
+    return (
+      <tr key={account.accountId} className={`${styles.row}${isNew ? ` ${styles.rowNew}` : ''}`}>
+        <td className={styles.owner}>
+          {/* No viewport prefetch: a page of rows would fetch a page of account routes nobody may open. */}
+          <Link href={`/accounts/${account.accountId}`} className={styles.rowLink} prefetch={false}>
+            {account.owner}
+          </Link>
+          {isNew ? <span className={styles.newBadge}>New</span> : null}
+        </td>
+        <td className={styles.account}>
+          <code>{shortAccountId(account.accountId)}</code>
+        </td>
+        <td className={styles.currency}>{account.currency}</td>
+        <td className={styles.balance}>
+          <Money amount={account.balance} currency={account.currency} />
+        </td>
+        <td className={styles.status}>
+          <StatusBadge status={account.status} />
+        </td>
+        <td className={styles.opened}>
+          <span className={styles.cellLabel}>Opened </span>
+          <time dateTime={account.openedAt} title={formatDateTime(account.openedAt)}>
+            {formatDate(account.openedAt)}
+          </time>
+        </td>
+        <td className={styles.activity}>
+          <span className={styles.cellLabel}>Last activity </span>
+          <time dateTime={account.lastActivityAt} title={formatDateTime(account.lastActivityAt)}>
+            {formatRelative(account.lastActivityAt, readAt)}
+          </time>
+        </td>
+      </tr>
+    );
+  };
 
   return (
     <div className={styles.tableWrap}>
+      {byBalance ? (
+        <p className={styles.sortNote} data-testid="sort-note">
+          Balances are compared within a currency, never across: the accounts are grouped by currency, each group sorted by balance.
+        </p>
+      ) : null}
       <table className={`${styles.table}${stale ? ` ${styles.stale}` : ''}`} aria-busy={loading || stale}>
         <caption className="visually-hidden">
-          Accounts, sorted by {sortedBy.toLowerCase()}, {filters.direction === 'asc' ? 'ascending' : 'descending'}
+          Accounts, sorted by {sortedBy.toLowerCase()}
+          {byBalance ? ' within each currency' : ''}, {filters.direction === 'asc' ? 'ascending' : 'descending'}
         </caption>
         <thead>
           <tr>
@@ -96,8 +140,8 @@ export function AccountsTable({
         </thead>
         <tbody>
           {loading
-            ? Array.from({ length: SKELETON_ROWS }, (_, row) => (
-                <tr key={row} className={styles.skeletonRow} aria-hidden="true">
+            ? Array.from({ length: SKELETON_ROWS }, (_, index) => (
+                <tr key={index} className={styles.skeletonRow} aria-hidden="true">
                   {COLUMNS.map((column) => (
                     <td key={column.key} className={column.className}>
                       <div className="skeleton" style={{ margin: column.key === 'balance' ? '0 0 0 auto' : 0, width: column.key === 'owner' ? '70%' : '55%' }} />
@@ -105,42 +149,14 @@ export function AccountsTable({
                   ))}
                 </tr>
               ))
-            : items.map((account) => {
-                const isNew = account.accountId === justOpened;
-                return (
-                  <tr key={account.accountId} className={`${styles.row}${isNew ? ` ${styles.rowNew}` : ''}`}>
-                    <td className={styles.owner}>
-                      {/* No viewport prefetch: a page of rows would fetch a page of account routes nobody may open. */}
-                      <Link href={`/accounts/${account.accountId}`} className={styles.rowLink} prefetch={false}>
-                        {account.owner}
-                      </Link>
-                      {isNew ? <span className={styles.newBadge}>New</span> : null}
-                    </td>
-                    <td className={styles.account}>
-                      <code>{shortAccountId(account.accountId)}</code>
-                    </td>
-                    <td className={styles.currency}>{account.currency}</td>
-                    <td className={styles.balance}>
-                      <Money amount={account.balance} currency={account.currency} />
-                    </td>
-                    <td className={styles.status}>
-                      <StatusBadge status={account.status} />
-                    </td>
-                    <td className={styles.opened}>
-                      <span className={styles.cellLabel}>Opened </span>
-                      <time dateTime={account.openedAt} title={formatDateTime(account.openedAt)}>
-                        {formatDate(account.openedAt)}
-                      </time>
-                    </td>
-                    <td className={styles.activity}>
-                      <span className={styles.cellLabel}>Last activity </span>
-                      <time dateTime={account.lastActivityAt} title={formatDateTime(account.lastActivityAt)}>
-                        {formatRelative(account.lastActivityAt, readAt)}
-                      </time>
-                    </td>
-                  </tr>
-                );
-              })}
+            : byBalance
+              ? groupByCurrency(items).flatMap((group) => [
+                  <tr key={`currency-${group.currency}`} className={styles.currencyGroup} data-testid="currency-group">
+                    <td colSpan={COLUMNS.length}>{group.currency}</td>
+                  </tr>,
+                  ...group.rows.map(row),
+                ])
+              : items.map(row)}
         </tbody>
       </table>
       {loading ? (

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { Field } from '@/components/ui/field';
 import { newCommandId } from '@/components/overview/new-command-id';
-import { ApiError } from '@/lib/client/api-client';
+import { ApiError, getJson } from '@/lib/client/api-client';
 import { parseMoney } from '@/lib/domain/account/decimal-amount';
 import { CURRENCIES, type Currency } from '@/lib/domain/account/money';
 import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
@@ -28,6 +28,23 @@ const post = async (body: unknown, commandId: string): Promise<TransferAccepted>
   return json as TransferAccepted;
 };
 
+/**
+ * Why this payee cannot be paid, asked of the store before anything is sent (so an unknown account
+ * never costs a debit and a refund), or null. Reads the payee's first event: a 404 means no such
+ * account; another customer's account answers 403, and the bank checks it when the money moves.
+ */
+const payeeProblem = async (payee: string, currency: string): Promise<string | null> => {
+  try {
+    const { events } = await getJson<{ events: Array<{ data: { currency?: unknown } }> }>(`/api/streams/${encodeURIComponent(`account-${payee}`)}/events?limit=1`);
+    const held = events[0]?.data.currency;
+    return typeof held === 'string' && held !== currency ? `That account holds ${held}; this one sends ${currency}` : null;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return `No account ${payee} exists: check the id`;
+    if (error instanceof ApiError && error.status === 400) return 'An account id is letters, digits, _ or -';
+    return null;
+  }
+};
+
 /** Send money from this account to another; the transfer's own page then follows it to the end. */
 export function TransferForm({ account }: { account: AccountSummaryView }) {
   const id = useId();
@@ -42,6 +59,8 @@ export function TransferForm({ account }: { account: AccountSummaryView }) {
   const currency = account.currency as Currency;
   const exponent = CURRENCIES[currency] ?? 2;
   const example = exponent === 0 ? '2500' : `25.${'0'.repeat(exponent)}`;
+  const available = availableToWithdraw(account);
+  const options = (destinations.data?.items ?? []).filter((a) => a.accountId !== account.accountId && a.currency === account.currency);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -53,9 +72,17 @@ export function TransferForm({ account }: { account: AccountSummaryView }) {
     const parsed = parseMoney(amount, currency);
     if (!parsed.ok) found.amount = amount.trim() ? parsed.message : 'Enter an amount';
     else if (parsed.value <= 0) found.amount = 'The amount must be greater than zero';
+    else if (parsed.value > available) found.amount = `That is more than the ${moneyText(available, account.currency)} available`;
     setErrors(found);
     if (Object.keys(found).length > 0 || !parsed.ok) return;
     setPending(true);
+    const known = options.some((option) => option.accountId === destination);
+    const problem = known ? null : await payeeProblem(destination, account.currency);
+    if (problem) {
+      setErrors({ to: problem });
+      setPending(false);
+      return;
+    }
     try {
       const accepted = await post(
         { from: account.accountId, to: destination, amount: parsed.value, currency, ...(description.trim() ? { description: description.trim() } : {}) },
@@ -71,8 +98,6 @@ export function TransferForm({ account }: { account: AccountSummaryView }) {
       setPending(false);
     }
   };
-
-  const options = (destinations.data?.items ?? []).filter((a) => a.accountId !== account.accountId && a.currency === account.currency);
 
   return (
     <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate data-testid="transfer-form">
@@ -99,7 +124,7 @@ export function TransferForm({ account }: { account: AccountSummaryView }) {
         id={`${id}-amount`}
         label={`Amount (${currency})`}
         error={errors.amount}
-        hint={`Up to ${moneyText(availableToWithdraw(account), account.currency)} available.`}
+        hint={`Up to ${moneyText(available, account.currency)} available.`}
       >
         <input
           id={`${id}-amount`}

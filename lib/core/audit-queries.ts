@@ -20,6 +20,9 @@ export type EventQuery = {
   limit: number;
 };
 
+/** The filters of an event query, without its paging. */
+export type CountQuery = Omit<EventQuery, 'cursor' | 'order' | 'limit'>;
+
 /** A recorded command whose event is not where the commands table says it is. */
 export type CommandMismatch = {
   commandId: string;
@@ -95,6 +98,8 @@ export const compareStreamRows = (sort: StreamSort) => (a: Pick<StreamListRow, '
 /** Reads for auditors, answered by SQL in each adapter. */
 export interface AuditQueries {
   queryEvents(query: EventQuery): Promise<RecordedEvent[]>;
+  /** How many events match, counted up to `cap` (a larger answer is `cap + 1`): the audit trail's match count, bounded work. */
+  countEvents(query: CountQuery, cap: number): Promise<number>;
   /** One page of streams with their counts and first/last event, from one grouped query over the events. */
   listStreams(query: StreamListQuery): Promise<StreamListRow[]>;
   integrityFacts(): Promise<IntegrityFacts>;

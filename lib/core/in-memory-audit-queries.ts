@@ -58,6 +58,11 @@ export const inMemoryAuditQueries = (
     }
     return found;
   },
+  countEvents: async (query, cap) => {
+    let count = 0;
+    for (const event of events()) if (matchesEventQuery(event, { ...query, order: 'asc', limit: 0 }) && ++count > cap) break;
+    return count;
+  },
   listStreams: async (query) => listStreamsOf(events(), query),
   integrityFacts: async () => ({ densePositions: true, sequenceHead: events().length }),
   commandMismatches: async ({ streamId, limit }) => {

@@ -1,4 +1,5 @@
 import { defineCommand, type AggregateDefinition } from '../../core/aggregate';
+import type { RecordedEvent } from '../../core/envelope';
 import { UpcasterRegistry } from '../../core/upcasting';
 import { accountStreamId } from '../account/decider';
 import { requestTransferInput, type TransferCommand } from './commands';
@@ -6,6 +7,12 @@ import { TRANSFER_CATEGORY, transferDecider } from './decider';
 import { TRANSFER_EVENT_TYPES, type TransferEvent } from './events';
 import { TRANSFER_RULES } from './rules';
 import type { TransferState } from './state';
+
+/** The amount a transfer moves, on the events that carry it (requested, completed, failed): the debugger's amount column. */
+export const transferAmount = (event: RecordedEvent): number | null => {
+  const amount = (event.data as { amount?: unknown } | null)?.amount;
+  return typeof amount === 'number' ? amount : null;
+};
 
 /**
  * A transfer between two accounts: its own stream, driven by the process manager. Clients send
@@ -40,6 +47,7 @@ export const transferAggregate: AggregateDefinition<TransferState, TransferComma
   debugger: {
     label: 'transfer',
     eventTypes: TRANSFER_EVENT_TYPES,
+    signedAmount: transferAmount,
     presets: [
       { label: 'status == "failed"', expression: 'status == "failed"' },
       { label: 'status == "credit_failed"', expression: 'status == "credit_failed"' },

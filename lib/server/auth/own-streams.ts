@@ -4,6 +4,8 @@ import { MAX_PAGE_LIMIT } from '../../read/queries/account-queries';
 import { webRuntime } from '../web-runtime';
 import type { EventFilter } from '../sse/stream-filter';
 
+const ACCOUNT_CATEGORY = 'account';
+
 /** The streams of the accounts a customer holds, as the account read model lists them. */
 export const ownAccountStreams = async (principal: Principal): Promise<Set<string>> => {
   const streams = new Set<string>();
@@ -18,12 +20,22 @@ export const ownAccountStreams = async (principal: Principal): Promise<Set<strin
 };
 
 /**
- * A customer's live events: what they asked for, within their own accounts.
- * The set is taken when they connect; an account opened later joins on the
- * next connection (EventSource reconnects by itself; their own writes are
- * shown through read-your-writes meanwhile).
+ * A customer's live events: what they asked for, within their own accounts. The set is taken when
+ * they connect, and an account opened for them later (in another tab, or by a teller) joins it at
+ * its opening event, so every page that follows their accounts sees it without a reload.
  */
-export const ownEventFilter = (requested: EventFilter, own: ReadonlySet<string>): EventFilter => {
+export const ownEventFilter = (requested: EventFilter, own: ReadonlySet<string>, customerId?: string): EventFilter => {
   const streams = new Set([...own].filter((stream) => requested === null || requested.streams.has(stream) || requested.categories.has(streamCategory(stream))));
-  return { streams, categories: new Set() };
+  const followsNewAccounts = customerId !== undefined && (requested === null || requested.categories.has(ACCOUNT_CATEGORY));
+  if (!followsNewAccounts) return { streams, categories: new Set() };
+  return {
+    streams,
+    categories: new Set(),
+    joins: (event) => {
+      if (event.type !== 'AccountOpened' || streamCategory(event.streamId) !== ACCOUNT_CATEGORY) return false;
+      if ((event.data as { customerId?: unknown } | null)?.customerId !== customerId) return false;
+      streams.add(event.streamId);
+      return true;
+    },
+  };
 };

@@ -8,7 +8,7 @@ import { closed, deposited, opened, withdrawn } from '../../domain/account/testi
 import type { AccountStateAt } from '../audit-service';
 import { BASE, params, useTemporaryEventStore, type ErrorJson, type TemporaryStore, signedInAs } from './test-support';
 import { accountStateAtRoute } from '../routes/accounts';
-import { auditEvents, auditEventsCsv, auditEventsJsonLines, bankTotalsAt, fingerprint, inclusionProof, storeVerification } from '../routes/audit';
+import { auditEvents, auditEventsCsv, auditEventsJsonLines, bankTotalsAt, fingerprint, inclusionProof, storeVerification, type CountedTrailPage } from '../routes/audit';
 import { streamVerification } from '../routes/streams';
 
 const stateAtRoute = accountStateAtRoute.handler;
@@ -77,6 +77,17 @@ describe('GET /api/audit/events', () => {
     expect(await positions('category=account&actor=system')).toEqual([7, 8]);
     expect(await positions(`to=${encodeURIComponent(moments.afterFirstDeposit!)}`)).toEqual([1, 2]);
     expect(await positions(`from=${encodeURIComponent(moments.afterFirstDeposit!)}&type=AccountOpened`)).toEqual([3, 6]);
+  });
+
+  it('reads event types in any case and a bare user name as that user\'s actor, and counts the matches', async () => {
+    const page = await json<CountedTrailPage>(eventsRoute(get('/api/audit/events?order=asc&type=moneywithdrawn,ACCOUNTCLOSED&limit=2')));
+    expect(page.rows.map((row) => row.globalPosition)).toEqual([4, 8]);
+    expect(page).toMatchObject({ matched: 3, moreMatch: false, types: ['MoneyWithdrawn', 'AccountClosed'], actor: null });
+    // `ann` is a demo teller: her bare name is the actor she signs as (she wrote nothing here).
+    expect(await json<CountedTrailPage>(eventsRoute(get('/api/audit/events?actor=Ann')))).toMatchObject({ rows: [], matched: 0, actor: 'teller:ann' });
+    // A name nobody signs as is matched as typed.
+    expect(await json<CountedTrailPage>(eventsRoute(get('/api/audit/events?actor=system')))).toMatchObject({ matched: 2, actor: 'system' });
+    expect(await json<CountedTrailPage>(eventsRoute(get('/api/audit/events')))).toMatchObject({ matched: 9, moreMatch: false });
   });
 
   it('refuses malformed filters with the field named, and writes nothing', async () => {

@@ -7,6 +7,7 @@ import { accountStateAtRoute, accountSummary, accountTransactions, bankStats, li
 import { auditEvents, auditEventsCsv, auditEventsJsonLines, bankTotalsAt, fingerprint, inclusionProof, storeVerification } from './audit';
 import { auditPublicKeyRoute, checkpointVerification, exportEvidencePackRoute, listCheckpoints, takeCheckpointRoute } from './audit-checkpoints';
 import { streamBlame } from './blame';
+import { streamCausality } from './causality';
 import { commandRoutes } from './commands';
 import { streamDecisions } from './decisions';
 import { streamRefusedCommands } from './refused-commands';
@@ -45,6 +46,7 @@ const DEFINED: readonly RouteDefinition[] = [
   historyScan,
   streamFindings,
   streamRefusedCommands,
+  streamCausality,
   streamDecisions,
   streamSnapshots,
   streamTestCase,

@@ -14,6 +14,7 @@ import { auditQueries, bankTotalsAsOf, checkStoreFingerprint, eventInclusionProo
 import { defineRoute } from '../http/define-route';
 import { categorySchema } from '../sse/stream-filter';
 import { isoTime, joinedList, text, wholeNumber } from '../http/query';
+import { resolveTrailFilter } from '../audit-filter';
 
 /*
  * Routes for auditors, who with tellers may read them all (`audit.read`): the store's verification,
@@ -22,11 +23,11 @@ import { isoTime, joinedList, text, wholeNumber } from '../http/query';
  */
 
 const trailFilterParams = {
-  actor: text('actor').optional().meta({ description: 'Exact actor, e.g. teller:tess' }),
+  actor: text('actor').optional().meta({ description: 'The actor, e.g. teller:tess; a bare name (tess) is the actor that user signs as' }),
   type: joinedList(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*(,[A-Za-z][A-Za-z0-9_]*)*$/, 'type must be event type names separated by commas'))
     .transform((value) => value.split(','))
     .optional()
-    .meta({ description: 'Event types, comma-separated or repeated' }),
+    .meta({ description: 'Event types, comma-separated or repeated; any case' }),
   from: isoTime('from').optional().meta({ description: 'Recorded at or after (ISO; UTC without an offset)' }),
   to: isoTime('to').optional().meta({ description: 'Recorded before (ISO; UTC without an offset)' }),
   eventId: text('eventId').optional().meta({ description: 'One event by id' }),
@@ -96,6 +97,20 @@ export const inclusionProof = defineRoute({
   handle: ({ query }) => eventInclusionProof(query.position, query.treePosition),
 });
 
+/** Counting stops here: a count of a million costs what reading them would, and "more than 10,000" says enough. */
+export const MAX_MATCH_COUNT = 10_000;
+
+const countedTrailPageSchema = trailPageSchema
+  .extend({
+    matched: z.number().int().min(0).describe(`How many events match the filters, counted up to ${MAX_MATCH_COUNT}`),
+    moreMatch: z.boolean().describe(`More than ${MAX_MATCH_COUNT} match`),
+    actor: z.string().nullable().describe('The actor filtered by: a bare name (`ann`) is the actor that user signs as (`teller:ann`)'),
+    types: z.array(z.string()).nullable().describe('The event types filtered by, as registered (`moneywithdrawn` is `MoneyWithdrawn`)'),
+  })
+  .meta({ id: 'CountedTrailPage' });
+
+export type CountedTrailPage = z.infer<typeof countedTrailPageSchema>;
+
 export const auditEvents = defineRoute({
   method: 'GET',
   path: '/api/audit/events',
@@ -112,8 +127,21 @@ export const auditEvents = defineRoute({
       order: order('desc', 'desc: newest first'),
     })
     .refine(toIsAfterFrom, afterFrom),
-  responses: { 200: { description: 'A page of events', schema: trailPageSchema } },
-  handle: ({ query: { cursor, limit, order: direction, ...filter } }) => trailPage(auditQueries(), filterOf(filter), { cursor, limit, order: direction }),
+  responses: { 200: { description: 'A page of events, with how many match', schema: countedTrailPageSchema } },
+  handle: async ({ query: { cursor, limit, order: direction, ...filter } }) => {
+    const resolved = await resolveTrailFilter(filterOf(filter));
+    const [page, matched] = await Promise.all([
+      trailPage(auditQueries(), resolved, { cursor, limit, order: direction }),
+      auditQueries().countEvents(resolved, MAX_MATCH_COUNT),
+    ]);
+    return {
+      ...page,
+      matched: Math.min(matched, MAX_MATCH_COUNT),
+      moreMatch: matched > MAX_MATCH_COUNT,
+      actor: resolved.actor ?? null,
+      types: resolved.types ?? null,
+    };
+  },
 });
 
 const encoder = new TextEncoder();
@@ -163,7 +191,7 @@ const exportRoute = (format: ExportFormat, operationId: string, summary: string,
         headers: z.object({ 'Content-Disposition': z.string().meta({ description: 'attachment; filename="chronicle-audit-<time>.<format>"' }) }),
       },
     },
-    handle: ({ query: { order: direction, ...filter } }) => exportResponse(filterOf(filter), direction, format),
+    handle: async ({ query: { order: direction, ...filter } }) => exportResponse(await resolveTrailFilter(filterOf(filter)), direction, format),
   });
 
 export const auditEventsCsv = exportRoute(

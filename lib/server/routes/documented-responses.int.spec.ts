@@ -144,6 +144,10 @@ const cases = (): Record<string, Call[]> => {
     getStreamFindings: [{ params: onStream, path: `/api/streams/${stream}/findings`, expect: 200 }],
     replayStreamDecisions: [{ params: onStream, path: `/api/streams/${stream}/decisions`, expect: 200 }],
     getRefusedCommands: [{ params: onStream, path: `/api/streams/${stream}/refused-commands`, expect: 200 }],
+    getCausalityLanes: [
+      { params: onStream, path: `/api/streams/${stream}/causality`, expect: 200 },
+      { params: onStream, path: `/api/streams/${stream}/causality?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z`, expect: 400 },
+    ],
     getTestCase: [{ params: onStream, path: `/api/streams/${stream}/state/test-case?version=2`, expect: 200 }],
     getCommand: [{ params: { commandId }, path: `/api/commands/${commandId}`, expect: 200 }],
     verifyStore: [{ path: '/api/audit/verification', expect: 200 }],

@@ -161,7 +161,7 @@ export const eventStream = defineRoute({
   handle: async ({ request, principal, scope }) => {
     // The query is checked by its definition above; the header, and the filter it builds, by the live tail's own parser.
     let query = parseEventStreamRequest(request);
-    if (scope === 'own') query = { ...query, filter: ownEventFilter(query.filter, await ownAccountStreams(principal)) };
+    if (scope === 'own') query = { ...query, filter: ownEventFilter(query.filter, await ownAccountStreams(principal), principal.customerId) };
     return eventStreamResponse(request, query, principal);
   },
 });

@@ -76,7 +76,7 @@ export async function* liveTail(options: LiveTailOptions): AsyncGenerator<string
         const batch = await gate.run(() => store.readAll({ fromPosition: cursor, limit: batchSize }));
         for (const event of batch) {
           if (signal.aborted) return;
-          if (matchesFilter(filter, event.streamId)) {
+          if (matchesFilter(filter, event.streamId, event)) {
             const frame = encodeJsonFrame('event', event.globalPosition, eventFramePayload(event));
             sent(event.type, event.globalPosition);
             yield frame;

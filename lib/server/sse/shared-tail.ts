@@ -13,7 +13,7 @@ export const eventFramePayload = (event: RecordedEvent) => {
 /** One event read by the shared tail; its frame is encoded once, for every connection that sends it. */
 export class TailEntry {
   private encoded: string | undefined;
-  constructor(private readonly event: RecordedEvent) {}
+  constructor(readonly event: RecordedEvent) {}
   get position(): number {
     return this.event.globalPosition;
   }
@@ -149,7 +149,7 @@ export class SharedTail {
     for (const subscription of this.subscribers) {
       const { filter, queue } = subscription;
       for (const entry of entries) {
-        if (entry.position > subscription.reached && matchesFilter(filter, entry.streamId)) queue.push(entry);
+        if (entry.position > subscription.reached && matchesFilter(filter, entry.streamId, entry.event)) queue.push(entry);
       }
       subscription.reached = Math.max(subscription.reached, last);
       if (queue.length > this.maxQueued) {

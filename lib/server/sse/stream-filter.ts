@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { streamCategory } from '../../core/envelope';
+import { streamCategory, type RecordedEvent } from '../../core/envelope';
 import { ValidationError, type FieldIssue } from '../../core/errors';
 import { issuesOf } from '../../commands/account-commands';
 import { streamIdSchema } from '../../commands/validation';
@@ -32,16 +32,24 @@ const heartbeatSchema = z
   .transform(Number)
   .pipe(z.number().min(MIN_HEARTBEAT_MS, `heartbeat_ms must be at least ${MIN_HEARTBEAT_MS}`).max(MAX_HEARTBEAT_MS, `heartbeat_ms may be at most ${MAX_HEARTBEAT_MS}`));
 
-/** Events of any listed stream or of any listed category; null passes everything. */
-export type EventFilter = { streams: ReadonlySet<string>; categories: ReadonlySet<string> } | null;
+/**
+ * Events of any listed stream or of any listed category; null passes everything. `joins`, when
+ * given, is asked about an event of any other stream and may let that stream in (a customer's
+ * account opened after they connected: the filter lets it in from its first event on).
+ */
+export type EventFilter = {
+  streams: ReadonlySet<string>;
+  categories: ReadonlySet<string>;
+  joins?: (event: Pick<RecordedEvent, 'streamId' | 'type' | 'data'>) => boolean;
+} | null;
 
 /** Where the stream starts: after a position the client names, or after whatever is newest when it connects. */
 export type StartPoint = { after: number; source: 'Last-Event-ID' | 'from' } | { after: 'head' };
 
 export type EventStreamRequest = { start: StartPoint; filter: EventFilter; heartbeatMs: number | undefined };
 
-export const matchesFilter = (filter: EventFilter, streamId: string): boolean =>
-  filter === null || filter.streams.has(streamId) || filter.categories.has(streamCategory(streamId));
+export const matchesFilter = (filter: EventFilter, streamId: string, event?: Pick<RecordedEvent, 'streamId' | 'type' | 'data'>): boolean =>
+  filter === null || filter.streams.has(streamId) || filter.categories.has(streamCategory(streamId)) || (event !== undefined && filter.joins?.(event) === true);
 
 const parseList = (values: string[], schema: z.ZodType<string>, key: string, max: number, issues: FieldIssue[]): Set<string> => {
   if (values.length > max) issues.push({ path: key, message: `At most ${max} ${key} values may be given` });

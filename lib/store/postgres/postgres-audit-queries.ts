@@ -101,6 +101,11 @@ export const postgresAuditQueries = (pool: pg.Pool): AuditQueries => ({
     const result = await pool.query<PostgresEventRow>(sql, [...values, query.limit]);
     return result.rows.map(toRecordedEvent);
   },
+  countEvents: async (query, cap) => {
+    const { where, values } = whereOf({ ...query, order: 'asc', limit: 0 });
+    const sql = `SELECT count(*)::int AS n FROM (SELECT 1 FROM events ${where} LIMIT $${values.length + 1}) matching`;
+    return (await pool.query<{ n: number }>(sql, [...values, cap + 1])).rows[0]!.n;
+  },
   listStreams: async (query) => {
     const { sql, values } = streamListSql(query);
     return (await pool.query<StreamRow>(sql, values)).rows.map(toStreamListRow);

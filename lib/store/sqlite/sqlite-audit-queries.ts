@@ -106,6 +106,12 @@ export const sqliteAuditQueries = (db: Database.Database): AuditQueries => {
       const rows = prepared(sql).all(...clauses.flatMap((clause) => clause.values), query.limit) as SqliteEventRow[];
       return rows.map(toRecordedEvent);
     },
+    countEvents: async (query, cap) => {
+      const clauses = clausesOf({ ...query, order: 'asc', limit: 0 });
+      const where = clauses.length ? `WHERE ${clauses.map((clause) => clause.sql).join(' AND ')}` : '';
+      const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM events ${where} LIMIT ?)`;
+      return (prepared(sql).get(...clauses.flatMap((clause) => clause.values), cap + 1) as { n: number }).n;
+    },
     listStreams: async (query) => {
       const { sql, values } = streamListSql(query);
       return (prepared(sql).all(...values) as StreamRow[]).map(toStreamListRow);
