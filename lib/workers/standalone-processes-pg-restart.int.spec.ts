@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchAccountCommand } from '../commands/account-commands';
 import { requestTransfer } from '../commands/transfer-commands';
@@ -97,5 +98,46 @@ describe.skipIf(!available)('standalone worker processes across a restart of the
     await eventually(`the projector caught up after the restart:\n${projector.output()}`, async () => projectedUpTo(db, await store.headPosition()));
     expect(sagas.exit()).toBeNull();
     expect(projector.exit()).toBeNull();
+  });
+});
+
+describe.skipIf(!available)('the projector started while PostgreSQL refuses new sessions (shutting down or starting up)', () => {
+  let postgres: OwnPostgresServer;
+  let session: pg.Client | null = null;
+  let projector: Worker | null = null;
+
+  afterAll(async () => {
+    projector?.child.kill('SIGKILL');
+    await session?.end().catch(() => undefined);
+    postgres?.destroy();
+  });
+
+  it('waits for the server instead of exiting, then projects', async () => {
+    postgres = await OwnPostgresServer.start();
+    const migrated = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-migrate.ts'], { env: { ...process.env, DATABASE_URL: postgres.url }, encoding: 'utf8' });
+    if (migrated.status !== 0) throw new Error(`migrate failed: ${migrated.stdout}${migrated.stderr}`);
+    // An open session keeps a smart shutdown waiting; meanwhile every new session is refused with 57P03.
+    session = new pg.Client({ connectionString: postgres.url });
+    session.on('error', () => undefined);
+    await session.connect();
+    postgres.beginSmartShutdown();
+    projector = startWorker('scripts/projector.ts', postgres.url);
+    const running = projector;
+    await eventually('the projector met the refusal', async () => /57P03|shutting down/.test(running.output()), 30_000).catch(() => undefined);
+    await sleep(1_000);
+    expect(running.exit(), `the projector exited:\n${running.output()}`).toBeNull();
+
+    postgres.stopServer('fast');
+    await postgres.startServer();
+    const store = new PostgresEventStore({ connectionString: postgres.url });
+    const db = createReadDb(databaseConfig({ DATABASE_URL: postgres.url }));
+    try {
+      await dispatchAccountCommand(store, 'open', 'late', { owner: 'late', currency: 'EUR' }, { actor });
+      await eventually(`the projector projected after the server came back:\n${running.output()}`, async () => projectedUpTo(db, await store.headPosition()));
+      expect(running.exit()).toBeNull();
+    } finally {
+      await store.close();
+      await db.$disconnect();
+    }
   });
 });

@@ -105,6 +105,15 @@ export class OwnPostgresServer {
     this.run('pg_ctl', ['-D', this.dataDir, '-m', mode, '-w', 'stop']);
   }
 
+  /**
+   * Begins a smart shutdown and returns at once: the server waits for the sessions already open
+   * to end and meanwhile refuses new ones with 57P03 "the database system is shutting down", as
+   * it refuses them with "the database system is starting up" while it recovers from a crash.
+   */
+  beginSmartShutdown(): void {
+    this.run('pg_ctl', ['-D', this.dataDir, '-m', 'smart', '-W', 'stop']);
+  }
+
   /** Down for `downMs`, then up again. */
   async restart(mode: 'fast' | 'immediate', downMs: number): Promise<void> {
     this.stopServer(mode);
