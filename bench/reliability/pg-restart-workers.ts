@@ -12,7 +12,6 @@
  *   npx tsx bench/reliability/pg-restart-workers.ts [--seconds 60] [--restarts 4] [--down-ms 3000,8000] [--connections 4] [--pause-ms 200] [--start-down-ms 4000]
  */
 import { randomUUID } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { fold } from '../../lib/core/decider';
 import type { RecordedEvent } from '../../lib/core/envelope';
 import { requestTransfer } from '../../lib/commands/transfer-commands';
@@ -28,8 +27,8 @@ import { PostgresEventStore } from '../../lib/store/postgres/postgres-event-stor
 import { createPool } from '../../lib/store/postgres/postgres-pool';
 import { OwnPostgresServer } from '../../lib/store/testing/own-postgres-server';
 import { tallyJetStream, tallyNotices } from './cluster-checks';
-import { ROOT, startScript, type Managed } from './processes';
-import { arg, printTable, saveJson } from './setup';
+import { startScript, type Managed } from './processes';
+import { arg, preparePrivatePostgres, printTable, saveJson } from './setup';
 
 const seconds = Number(arg('seconds', '60'));
 const restarts = Number(arg('restarts', '4'));
@@ -53,8 +52,9 @@ if (!(await natsAvailable())) {
   process.exit(0);
 }
 
-const postgres = await OwnPostgresServer.start();
-const databaseUrl = postgres.url;
+const database = await preparePrivatePostgres();
+const postgres = database.server;
+const databaseUrl = database.url;
 const nats = uniqueBusNames();
 const env: Record<string, string> = {
   NATS_URL: TEST_NATS_URL,
@@ -63,8 +63,6 @@ const env: Record<string, string> = {
   // Short leases: a process that lost its connection with the lease takes it back soon after.
   CHRONICLE_TRANSFER_LEASE_MS: '3000',
 };
-const migrated = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-migrate.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
-if (migrated.status !== 0) throw new Error(`migrating the private database failed:\n${migrated.stdout}${migrated.stderr}`);
 
 const kinds = {
   sagas: () => startScript('scripts/sagas.ts', ['--poll-ms', '100'], databaseUrl, env),
