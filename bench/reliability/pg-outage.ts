@@ -14,7 +14,7 @@
 import { databaseConfig } from '../../lib/store/database-config';
 import { createStoredEventStore } from '../../lib/store/create-event-store';
 import { startServer } from './processes';
-import { OwnPostgresServer } from '../../lib/store/testing/own-postgres-server';
+import { ownPostgresServerAvailable } from '../../lib/store/testing/own-postgres-server';
 import { arg, signIn, openAccounts, parseBackends, prepareDatabase, preparePrivatePostgres, printTable, saveJson } from './setup';
 import { startCuttableProxy } from './tcp-proxy';
 import { verificationPassed, verifyRun } from './verify-run';
@@ -37,11 +37,7 @@ const unexpectedInLog = (log: string): string =>
     .join('\n');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-if (mode === 'restart' && !OwnPostgresServer.available()) {
-  if (process.env.CI) throw new Error('--mode restart needs the PostgreSQL server binaries (initdb, pg_ctl)');
-  console.warn('⚠ SKIPPING pg-outage --mode restart: no PostgreSQL server binaries under /usr/lib/postgresql (set POSTGRES_BIN)');
-  process.exit(0);
-}
+if (mode === 'restart' && !ownPostgresServerAvailable('pg-outage --mode restart')) process.exit(0);
 if (mode === 'proxy' && (await parseBackends('postgres')).length === 0) process.exit(0);
 const privateServer = mode === 'restart' ? await preparePrivatePostgres() : null;
 const database = privateServer ?? (await prepareDatabase('postgres'));

@@ -25,7 +25,7 @@ import { createRuntime } from '../../lib/runtime/runtime';
 import { Checkpoints } from '../../lib/read/projection-checkpoints';
 import { PostgresEventStore } from '../../lib/store/postgres/postgres-event-store';
 import { createPool } from '../../lib/store/postgres/postgres-pool';
-import { OwnPostgresServer } from '../../lib/store/testing/own-postgres-server';
+import { ownPostgresServerAvailable } from '../../lib/store/testing/own-postgres-server';
 import { tallyJetStream, tallyNotices } from './cluster-checks';
 import { startScript, type Managed } from './processes';
 import { arg, preparePrivatePostgres, printTable, saveJson } from './setup';
@@ -42,11 +42,7 @@ const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const say = (line: string) => console.log(`[pg-restart-workers ${elapsed()}] ${line}`);
 
-if (!OwnPostgresServer.available()) {
-  if (process.env.CI) throw new Error('pg-restart-workers needs the PostgreSQL server binaries (initdb, pg_ctl)');
-  console.warn('⚠ SKIPPING pg-restart-workers: no PostgreSQL server binaries under /usr/lib/postgresql (set POSTGRES_BIN)');
-  process.exit(0);
-}
+if (!ownPostgresServerAvailable('pg-restart-workers')) process.exit(0);
 if (!(await natsAvailable())) {
   console.warn(`⚠ SKIPPING pg-restart-workers: no NATS at ${TEST_NATS_URL}`);
   process.exit(0);

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseConfig } from '../store/database-config';
-import { OwnPostgresServer } from '../store/testing/own-postgres-server';
+import { OwnPostgresServer, ownPostgresServerAvailable } from '../store/testing/own-postgres-server';
 import { createReadDb } from './read-db';
 import { isDatabaseUnavailable } from './read-db-errors';
 
@@ -11,7 +11,7 @@ import { isDatabaseUnavailable } from './read-db-errors';
  * background loops and answered 503 by the edge, not a failure of the projection or the request.
  * On a server of the test's own, never the shared one.
  */
-const available = OwnPostgresServer.available();
+const available = ownPostgresServerAvailable();
 
 describe.skipIf(!available)('read-side errors from a PostgreSQL that refuses new sessions', () => {
   let postgres: OwnPostgresServer;

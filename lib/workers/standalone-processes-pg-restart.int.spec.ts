@@ -7,7 +7,7 @@ import type { EventStore } from '../core/event-store';
 import { createReadDb, type ReadDb } from '../read/read-db';
 import { databaseConfig } from '../store/database-config';
 import { PostgresEventStore } from '../store/postgres/postgres-event-store';
-import { OwnPostgresServer } from '../store/testing/own-postgres-server';
+import { OwnPostgresServer, ownPostgresServerAvailable } from '../store/testing/own-postgres-server';
 
 /*
  * `npm run sagas` and `npm run projector` against a PostgreSQL server of the test's own, which
@@ -16,8 +16,7 @@ import { OwnPostgresServer } from '../store/testing/own-postgres-server';
  * listened. They must keep running and resume by themselves.
  */
 
-const available = OwnPostgresServer.available() || (process.env.CI ? (() => { throw new Error('PostgreSQL server binaries are required in CI'); })() : false);
-if (!available) console.warn('\n⚠ SKIPPING the PostgreSQL restart test: no server binaries under /usr/lib/postgresql (set POSTGRES_BIN)\n');
+const available = ownPostgresServerAvailable();
 
 const actor = 'teller:ann';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -140,4 +140,12 @@ export class OwnPostgresServer {
   }
 }
 
+/** Tests and checks that restart PostgreSQL need the server binaries: required in CI, skipped with a message elsewhere. */
+export const ownPostgresServerAvailable = (what = 'PostgreSQL restart tests'): boolean => {
+  if (OwnPostgresServer.available()) return true;
+  if (process.env.CI) throw new Error(`${what} cannot run without the PostgreSQL server binaries (initdb, pg_ctl), required in CI: apt-get install postgresql`);
+  console.warn(`\n⚠ SKIPPING ${what}: no PostgreSQL server binaries under /usr/lib/postgresql (set POSTGRES_BIN)\n`);
+  return false;
+};
+
 const shellQuote = (value: string): string => `'${value.replaceAll("'", `'\\''`)}'`;
