@@ -1,7 +1,8 @@
 /**
  * PostgreSQL goes away during load and comes back: `--mode restart` stops and
- * starts the real server (pg_ctlcluster; it is the machine's own, so use it
- * where nothing else needs the database meanwhile), `--mode proxy` (default)
+ * starts a real server, one of the check's own (initdb into a temporary
+ * directory; never the machine's shared server, which other tests use),
+ * alternately `-m fast` and `-m immediate`; `--mode proxy` (default)
  * puts a proxy in front of it that resets every connection and refuses new
  * ones for the outage, which is what clients see during a restart. While it is down commands must fail
  * with clean 503s, nothing partial may be written, and service must resume by
@@ -10,12 +11,11 @@
  *
  *   npm run build && npx tsx bench/reliability/pg-outage.ts [--seconds 60] [--outages 3] [--outage-ms 4000] [--mode proxy|restart]
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { databaseConfig } from '../../lib/store/database-config';
 import { createStoredEventStore } from '../../lib/store/create-event-store';
 import { startServer } from './processes';
-import { arg, signIn, openAccounts, parseBackends, prepareDatabase, printTable, saveJson } from './setup';
+import { ownPostgresServerAvailable } from '../../lib/store/testing/own-postgres-server';
+import { arg, signIn, openAccounts, parseBackends, prepareDatabase, preparePrivatePostgres, printTable, saveJson } from './setup';
 import { startCuttableProxy } from './tcp-proxy';
 import { verificationPassed, verifyRun } from './verify-run';
 import { runWorkload } from './workload';
@@ -28,15 +28,6 @@ const port = Number(arg('port', '3393'));
 const mode = arg('mode', 'proxy');
 if (mode !== 'proxy' && mode !== 'restart') throw new Error('--mode is proxy or restart');
 
-/** Stops the machine's PostgreSQL cluster, waits, starts it again and waits until it answers. */
-const restartPostgres = async (downMs: number): Promise<void> => {
-  const version = readdirSync('/etc/postgresql')[0];
-  if (!version) throw new Error('No PostgreSQL cluster under /etc/postgresql');
-  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'stop', '-m', 'fast'], { stdio: 'inherit' });
-  await sleep(downMs);
-  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { stdio: 'inherit' });
-  for (let i = 0; i < 100 && spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']).status !== 0; i++) await sleep(100);
-};
 /** The server's own account of its 500s: each "Unexpected error" with the lines after it. */
 const unexpectedInLog = (log: string): string =>
   log
@@ -46,8 +37,13 @@ const unexpectedInLog = (log: string): string =>
     .join('\n');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-if ((await parseBackends('postgres')).length === 0) process.exit(0);
-const database = await prepareDatabase('postgres');
+if (mode === 'restart' && !ownPostgresServerAvailable('pg-outage --mode restart')) process.exit(0);
+if (mode === 'proxy' && (await parseBackends('postgres')).length === 0) process.exit(0);
+const privateServer = mode === 'restart' ? await preparePrivatePostgres() : null;
+const database = privateServer ?? (await prepareDatabase('postgres'));
+let restarts = 0;
+/** Stops the check's own server (fast and immediate in turn), waits, starts it again and waits until it answers. */
+const restartPostgres = (downMs: number): Promise<void> => privateServer!.server.restart(restarts++ % 2 === 0 ? 'fast' : 'immediate', downMs);
 const proxy = await startCuttableProxy({ host: '127.0.0.1', port: 5432 });
 const viaProxy = new URL(database.url);
 viaProxy.port = String(proxy.port);

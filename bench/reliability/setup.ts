@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { postgresAvailable } from '../../lib/store/testing/postgres-availability';
+import { OwnPostgresServer } from '../../lib/store/testing/own-postgres-server';
 import { createPostgresTestSchema, createSqliteTestDatabase } from '../../lib/store/testing/test-databases';
 import { createRuntime } from '../../lib/runtime/runtime';
 import { seedDemoUsers } from '../../lib/seed/seed-users';
@@ -25,6 +27,24 @@ const freshDatabase = async (backend: Backend): Promise<PreparedDatabase> => {
   if (!(await postgresAvailable())) throw new Error('PostgreSQL is not reachable on 127.0.0.1:5432');
   const { url, drop } = await createPostgresTestSchema();
   return { backend, url, drop };
+};
+
+/**
+ * A PostgreSQL server of the check's own (initdb in a temporary directory, its own port), migrated
+ * and with the demo users: a check that stops and starts the server never touches the machine's
+ * shared one, which other tests use meanwhile.
+ */
+export const preparePrivatePostgres = async (): Promise<PreparedDatabase & { server: OwnPostgresServer }> => {
+  const server = await OwnPostgresServer.start();
+  try {
+    const migrated = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-migrate.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: server.url }, encoding: 'utf8' });
+    if (migrated.status !== 0) throw new Error(`migrating the private PostgreSQL failed:\n${migrated.stdout}${migrated.stderr}`);
+    await withDemoUsers(server.url);
+  } catch (error) {
+    server.destroy();
+    throw error;
+  }
+  return { backend: 'postgres', url: server.url, server, drop: async () => server.destroy() };
 };
 
 /** The servers run outside demo mode, as in production: somebody must exist to sign in as. */

@@ -8,6 +8,15 @@ const UNREACHABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2034
 const CONNECTION_LOST = /SQLITE_BUSY|database is locked|Connection terminated|Server has closed the connection|ECONNREFUSED|ECONNRESET|Can't reach database|terminating connection/;
 
 /**
+ * PostgreSQL refusing new sessions while it shuts down, starts up or recovers from a crash (57P03,
+ * "the database system is shutting down / starting up / in recovery mode / not yet accepting
+ * connections"): Prisma passes it on as P2039 with the server's code only in the message. Not
+ * counted, it made `npm run projector` exit when it started while the server did, took a batch
+ * that met it for a faulty event, and turned reads into 500s instead of 503s.
+ */
+const NOT_ACCEPTING = /`57P03`|the database system is (shutting down|starting up|in recovery mode|not yet accepting connections|not accepting connections)/;
+
+/**
  * SQLite's busy reaches us through Prisma's adapter as a socket timeout ("Operation has timed out"); a transaction
  * that could not start or was closed under it says "Transaction API error" / "Unable to start a transaction".
  */
@@ -21,7 +30,7 @@ const codeOf = (error: unknown) => (typeof error === 'object' && error !== null 
  */
 export const isDatabaseUnavailable = (error: unknown): boolean => {
   const message = error instanceof Error ? error.message : '';
-  return UNREACHABLE.has(codeOf(error)) || CONNECTION_LOST.test(message) || PASSING.test(message);
+  return UNREACHABLE.has(codeOf(error)) || CONNECTION_LOST.test(message) || NOT_ACCEPTING.test(message) || PASSING.test(message);
 };
 
 /** Prisma's failures of the database itself (not of the query) as UnavailableError, so the edge answers 503 rather than 500. */

@@ -18,6 +18,16 @@ describe('read-side database errors', () => {
     }
   });
 
+  it('treats PostgreSQL refusing sessions while it shuts down or starts up (57P03) as unavailable', () => {
+    for (const message of [
+      'Database error. Code: `57P03`. Message: `the database system is shutting down`',
+      'Database error. Code: `57P03`. Message: `the database system is starting up`',
+      'the database system is not yet accepting connections',
+    ]) {
+      expect(asReadSideError(Object.assign(new Error(message), { code: 'P2039' }))).toBeInstanceOf(UnavailableError);
+    }
+  });
+
   it('leaves every other error alone', () => {
     const error = prismaError('P2002');
     expect(asReadSideError(error)).toBe(error);
