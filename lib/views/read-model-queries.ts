@@ -1,30 +1,19 @@
-import type {
-  AccountSummaryQuery,
-  AccountSummaryView,
-  AccountTransactionsQuery,
-  ListAccountsQuery,
-  Page,
-  TransactionView,
-} from './account-queries';
-import type { BankStatsQuery, BankStatsView } from './bank-queries';
+import type { ReadDb } from '../read/read-db';
+import { VIEWS } from './registry';
+import type { Queries, View } from './view';
 
-/** The read side's query port. Adapters read only the active generation of each read model. */
-export interface ReadModelQueries {
-  listAccounts(query: ListAccountsQuery): Promise<Page<AccountSummaryView>>;
-  /** Null when the read model holds no such account (it does not exist, or the projection has not reached it yet). */
-  accountSummary(query: AccountSummaryQuery): Promise<AccountSummaryView | null>;
-  /** Null when the account is unknown; an account without movements has an empty page. */
-  accountTransactions(query: AccountTransactionsQuery): Promise<Page<TransactionView> | null>;
-  bankStats(query: BankStatsQuery): Promise<BankStatsView>;
-  /** The same figures over one customer's accounts only: what a customer is shown instead of the bank's. */
-  customerStats(customerId: string, query: BankStatsQuery): Promise<BankStatsView>;
-}
+type QueriesOf<V> = V extends View<infer Q extends Queries> ? Q : never;
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/**
+ * The read side's query port: every registered view's queries (each in its folder's queries.ts),
+ * each reading only the active generation of its read models, so a rebuild in progress stays
+ * invisible until it is switched in.
+ */
+export type ReadModelQueries = Intersection<QueriesOf<(typeof VIEWS)[number]>>;
 
 /** The projections whose read models each query reads: its answer is as fresh as the slowest of them. */
-export const QUERY_SOURCES = {
-  listAccounts: ['account-summary'],
-  accountSummary: ['account-summary'],
-  accountTransactions: ['account-transactions', 'account-summary'],
-  bankStats: ['bank-totals'],
-  customerStats: ['account-summary', 'account-transactions'],
-} as const satisfies Record<keyof ReadModelQueries, readonly string[]>;
+export const QUERY_SOURCES = Object.assign({}, ...VIEWS.map((view) => view.sources)) as { readonly [K in keyof ReadModelQueries]: readonly string[] };
+
+/** The port on the Prisma read-side client (SQLite or PostgreSQL). */
+export const readModelQueries = (db: ReadDb): ReadModelQueries => Object.assign({}, ...VIEWS.map((view) => view.queries(db))) as ReadModelQueries;
