@@ -17,7 +17,8 @@ export const LAYERS = {
   'lib/commands': ['lib/core', 'lib/domain'],
   'lib/workers': ['lib/core', 'lib/read', 'lib/store'],
   'lib/projections': ['lib/core', 'lib/domain', 'lib/read', 'lib/store', 'lib/workers'],
-  'lib/views': ['lib/core', 'lib/domain', 'lib/read', 'lib/store', 'lib/projections'],
+  // One folder per read-model view (its projection, queries, response schemas and tests): over the engine and the read database.
+  'lib/views': ['lib/core', 'lib/domain', 'lib/read', 'lib/store', 'lib/projections', 'lib/generated'],
   'lib/outbox': ['lib/core', 'lib/domain', 'lib/read', 'lib/store', 'lib/workers', 'lib/generated'],
   'lib/notifications': ['lib/core', 'lib/domain', 'lib/read', 'lib/outbox'],
   'lib/audit': ['lib/core', 'lib/domain', 'lib/store'],

@@ -3,7 +3,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { authorize, commandAction, type CommandAction } from '@/lib/auth/policy';
 import { accountAggregate } from '@/lib/domain/account/aggregate';
-import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
 import { useViewer } from '../auth/viewer-context';
 import { CloseAccountForm } from './close-account-form';
 import { formatDate } from './format';

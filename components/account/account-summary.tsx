@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { VerificationBadge } from '@/components/audit/verification-badge';
 import { Money } from '@/components/ui/money';
-import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
 import { availableToWithdraw, formatCount, formatDate, formatDateTime } from './format';
 import styles from './account.module.css';
 

@@ -1,5 +1,5 @@
 import type { AccountRuleCode } from '@/lib/domain/account/rules';
-import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
 import type { AccountActionResult } from '@/lib/server/forms/action-state';
 import { availableToWithdraw, formatDate, moneyText } from './format';
 

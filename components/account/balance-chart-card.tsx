@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
-import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
 import { CHART_MOVEMENT_LIMIT, useRecentMovements } from './use-account-data';
 import { balanceSeries } from './balance-series';
 import { formatCount, formatDate, movementCount, moneyText } from './format';

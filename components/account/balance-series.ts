@@ -1,4 +1,5 @@
-import type { AccountSummaryView, TransactionView } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
+import type { TransactionView } from '@/lib/views/account-transactions/types';
 
 /** One step of the balance line: from `time` on, the balance was `balance` (minor units). */
 export type BalancePoint = { time: number; balance: number };

@@ -6,7 +6,7 @@ import { closeAccount } from '@/lib/server/actions/account-actions';
 import { Field } from '@/components/ui/field';
 import { Money } from '@/components/ui/money';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
 import { describedBy, FormAlert, FormSuccess } from './form-parts';
 import { fieldError, useAccountAction } from './use-account-action';
 import styles from './account.module.css';

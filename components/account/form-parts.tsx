@@ -1,6 +1,6 @@
 'use client';
 
-import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
 import type { AccountActionState } from '@/lib/server/forms/action-state';
 import { explainFailure, type Attempt } from './action-messages';
 import styles from './account.module.css';

@@ -1,5 +1,5 @@
 import { CURRENCIES, formatMoney, type Currency } from '@/lib/domain/account/money';
-import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
 
 /* Display helpers for the account page. Times show in the viewer's zone; they only render on the client. */
 

@@ -5,7 +5,7 @@ import { applyInterest } from '@/lib/server/actions/account-actions';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { interestFor } from '@/lib/domain/account/interest';
-import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
 import { useInterestEvent, useRecentMovements } from './use-account-data';
 import { describedBy, FormAlert, FormSuccess } from './form-parts';
 import { basisPointsAsPercent, formatDate, moneyText, utcDay } from './format';

@@ -5,7 +5,7 @@ import { deposit, withdraw } from '@/lib/server/actions/account-actions';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { CURRENCIES } from '@/lib/domain/account/money';
-import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
 import { parseDecimalToMinor } from '@/lib/domain/account/decimal-amount';
 import type { Attempt } from './action-messages';
 import { describedBy, FormAlert, FormSuccess } from './form-parts';

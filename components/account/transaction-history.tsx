@@ -1,7 +1,8 @@
 'use client';
 
 import { Money } from '@/components/ui/money';
-import type { AccountSummaryView, TransactionKind, TransactionView } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
+import type { TransactionKind, TransactionView } from '@/lib/views/account-transactions/types';
 import { useTransactionHistory } from './use-account-data';
 import { describeActor, formatCount, formatDate, formatDateTime, formatTime, movementCount } from './format';
 import { SectionError } from './section-error';

@@ -3,7 +3,9 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, getJson, withPosition } from '@/lib/client/api-client';
 import { useLiveStore } from '@/components/live/connection-store';
-import type { AccountSummaryView, Page, TransactionView } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
+import type { Page } from '@/lib/views/shared/paging';
+import type { TransactionView } from '@/lib/views/account-transactions/types';
 
 /** Page size of the history list ("Load more"). */
 export const HISTORY_PAGE_SIZE = 25;

@@ -1,4 +1,4 @@
-import type { DailyFlowView } from '@/lib/read/queries/bank-queries';
+import type { DailyFlowView } from '@/lib/views/bank-totals/types';
 
 /** One day of one currency's flows, in integer minor units; days without movements are zeros. */
 export type DailyFlowPoint = { day: string; deposits: number; withdrawals: number; interest: number; movements: number };

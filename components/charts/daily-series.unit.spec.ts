@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DailyFlowView } from '@/lib/read/queries/bank-queries';
+import type { DailyFlowView } from '@/lib/views/bank-totals/types';
 import { dailySeries, flowTotals } from './daily-series';
 
 const flow = (day: string, currency: string, deposits: number, withdrawals: number): DailyFlowView => ({

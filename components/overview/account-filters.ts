@@ -1,12 +1,5 @@
-import {
-  ACCOUNT_SORTS,
-  ACCOUNT_STATUSES,
-  DEFAULT_PAGE_LIMIT,
-  SORT_DIRECTIONS,
-  type AccountSort,
-  type AccountStatus,
-  type SortDirection,
-} from '@/lib/read/queries/account-queries';
+import { ACCOUNT_SORTS, ACCOUNT_STATUSES, type AccountSort, type AccountStatus } from '@/lib/views/account-summary/types';
+import { DEFAULT_PAGE_LIMIT, SORT_DIRECTIONS, type SortDirection } from '@/lib/views/shared/paging';
 
 /**
  * What the accounts table shows. It lives in the page URL (`?status=open&sort=owner`)

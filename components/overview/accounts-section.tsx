@@ -2,7 +2,7 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AccountSort } from '@/lib/read/queries/account-queries';
+import type { AccountSort } from '@/lib/views/account-summary/types';
 import { naturalDirection, pageSearch, parseAccountFilters, type AccountFilters } from './account-filters';
 import { AccountsTable } from './accounts-table';
 import { isCatchingUp, useAccountPages, useOwnerSuggestions } from './queries';

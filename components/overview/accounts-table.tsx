@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { Money } from '@/components/ui/money';
-import type { AccountSort, AccountSummaryView } from '@/lib/read/queries/account-queries';
+import type { AccountSort, AccountSummaryView } from '@/lib/views/account-summary/types';
 import { groupByCurrency, type AccountFilters } from './account-filters';
 import { formatDate, formatDateTime, formatRelative, shortAccountId } from './format';
 import { useOverviewStore } from './overview-store';

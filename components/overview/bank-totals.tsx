@@ -3,7 +3,7 @@
 import { useViewer } from '@/components/auth/viewer-context';
 import { Money } from '@/components/ui/money';
 import { CURRENCIES } from '@/lib/domain/account/money';
-import type { CurrencyTotalView } from '@/lib/read/queries/bank-queries';
+import type { CurrencyTotalView } from '@/lib/views/bank-totals/types';
 import { isCatchingUp, useBankStats } from './queries';
 import { QueryProblem } from './query-problem';
 import styles from './overview.module.css';

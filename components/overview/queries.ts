@@ -3,8 +3,9 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useLiveStore } from '@/components/live/connection-store';
 import { ApiError, getJson, withPosition } from '@/lib/client/api-client';
-import { MAX_PAGE_LIMIT, type AccountSummaryView, type Page } from '@/lib/read/queries/account-queries';
-import { statsWindow, type BankStatsQuery, type BankStatsView } from '@/lib/read/queries/bank-queries';
+import { MAX_PAGE_LIMIT, type Page } from '@/lib/views/shared/paging';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
+import { statsWindow, type BankStatsQuery, type BankStatsView } from '@/lib/views/bank-totals/types';
 import { accountsPath, type AccountFilters } from './account-filters';
 
 /*

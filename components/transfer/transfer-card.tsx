@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { authorize, commandAction } from '@/lib/auth/policy';
 import { transferAggregate } from '@/lib/domain/transfer/aggregate';
-import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
 import { useViewer } from '../auth/viewer-context';
 import { TransferForm } from './transfer-form';
 import styles from './transfer.module.css';

@@ -7,7 +7,7 @@ import { newCommandId } from '@/components/overview/new-command-id';
 import { ApiError, getJson } from '@/lib/client/api-client';
 import { parseMoney } from '@/lib/domain/account/decimal-amount';
 import { CURRENCIES, type Currency } from '@/lib/domain/account/money';
-import type { AccountSummaryView } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
 import { availableToWithdraw, moneyText } from '@/components/account/format';
 import { useDestinations, type TransferAccepted } from './transfer-queries';
 import styles from './transfer.module.css';

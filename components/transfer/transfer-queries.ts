@@ -3,7 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, getJson } from '@/lib/client/api-client';
 import type { TransferStatusBody } from '@/lib/transfer/transfer-view';
-import type { AccountSummaryView, Page } from '@/lib/read/queries/account-queries';
+import type { AccountSummaryView } from '@/lib/views/account-summary/types';
+import type { Page } from '@/lib/views/shared/paging';
 
 export type TransferLinks = { self: string; events: string; page: string; debugger: string };
 export type TransferView = TransferStatusBody & { links: TransferLinks };

@@ -6,7 +6,7 @@ import { migratedFrom } from '../core/migrated-from';
 import { upcastingStore } from '../core/upcasting-store';
 import { accountUpcasters } from '../domain/account/upcasters';
 import { ProjectionManager } from '../projections/projection-manager';
-import { PROJECTIONS } from '../projections/registry';
+import { PROJECTIONS } from '../views/registry';
 import { projectedSummaries, replayedSummaries } from '../projections/testing/expected-summaries';
 import { readSideBackends } from '../read/testing/read-side-backends';
 import { dispatchAccountCommand } from '../commands/account-commands';

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../core/envelope';
-import { accountSummaryProjection, type AccountSummaryDocument } from './account-summary-projection';
+import { accountSummaryProjection, type AccountSummaryDocument } from '../views/account-summary/projection';
 import type { Projection } from './projection';
 import { ProjectionManager } from './projection-manager';
-import { PROJECTIONS } from './registry';
+import { PROJECTIONS } from '../views/registry';
 import { generateActivity } from '../commands/testing/activity';
 import { projectedSummaries, replayedSummaries } from './testing/expected-summaries';
 import { readSideBackends } from '../read/testing/read-side-backends';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { ProjectionManager } from './projection-manager';
-import { PROJECTIONS } from './registry';
+import { PROJECTIONS } from '../views/registry';
 import { generateActivity } from '../commands/testing/activity';
 import { projectedSummaries, replayedSummaries } from './testing/expected-summaries';
 import { readSideBackends } from '../read/testing/read-side-backends';

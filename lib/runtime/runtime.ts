@@ -20,11 +20,10 @@ import { NotificationsStore } from '../notifications/notifications-store';
 import { OutboxStore } from '../outbox/outbox-store';
 import { ProjectionManager } from '../projections/projection-manager';
 import type { Projection } from '../projections/projection';
-import { PROJECTIONS } from '../projections/registry';
+import { PROJECTIONS } from '../views/registry';
 import { BoundedCommandJournal } from '../read/bounded-command-journal';
 import { PrismaCommandJournal } from '../read/prisma-command-journal';
-import { PrismaReadModelQueries } from '../read/prisma-read-model-queries';
-import type { ReadModelQueries } from '../read/queries/read-model-queries';
+import { readModelQueries, type ReadModelQueries } from '../views/read-model-queries';
 import { createReadDb, type ReadDb } from '../read/read-db';
 import { AppendSignal } from '../store/append-signal';
 import { createStoredEventStore, signallingAppends, type EventStoreOverrides } from '../store/create-event-store';
@@ -56,7 +55,7 @@ export type StartOptions = { projections?: boolean; transfers?: boolean; messagi
 
 /**
  * The composition root: everything a process needs, built once from its configuration and passed
- * on; nothing below reaches for a global. The web server keeps one (lib/server/runtime.ts); the
+ * on; nothing below reaches for a global. The web server keeps one (lib/runtime/process-runtime.ts); the
  * projector, the saga and relay processes, the CLI, the seed, scripts and tests each build their own.
  * Connections open on first use, so a script pays only for what it touches.
  */
@@ -167,7 +166,7 @@ export class Runtime {
   }
 
   get queries(): ReadModelQueries {
-    return this.once('queries', () => new PrismaReadModelQueries(this.readDb));
+    return this.once('queries', () => readModelQueries(this.readDb));
   }
 
   get transfers(): TransferSaga {

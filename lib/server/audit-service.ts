@@ -7,7 +7,7 @@ import { verifyChain, type VerificationReport } from '../audit/verify-chain';
 import type { AccountState } from '../domain/account/state';
 import type { StateView } from '../debugger/types';
 import type { accountStateAtSchema } from '../audit/schemas';
-import { webRuntime } from './web-runtime';
+import { edgeState, webRuntime } from './web-runtime';
 
 /* What the audit routes and pages ask: the server's store, read as stored. */
 
@@ -18,7 +18,8 @@ export const auditQueries = (): AuditQueries => {
 };
 
 const REUSE_MS = 30_000;
-const recent = new Map<string, { head: number; report: VerificationReport; at: number }>();
+/** Reports recently computed, by stream: one cache per process, held by its runtime. */
+const recentReports = () => edgeState('verified-streams', () => new Map<string, { head: number; report: VerificationReport; at: number }>());
 
 /**
  * A stream's chain recomputed (about 40–110 µs an event here). Pages ask on
@@ -26,6 +27,7 @@ const recent = new Map<string, { head: number; report: VerificationReport; at: n
  * position is unchanged; it carries `checkedAt`, so a reader sees its age.
  */
 export const verifyStream = async (streamId: string): Promise<VerificationReport> => {
+  const recent = recentReports();
   const known = recent.get(streamId);
   const headPosition = known ? await newestPosition(streamId) : 0;
   if (known && known.head === headPosition && Date.now() - known.at < REUSE_MS) return known.report;

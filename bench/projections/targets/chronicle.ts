@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { AggregateRegistry } from '../../../lib/core/aggregate-registry';
 import type { EventStore } from '../../../lib/core/event-store';
 import { upcastingStore } from '../../../lib/core/upcasting-store';
-import { PROJECTIONS } from '../../../lib/projections/registry';
+import { PROJECTIONS } from '../../../lib/views/registry';
 import { ProjectionManager } from '../../../lib/projections/projection-manager';
 import { createReadDb } from '../../../lib/read/read-db';
 import { AGGREGATES } from '../../../lib/runtime/aggregates';

@@ -1,6 +1,6 @@
 import { MultiBar, Presets } from 'cli-progress';
 import { ProjectionManager, type ProjectionStatus } from '../../projections/projection-manager';
-import { PROJECTIONS, projectionNamed } from '../../projections/registry';
+import { PROJECTIONS, projectionNamed } from '../../views/registry';
 import { UsageError, type Command } from '../command';
 import type { CliContext } from '../context';
 import { noExtraArgs } from '../stream-args';

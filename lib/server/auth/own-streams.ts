@@ -1,6 +1,6 @@
 import { streamCategory } from '../../core/envelope';
 import type { Principal } from '../../auth/principal';
-import { MAX_PAGE_LIMIT } from '../../read/queries/account-queries';
+import { MAX_PAGE_LIMIT } from '../../views/shared/paging';
 import { webRuntime } from '../web-runtime';
 import type { EventFilter } from '../sse/stream-filter';
 

@@ -63,9 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.restoreAllMocks();
   await webRuntime().projections.stop();
-  delete (globalThis as { chronicleProjections?: unknown }).chronicleProjections;
   await webRuntime().readDb.$disconnect();
-  delete (globalThis as { chronicleReadDb?: unknown }).chronicleReadDb;
   await db?.release();
 });
 

@@ -95,9 +95,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await manager?.stop();
   await webRuntime().readDb.$disconnect();
-  const holder = globalThis as { chronicleProjections?: unknown; chronicleReadDb?: unknown };
-  delete holder.chronicleProjections;
-  delete holder.chronicleReadDb;
   await db?.release();
 });
 

@@ -1,16 +1,10 @@
 import { ENTITY_ID_PATTERN } from '../../core/ids';
 import { z } from 'zod';
 import { NotFoundError } from '../../core/errors';
-import {
-  ACCOUNT_SORTS,
-  ACCOUNT_STATUSES,
-  DEFAULT_PAGE_LIMIT,
-  MAX_PAGE_LIMIT,
-  SORT_DIRECTIONS,
-  type AccountTransactionsQuery,
-  type ListAccountsQuery,
-} from '../../read/queries/account-queries';
-import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS, statsWindow, type BankStatsQuery } from '../../read/queries/bank-queries';
+import { ACCOUNT_SORTS, ACCOUNT_STATUSES, type ListAccountsQuery } from '../../views/account-summary/types';
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, SORT_DIRECTIONS } from '../../views/shared/paging';
+import type { AccountTransactionsQuery } from '../../views/account-transactions/types';
+import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS, statsWindow, type BankStatsQuery } from '../../views/bank-totals/types';
 import { wholeNumber } from './query';
 
 /* Query parameters of the read routes on accounts and the bank. */

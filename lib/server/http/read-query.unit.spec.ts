@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { statsWindow } from '../../read/queries/bank-queries';
-import { decodeCursor, encodeCursor } from '../../read/queries/cursor';
+import { statsWindow } from '../../views/bank-totals/types';
+import { decodeCursor, encodeCursor } from '../../views/shared/cursor';
 import { parseParams } from './query';
 import { listAccountsParams, toListAccountsQuery } from './read-query';
 import { consistencyParams } from './read-your-writes';

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountSummaryProjection } from '../../projections/account-summary-projection';
+import { accountSummaryProjection } from '../../views/account-summary/projection';
 import type { Projection } from '../../projections/projection';
 import { ProjectionManager } from '../../projections/projection-manager';
-import type { AccountSummaryView, Page, TransactionView } from '../../read/queries/account-queries';
-import type { BankStatsView } from '../../read/queries/bank-queries';
-import type { ReadDb } from '../../read/read-db';
+import type { AccountSummaryView } from '../../views/account-summary/types';
+import type { Page } from '../../views/shared/paging';
+import type { TransactionView } from '../../views/account-transactions/types';
+import type { BankStatsView } from '../../views/bank-totals/types';
 import { webRuntime } from '../web-runtime';
-import type { ProjectionStatusBody } from './read-schemas';
+import type { ProjectionStatusBody } from './projection-schemas';
 import { BASE, jsonRequest, params, signedInAs, startProjections, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
 import { accountSummary, accountTransactions, bankStats, listAccounts } from '../routes/accounts';
 import { commandHandlerOf } from '../routes/commands';
@@ -27,8 +28,6 @@ const accountsRoute = listAccounts.handler;
 type Written = { accountId: string; version: number; globalPosition: number };
 type BehindJson = { error: { code: string; message: string; lag: Array<{ name: string; status: string; checkpoint: number; head: number; lagEvents: number }> } };
 
-const readSide = globalThis as { chronicleReadDb?: ReadDb; chronicleProjections?: ProjectionManager };
-
 let db: TemporaryStore;
 let manager: ProjectionManager;
 /** The teller's browser: sees and may do everything. Who may read what is in auth-routes.int.spec.ts. */
@@ -45,8 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await manager?.stop();
   await webRuntime().readDb.$disconnect();
-  delete readSide.chronicleProjections;
-  delete readSide.chronicleReadDb;
   await db?.release();
 });
 

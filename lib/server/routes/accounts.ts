@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isChronicleError } from '../../core/errors';
 import type { Principal } from '../../auth/principal';
-import { QUERY_SOURCES } from '../../read/queries/read-model-queries';
+import { QUERY_SOURCES } from '../../views/read-model-queries';
 import { accountStateAt } from '../audit-service';
 import { authorizeAccountRead } from '../auth/authorize';
 import { defineRoute } from '../http/define-route';
@@ -15,7 +15,9 @@ import {
   toBankStatsQuery,
   toListAccountsQuery,
 } from '../http/read-query';
-import { accountPageSchema, accountSummarySchema, bankStatsSchema, transactionPageSchema } from '../http/read-schemas';
+import { accountPageSchema, accountSummarySchema } from '../../views/account-summary/schemas';
+import { bankStatsSchema } from '../../views/bank-totals/schemas';
+import { transactionPageSchema } from '../../views/account-transactions/schemas';
 import { webRuntime } from '../web-runtime';
 import { accountStateAtSchema } from '../../audit/schemas';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NotFoundError, RuleViolation } from '../../core/errors';
 import type { ProjectionStatus } from '../../projections/projection-manager';
-import { PROJECTIONS, projectionNamed } from '../../projections/registry';
+import { PROJECTIONS, projectionNamed } from '../../views/registry';
 import { defineRoute } from '../http/define-route';
 import {
   notificationsPageSchema,
@@ -13,7 +13,7 @@ import {
   retryResultSchema,
 } from '../http/operations-schemas';
 import { readSideManager } from '../http/read-your-writes';
-import { projectionsSchema, retryProjectionSchema, type ProjectionStatusBody } from '../http/read-schemas';
+import { projectionsSchema, retryProjectionSchema, type ProjectionStatusBody } from '../http/projection-schemas';
 import { notificationsPage, outboxStatus, parkedMessages, retryParkedMessage } from '../operations-service';
 
 /* Operating the system: the projections, the outbox and its relay, the notifications. Staff only; auditors may look. */

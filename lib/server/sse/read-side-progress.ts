@@ -1,7 +1,7 @@
 import { Checkpoints } from '../../read/projection-checkpoints';
-import { PROJECTIONS } from '../../projections/registry';
+import { PROJECTIONS } from '../../views/registry';
 import type { ProjectionInterest, ProjectionProgress } from './read-model-notices';
-import { webRuntime } from '../web-runtime';
+import { edgeState } from '../web-runtime';
 
 export type ReadSideProgress = {
   projections: readonly ProjectionInterest[];
@@ -56,11 +56,11 @@ export const checkpointProgress = (
   return { projections, progress };
 };
 
-let serverProgress: ReadSideProgress | undefined;
-
-/** The checkpoints of this server's read database, for every registered projection. */
+/** The checkpoints of this server's read database, for every registered projection (one per process, held by its runtime). */
 export const serverReadSideProgress = (): ReadSideProgress =>
-  (serverProgress ??= checkpointProgress(
-    () => new Checkpoints(webRuntime().readDb),
-    PROJECTIONS.map(({ name, eventTypes }) => ({ name, eventTypes })),
-  ));
+  edgeState('read-side-progress', (runtime) =>
+    checkpointProgress(
+      () => new Checkpoints(runtime.readDb),
+      PROJECTIONS.map(({ name, eventTypes }) => ({ name, eventTypes })),
+    ),
+  );

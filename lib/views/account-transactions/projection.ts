@@ -1,8 +1,8 @@
-import { accountIdOf, asAccountEvent, movementOf } from './account-events';
-import { appendOnlyTable } from './engine/document-tables';
-import { asBigInt, asIso, asNumber } from './engine/row-values';
-import type { Projection } from './projection';
-import type { Column } from './engine/sql-batch';
+import { accountIdOf, asAccountEvent, movementOf } from '../shared/account-events';
+import { appendOnlyTable } from '../../projections/engine/document-tables';
+import { asBigInt, asIso, asNumber } from '../../projections/engine/row-values';
+import type { Projection } from '../../projections/projection';
+import type { Column } from '../../projections/engine/sql-batch';
 
 /** An account's newest money movement, with the running balance after it; each one is a row of the ledger. */
 export type AccountTransactionDocument = {

@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
-import { accountSummaryProjection } from './account-summary-projection';
-import { closedEvent, depositedEvent, interestEvent, openedEvent, withdrawnEvent } from './testing/account-events-fixtures';
-import { projectionSpec, recordAccountEvents } from './testing/projection-spec';
+import { accountSummaryProjection } from './projection';
+import { closedEvent, depositedEvent, interestEvent, openedEvent, withdrawnEvent } from '../../projections/testing/account-events-fixtures';
+import { projectionSpec, recordAccountEvents } from '../../projections/testing/projection-spec';
 
 const given = projectionSpec(accountSummaryProjection);
 

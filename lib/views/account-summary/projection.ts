@@ -1,8 +1,8 @@
-import { accountIdOf, asAccountEvent, movementOf } from './account-events';
-import { stateTable } from './engine/document-tables';
-import { asBigInt, asIso, asIsoOrNull, asNumber } from './engine/row-values';
-import type { Projection } from './projection';
-import type { Column } from './engine/sql-batch';
+import { accountIdOf, asAccountEvent, movementOf } from '../shared/account-events';
+import { stateTable } from '../../projections/engine/document-tables';
+import { asBigInt, asIso, asIsoOrNull, asNumber } from '../../projections/engine/row-values';
+import type { Projection } from '../../projections/projection';
+import type { Column } from '../../projections/engine/sql-batch';
 
 /** One account's summary: balance, status, owner, currency, limits, version, dates (ISO strings). */
 export type AccountSummaryDocument = {

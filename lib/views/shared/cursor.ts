@@ -9,6 +9,9 @@ export const encodeCursor = (value: Record<string, unknown>): string => Buffer.f
 export const invalidCursor = (message = 'The cursor is not one this API issued'): ValidationError =>
   new ValidationError('Invalid cursor', [{ path: 'cursor', message }]);
 
+/** A cursor issued for another sort, direction or account than the one asked for now. */
+export const sortMismatch = (): ValidationError => invalidCursor('The cursor belongs to another sort, direction or account; start again without it');
+
 export const decodeCursor = (cursor: string): Record<string, unknown> => {
   if (!/^[A-Za-z0-9_-]{1,1024}$/.test(cursor)) throw invalidCursor();
   let value: unknown;

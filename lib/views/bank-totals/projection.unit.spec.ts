@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
-import { bankTotalsProjection } from './bank-totals-projection';
-import { closedEvent, depositedEvent, interestEvent, openedEvent, withdrawnEvent } from './testing/account-events-fixtures';
-import { projectionSpec, recordAccountEvents } from './testing/projection-spec';
+import { bankTotalsProjection } from './projection';
+import { closedEvent, depositedEvent, interestEvent, openedEvent, withdrawnEvent } from '../../projections/testing/account-events-fixtures';
+import { projectionSpec, recordAccountEvents } from '../../projections/testing/projection-spec';
 
 const given = projectionSpec(bankTotalsProjection);
 

@@ -1,5 +1,7 @@
-import type { RecordedEvent } from '../core/envelope';
-import type { AccountEvent } from '../domain/account/events';
+import type { RecordedEvent } from '../../core/envelope';
+import type { AccountEvent } from '../../domain/account/events';
+
+/* Fold helpers the account views share (summary, transactions, bank totals): all three read the same account events. */
 
 /** A recorded account event, typed by the domain's event union. */
 export type RecordedAccountEvent = RecordedEvent<AccountEvent['type'], AccountEvent['data']> & AccountEvent;

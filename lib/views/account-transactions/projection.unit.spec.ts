@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
-import { accountTransactionsProjection, type AccountTransactionDocument } from './account-transactions-projection';
-import { closedEvent, depositedEvent, interestEvent, openedEvent, withdrawnEvent } from './testing/account-events-fixtures';
-import { projectionSpec, recordAccountEvents } from './testing/projection-spec';
+import { accountTransactionsProjection, type AccountTransactionDocument } from './projection';
+import { closedEvent, depositedEvent, interestEvent, openedEvent, withdrawnEvent } from '../../projections/testing/account-events-fixtures';
+import { projectionSpec, recordAccountEvents } from '../../projections/testing/projection-spec';
 
 const given = projectionSpec(accountTransactionsProjection);
 

@@ -1,7 +1,7 @@
-import { asAccountEvent, movementOf } from './account-events';
-import { stateTable, tablesByKind } from './engine/document-tables';
-import { asBigInt, asNumber } from './engine/row-values';
-import type { DocumentTable, Projection } from './projection';
+import { asAccountEvent, movementOf } from '../shared/account-events';
+import { stateTable, tablesByKind } from '../../projections/engine/document-tables';
+import { asBigInt, asNumber } from '../../projections/engine/row-values';
+import type { DocumentTable, Projection } from '../../projections/projection';
 
 export type StatusCount = { kind: 'status'; status: string; accounts: number };
 export type CurrencyTotal = { kind: 'currency'; currency: string; balance: bigint; accounts: number };

@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../core/errors';
 import { ProjectionManager } from '../projections/projection-manager';
-import { PROJECTIONS } from '../projections/registry';
-import { readSideBackends, type ReadSideFixture } from './testing/read-side-backends';
+import { PROJECTIONS } from './registry';
+import { readSideBackends, type ReadSideFixture } from '../read/testing/read-side-backends';
 import { dispatchAccountCommand, type AccountCommandName } from '../commands/account-commands';
-import { PrismaReadModelQueries } from './prisma-read-model-queries';
-import {
-  ACCOUNT_SORTS,
-  SORT_DIRECTIONS,
-  type AccountSort,
-  type AccountSummaryView,
-  type ListAccountsQuery,
-  type SortDirection,
-  type TransactionView,
-} from './queries/account-queries';
-import { QUERY_SOURCES } from './queries/read-model-queries';
+import { ACCOUNT_SORTS, type AccountSort, type AccountSummaryView, type ListAccountsQuery } from './account-summary/types';
+import type { TransactionView } from './account-transactions/types';
+import { QUERY_SOURCES, readModelQueries, type ReadModelQueries } from './read-model-queries';
+import { SORT_DIRECTIONS, type SortDirection } from './shared/paging';
 
 const backends = await readSideBackends();
 
@@ -68,7 +61,7 @@ const expectedOrder = (rows: AccountSummaryView[], sort: AccountSort, direction:
 
 describe.each(backends)('Prisma read-model queries on $name', ({ create }) => {
   let bank: ReadSideFixture;
-  let queries: PrismaReadModelQueries;
+  let queries: ReadModelQueries;
   let all: AccountSummaryView[];
 
   /** Every page of a listing, walked through its cursors. */
@@ -102,7 +95,7 @@ describe.each(backends)('Prisma read-model queries on $name', ({ create }) => {
   beforeAll(async () => {
     bank = await create();
     await buildBank(bank);
-    queries = new PrismaReadModelQueries(bank.db);
+    queries = readModelQueries(bank.db);
     all = (await queries.listAccounts({ sort: 'opened', direction: 'asc', limit: 100 })).items;
   });
   afterAll(async () => bank?.cleanup());
@@ -320,7 +313,7 @@ describe.each(backends)('Prisma read-model queries on $name', ({ create }) => {
   it('finds nothing, rather than failing, before any projection has run', async () => {
     const empty = await create();
     try {
-      const fresh = new PrismaReadModelQueries(empty.db);
+      const fresh = readModelQueries(empty.db);
       expect(await fresh.listAccounts({ sort: 'opened', direction: 'desc', limit: 25 })).toEqual({ items: [], nextCursor: null });
       expect(await fresh.accountSummary({ accountId: idOf(1) })).toBeNull();
       expect(await fresh.accountTransactions({ accountId: idOf(1), direction: 'desc', limit: 25 })).toBeNull();
