@@ -34,7 +34,7 @@ export type BenchConfig = {
 };
 
 export const CONFIGS: Record<'full' | 'quick', BenchConfig> = {
-  full: { seqAppends: 2000, seqStreams: 200, concurrentAppends: 1000, batches: 50, batchSize: 100, batchStreams: 10, readStreamLength: 1000, reads: 50 },
+  full: { seqAppends: 2000, seqStreams: 200, concurrentAppends: 1000, batches: 200, batchSize: 100, batchStreams: 10, readStreamLength: 1000, reads: 50 },
   quick: { seqAppends: 200, seqStreams: 50, concurrentAppends: 200, batches: 10, batchSize: 100, batchStreams: 5, readStreamLength: 1000, reads: 10 },
 };
 

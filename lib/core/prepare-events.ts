@@ -1,6 +1,8 @@
 import { v7 as timeOrderedUuid } from 'uuid';
 import type { EventMetadata, NewEvent } from './envelope';
 import type { StreamHead } from './event-store';
+import { canonicalJson } from './canonical-json';
+import { ValidationError } from './errors';
 import { chainHash } from './hash-chain';
 
 /** An event with everything but its global position settled: what an adapter inserts. */
@@ -14,11 +16,15 @@ export type PreparedEvent = {
   metadata: EventMetadata;
   recordedAt: Date;
   hash: string;
+  /** data and metadata as canonical JSON: the texts the hash covers, and what the adapters store. */
+  dataJson: string;
+  metadataJson: string;
 };
 
 /**
  * Numbers the batch after the stream's head, fills in metadata defaults and
- * links each event into the stream's hash chain.
+ * links each event into the stream's hash chain. Data and metadata are encoded once, canonically:
+ * the same text feeds the hash and the database (so stored JSON has its keys sorted).
  */
 export const prepareEvents = (
   streamId: string,
@@ -49,8 +55,11 @@ export const prepareEvents = (
       metadata,
       recordedAt,
     };
-    const hash = chainHash(previousHash, fields);
+    const dataJson = canonicalJson(fields.data);
+    const metadataJson = canonicalJson(metadata)!;
+    if (dataJson === undefined) throw new ValidationError(`Event ${index + 1} (${event.type}) has no JSON data`);
+    const hash = chainHash(previousHash, fields, dataJson, metadataJson);
     previousHash = hash;
-    return { ...fields, hash };
+    return { ...fields, hash, dataJson, metadataJson };
   });
 };

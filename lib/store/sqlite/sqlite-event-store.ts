@@ -186,7 +186,7 @@ export class SqliteEventStore implements EventStore {
       const values: unknown[] = [];
       for (let i = offset; i < offset + rows; i++) {
         const event = prepared[i]!;
-        values.push(event.eventId, streamId, event.streamVersion, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata), recordedAt, event.hash);
+        values.push(event.eventId, streamId, event.streamVersion, event.type, event.schemaVersion, event.dataJson, event.metadataJson, recordedAt, event.hash);
       }
       lastPosition = Number(this.insertStatement(rows).run(values).lastInsertRowid);
       offset += rows;
