@@ -125,24 +125,29 @@ export const formatBackendTable = (runs: TargetRun[], backend: Backend, rounds =
   return lines.join('\n');
 };
 
-const GOALS: Array<{ goal: string; backend: Backend; workload: WorkloadId; threshold: number; zeroErrors: boolean }> = [
+/** Each goal compares ours with a peer in the same run: Emmett, or the raw driver floor (`versus: 'raw'`). */
+const GOALS: Array<{ goal: string; backend: Backend; workload: WorkloadId; threshold: number; zeroErrors: boolean; versus?: 'emmett' | 'raw' }> = [
   { goal: 'SQLite sequential single-event appends ≥5× Emmett, 0 errors', backend: 'sqlite', workload: 'seq-single', threshold: 5, zeroErrors: true },
   { goal: 'SQLite concurrent single-event appends ≥5× Emmett, 0 errors', backend: 'sqlite', workload: 'concurrent-single', threshold: 5, zeroErrors: true },
   { goal: 'PostgreSQL sequential single-event appends ≥1.5× Emmett', backend: 'postgresql', workload: 'seq-single', threshold: 1.5, zeroErrors: false },
   { goal: 'PostgreSQL concurrent single-event appends (1,000 in the full run) ≥2× Emmett', backend: 'postgresql', workload: 'concurrent-single', threshold: 2, zeroErrors: false },
+  { goal: 'SQLite 100-event batches ≥2× Emmett, 0 errors', backend: 'sqlite', workload: 'batch-100', threshold: 2, zeroErrors: true },
+  { goal: 'SQLite 100-event batches ≥50% of the raw driver', backend: 'sqlite', workload: 'batch-100', threshold: 0.5, zeroErrors: true, versus: 'raw' },
+  { goal: 'PostgreSQL 100-event batches ≥2× Emmett, 0 errors', backend: 'postgresql', workload: 'batch-100', threshold: 2, zeroErrors: true },
 ];
 
 export const evaluateGoals = (runs: TargetRun[]): Goal[] =>
-  GOALS.map(({ goal, backend, workload, threshold, zeroErrors }) => {
+  GOALS.map(({ goal, backend, workload, threshold, zeroErrors, versus = 'emmett' }) => {
     const ours = find(runs, backend, 'chronicle', workload);
-    const emmett = find(runs, backend, 'emmett', workload);
-    const ratio = ratioOf(ours, emmett);
-    if (!ours || !emmett || ratio === null) return { goal, backend, workload, threshold, ratio: null, chronicleErrors: ours?.errors ?? null, status: 'N/A', detail: 'not measured' };
+    const peer = find(runs, backend, versus, workload);
+    const peerName = versus === 'raw' ? 'the raw driver' : 'Emmett';
+    const ratio = ratioOf(ours, peer);
+    if (!ours || !peer || ratio === null) return { goal, backend, workload, threshold, ratio: null, chronicleErrors: ours?.errors ?? null, status: 'N/A', detail: 'not measured' };
     const problems: string[] = [];
     if (ratio < threshold) problems.push(`${times(ratio)} of the ${threshold}× needed (${((1 - ratio / threshold) * 100).toFixed(0)}% short)`);
     if (zeroErrors && ours.errors > 0) problems.push(`${ours.errors} errors`);
     if (ours.errors > 0 && !zeroErrors) problems.push(`(ours had ${ours.errors} errors)`);
-    const detail = `${num(ours.eventsPerSec)} vs ${num(emmett.eventsPerSec)} events/s = ${times(ratio)}${emmett.errors > 0 ? `; Emmett ${emmett.errors}/${emmett.operations} failed` : ''}`;
+    const detail = `${num(ours.eventsPerSec)} vs ${num(peer.eventsPerSec)} events/s = ${times(ratio)}${peer.errors > 0 ? `; ${peerName} ${peer.errors}/${peer.operations} failed` : ''}`;
     const pass = ratio >= threshold && (!zeroErrors || ours.errors === 0);
     return { goal, backend, workload, threshold, ratio, chronicleErrors: ours.errors, status: pass ? 'PASS' : 'MISS', detail: pass ? detail : `${detail} — ${problems.join('; ')}` };
   });

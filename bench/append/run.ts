@@ -7,7 +7,8 @@
  *   npm run bench:append [-- --quick] [-- --backend sqlite|postgresql|both]
  *   flags (or env): --quick (BENCH_QUICK=1), --backend (BENCH_BACKEND),
  *   --targets raw,chronicle,emmett, --repeat N (BENCH_REPEAT; N interleaved rounds, medians reported),
- *   --with-command-id, --cpu-prof (profiles in bench/results/prof)
+ *   --with-command-id, --cpu-prof (profiles in bench/results/prof),
+ *   --workloads seq-single,concurrent-single,batch-100,read-1000 (BENCH_WORKLOADS; default all)
  */
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { aggregateRounds, evaluateGoals, formatBackendTable, formatGoals, type TargetRun } from './report';
-import { CONFIGS, errorKind, eventDataBytes, runWorkloads, type Backend, type BenchTarget, type TargetName, type TargetResource, type WorkloadResult } from './workloads';
+import { CONFIGS, errorKind, eventDataBytes, runWorkloads, WORKLOADS, type Backend, type BenchTarget, type TargetName, type TargetResource, type WorkloadId, type WorkloadResult } from './workloads';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     backend: { type: 'string', default: process.env.BENCH_BACKEND ?? 'both' },
     targets: { type: 'string', default: process.env.BENCH_TARGETS ?? 'raw,chronicle,emmett' },
     repeat: { type: 'string', default: process.env.BENCH_REPEAT ?? '1' },
+    workloads: { type: 'string', default: process.env.BENCH_WORKLOADS ?? WORKLOADS.join(',') },
     'with-command-id': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     child: { type: 'string' },
@@ -35,6 +37,8 @@ const { values: args } = parseArgs({
 });
 
 const config = CONFIGS[args.quick ? 'quick' : 'full'];
+const workloads = args.workloads.split(',').map((w) => w.trim()) as WorkloadId[];
+if (!workloads.every((w) => WORKLOADS.includes(w))) throw new Error(`--workloads takes ${WORKLOADS.join(', ')} (got ${args.workloads})`);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const CHILD_TIMEOUT_MS = 30 * 60_000;
 
@@ -52,7 +56,7 @@ const childMain = async (spec: string, resource: TargetResource): Promise<void> 
   if (target === 'chronicle') opened = await (await import('./targets/chronicle')).openChronicle(backend, resource, args['with-command-id']);
   else if (target === 'emmett') opened = await (await import('./targets/emmett')).openEmmett(backend, resource);
   else opened = await (await import('./targets/raw-driver')).openRawDriver(backend, resource);
-  const results = await runWorkloads(opened, config, (line) => log(`  [${target}] ${line.trim()}`));
+  const results = await runWorkloads(opened, config, (line) => log(`  [${target}] ${line.trim()}`), workloads);
   await opened.close();
   if (uncaught.length > 0) opened.notes.push(`${uncaught.length} uncaught errors in the process, e.g. ${uncaught[0]}`);
   const message: ChildMessage = { type: 'result', notes: opened.notes, results };
@@ -117,6 +121,7 @@ const runChild = (backend: Backend, target: TargetName, resource: TargetResource
     const childArgs = ['--child', `${backend}:${target}`, '--resource', JSON.stringify(resource)];
     if (args.quick) childArgs.push('--quick');
     if (args['with-command-id']) childArgs.push('--with-command-id');
+    childArgs.push('--workloads', workloads.join(','));
     const child = fork(fileURLToPath(import.meta.url), childArgs, {
       execArgv: ['--import', 'tsx', ...(args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', join(profDir, `${backend}-${target}`)] : [])],
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
@@ -197,7 +202,7 @@ const main = async (): Promise<void> => {
     startedAt: startedAt.toISOString(),
     mode: args.quick ? 'quick' : 'full',
     config,
-    options: { backend: args.backend, targets, rounds, withCommandId: args['with-command-id'] },
+    options: { backend: args.backend, targets, rounds, workloads, withCommandId: args['with-command-id'] },
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: process.platform },
     eventDataBytes,
     skipped,

@@ -34,7 +34,7 @@ export type BenchConfig = {
 };
 
 export const CONFIGS: Record<'full' | 'quick', BenchConfig> = {
-  full: { seqAppends: 2000, seqStreams: 200, concurrentAppends: 1000, batches: 50, batchSize: 100, batchStreams: 10, readStreamLength: 1000, reads: 50 },
+  full: { seqAppends: 2000, seqStreams: 200, concurrentAppends: 1000, batches: 200, batchSize: 100, batchStreams: 10, readStreamLength: 1000, reads: 50 },
   quick: { seqAppends: 200, seqStreams: 50, concurrentAppends: 200, batches: 10, batchSize: 100, batchStreams: 5, readStreamLength: 1000, reads: 10 },
 };
 
@@ -144,14 +144,21 @@ const warmUp = async (target: BenchTarget, runId: string): Promise<void> => {
   await target.readStream(`warm-${runId}-0`).catch(() => undefined);
 };
 
-export const runWorkloads = async (target: BenchTarget, config: BenchConfig, log: (line: string) => void): Promise<WorkloadResult[]> => {
+export const WORKLOADS: WorkloadId[] = ['seq-single', 'concurrent-single', 'batch-100', 'read-1000'];
+
+export const runWorkloads = async (
+  target: BenchTarget,
+  config: BenchConfig,
+  log: (line: string) => void,
+  only: readonly WorkloadId[] = WORKLOADS,
+): Promise<WorkloadResult[]> => {
   const runId = Date.now().toString(36);
   const results: WorkloadResult[] = [];
   const wall = () => performance.now();
   await warmUp(target, runId);
 
   // 1. Sequential single-event appends, round robin, exact expected version.
-  {
+  if (only.includes('seq-single')) {
     const versions = new Map<string, number>();
     const samples: Sample[] = [];
     const start = wall();
@@ -166,7 +173,7 @@ export const runWorkloads = async (target: BenchTarget, config: BenchConfig, log
   }
 
   // 2. Concurrent single-event appends, all started at once, each to a new stream.
-  {
+  if (only.includes('concurrent-single')) {
     const start = wall();
     const samples = await Promise.all(
       Array.from({ length: config.concurrentAppends }, (_, i) =>
@@ -178,7 +185,7 @@ export const runWorkloads = async (target: BenchTarget, config: BenchConfig, log
   }
 
   // 3. 100-event batches, sequential, round robin over a few streams, exact expected version.
-  {
+  if (only.includes('batch-100')) {
     const versions = new Map<string, number>();
     const samples: Sample[] = [];
     const start = wall();
@@ -194,7 +201,7 @@ export const runWorkloads = async (target: BenchTarget, config: BenchConfig, log
   }
 
   // 4. Reading one long stream, written (untimed) in batches of 100 by the target itself.
-  {
+  if (only.includes('read-1000')) {
     const stream = `acct-read${runId}-0`;
     let version = 0;
     for (let written = 0; written < config.readStreamLength; written += 100) {

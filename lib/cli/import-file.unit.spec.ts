@@ -11,7 +11,19 @@ const exportOf = (streamId: string, count: number) =>
     { version: 0, hash: null },
     new Date('2026-05-04T09:00:00Z'),
     undefined,
-  ).map((event, index) => ({ ...event, globalPosition: index + 10, recordedAt: event.recordedAt.toISOString() }));
+    // The fields an export line carries (not the canonical texts prepareEvents adds for the database).
+  ).map(({ eventId, streamId: stream, streamVersion, type, schemaVersion, data, metadata, recordedAt, hash }, index) => ({
+    eventId,
+    streamId: stream,
+    streamVersion,
+    type,
+    schemaVersion,
+    data,
+    metadata,
+    recordedAt: recordedAt.toISOString(),
+    hash,
+    globalPosition: index + 10,
+  }));
 
 const lines = (events: object[]) => events.map((event) => JSON.stringify(event)).join('\n') + '\n';
 

@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 
 /* What an event's chain hash covers, with no dependency on Node, so an offline verifier in a browser encodes it byte for byte alike. */
 
@@ -20,9 +20,30 @@ export type PortableHashedFields = Omit<HashedFields, 'recordedAt'> & { recorded
 /** The chain's anchor: the "previous hash" of every stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** RFC 8785 canonical JSON, so the same event always encodes to the same bytes. */
-export const canonicalEncoding = (event: HashedFields | PortableHashedFields): string => {
-  const encoded = canonicalize({
+/**
+ * RFC 8785 canonical JSON, so the same event always encodes to the same bytes. `dataJson` and
+ * `metadataJson` are the canonical encodings of data and metadata when the caller already has them
+ * (an append stores exactly those texts); the envelope's keys are then joined in their sorted order.
+ */
+export const canonicalEncoding = (
+  event: HashedFields | PortableHashedFields,
+  dataJson: string | undefined = canonicalJson(event.data),
+  metadataJson: string | undefined = canonicalJson(event.metadata),
+): string => {
+  const recordedAt = typeof event.recordedAt === 'string' ? event.recordedAt : event.recordedAt.toISOString();
+  const eventId = canonicalJson(event.eventId);
+  const schemaVersion = canonicalJson(event.schemaVersion);
+  const streamId = canonicalJson(event.streamId);
+  const streamVersion = canonicalJson(event.streamVersion);
+  const type = canonicalJson(event.type);
+  const parts = [dataJson, eventId, metadataJson, schemaVersion, streamId, streamVersion, type];
+  // A missing field is left out of canonical JSON: the general encoder handles that rare (invalid) shape.
+  if (parts.some((part) => part === undefined)) return encodeWhole(event, recordedAt);
+  return `{"data":${dataJson},"eventId":${eventId},"metadata":${metadataJson},"recordedAt":${JSON.stringify(recordedAt)},"schemaVersion":${schemaVersion},"streamId":${streamId},"streamVersion":${streamVersion},"type":${type}}`;
+};
+
+const encodeWhole = (event: HashedFields | PortableHashedFields, recordedAt: string): string => {
+  const encoded = canonicalJson({
     eventId: event.eventId,
     streamId: event.streamId,
     streamVersion: event.streamVersion,
@@ -30,9 +51,8 @@ export const canonicalEncoding = (event: HashedFields | PortableHashedFields): s
     schemaVersion: event.schemaVersion,
     data: event.data,
     metadata: event.metadata,
-    recordedAt: typeof event.recordedAt === 'string' ? event.recordedAt : event.recordedAt.toISOString(),
+    recordedAt,
   });
   if (encoded === undefined) throw new Error('event cannot be encoded canonically');
   return encoded;
 };
-

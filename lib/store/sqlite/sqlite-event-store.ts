@@ -5,7 +5,7 @@ import type { NewEvent, RecordedEvent } from '../../core/envelope';
 import { ConcurrencyError, UnavailableError, ValidationError } from '../../core/errors';
 import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from '../../core/event-store';
 import { assertExpectedVersion } from '../../core/expected-version';
-import { prepareEvents } from '../../core/prepare-events';
+import { prepareEvents, type PreparedEvent } from '../../core/prepare-events';
 import type { AuditQueries } from '../../core/audit-queries';
 import { sqliteAuditQueries } from './sqlite-audit-queries';
 import { EVENT_COLUMNS, toRecordedEvent, type SqliteEventRow } from './sqlite-rows';
@@ -18,6 +18,9 @@ export type SqliteEventStoreOptions = {
   /** How long another connection's write lock is waited for (asynchronously) before failing. */
   lockWaitMs?: number;
 };
+
+/** Rows per INSERT statement, largest first; 1 ends every batch. SQLite allows 32,766 parameters (9 per row). */
+const INSERT_CHUNK_SIZES = [64, 16, 4, 1];
 
 type PendingAppend = {
   streamId: string;
@@ -42,6 +45,8 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private audit: AuditQueries | undefined;
   private readonly statements: ReturnType<SqliteEventStore['compileStatements']>;
+  /** Multi-row INSERTs by row count (only the sizes in INSERT_CHUNK_SIZES), prepared on first use. */
+  private readonly inserts = new Map<number, Database.Statement>();
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -72,10 +77,6 @@ export class SqliteEventStore implements EventStore {
     return {
       head: this.db.prepare<[string], { version: number; hash: string }>(
         'SELECT stream_version AS version, hash FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
-      ),
-      insert: this.db.prepare(
-        `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash)
-         VALUES (@eventId, @streamId, @streamVersion, @type, @schemaVersion, @data, @metadata, @recordedAt, @hash)`,
       ),
       findCommand: this.db.prepare<[string], { stream_id: string; version: number; position: number }>(
         'SELECT stream_id, version, position FROM commands WHERE command_id = ?',
@@ -160,25 +161,50 @@ export class SqliteEventStore implements EventStore {
     const recordedAt = this.clock();
     const prepared = prepareEvents(streamId, events, head, recordedAt, options.commandId);
     let lastPosition = 0;
-    for (const event of prepared) {
-      try {
-        const info = this.statements.insert.run({
-          ...event,
-          data: JSON.stringify(event.data),
-          metadata: JSON.stringify(event.metadata),
-          recordedAt: recordedAt.toISOString(),
-        });
-        lastPosition = Number(info.lastInsertRowid);
-      } catch (error) {
-        if (isUniqueViolation(error, 'events.stream_id')) throw new ConcurrencyError(streamId, String(options.expectedVersion ?? 'any'), head.version);
-        throw error;
-      }
+    try {
+      lastPosition = this.insertEvents(streamId, prepared, recordedAt.toISOString());
+    } catch (error) {
+      if (isUniqueViolation(error, 'events.stream_id')) throw new ConcurrencyError(streamId, String(options.expectedVersion ?? 'any'), head.version);
+      throw error;
     }
     const version = head.version + prepared.length;
     if (options.commandId) {
       this.statements.recordCommand.run(options.commandId, streamId, version, lastPosition, recordedAt.toISOString());
     }
     return { streamId, nextExpectedVersion: version, lastGlobalPosition: lastPosition, duplicate: false };
+  }
+
+  /**
+   * Inserts a batch with as few statements as the chunk sizes allow (100 events: 64 + 16 + 16 + 4), so the
+   * per-statement cost is paid a handful of times instead of once per event. Returns the last position.
+   */
+  private insertEvents(streamId: string, prepared: PreparedEvent[], recordedAt: string): number {
+    let lastPosition = 0;
+    let offset = 0;
+    while (offset < prepared.length) {
+      const rows = INSERT_CHUNK_SIZES.find((size) => size <= prepared.length - offset)!;
+      const values: unknown[] = [];
+      for (let i = offset; i < offset + rows; i++) {
+        const event = prepared[i]!;
+        values.push(event.eventId, streamId, event.streamVersion, event.type, event.schemaVersion, event.dataJson, event.metadataJson, recordedAt, event.hash);
+      }
+      lastPosition = Number(this.insertStatement(rows).run(values).lastInsertRowid);
+      offset += rows;
+    }
+    return lastPosition;
+  }
+
+  private insertStatement(rows: number): Database.Statement {
+    let statement = this.inserts.get(rows);
+    if (!statement) {
+      // Anonymous parameters: better-sqlite3 binds an array only to `?`, not to numbered `?NNN`.
+      const tuples = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      statement = this.db.prepare(
+        `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash) VALUES ${tuples}`,
+      );
+      this.inserts.set(rows, statement);
+    }
+    return statement;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -85,6 +85,40 @@ export const describeEventStoreContract = (name: string, createFixture: () => Pr
       expect(await store.readStream(stream)).toEqual([]);
     });
 
+    // 1, 7, 100 and 157 events: the adapters split a batch into multi-row statements, so sizes that cross their chunk edges matter.
+    it('writes batches of every size in order, chained, in position order', async () => {
+      const stream = streamName();
+      let version = 0;
+      for (const size of [1, 7, 100, 157]) {
+        const batch = Array.from({ length: size }, (_, i) => event(version + i + 1));
+        const result = await store.appendToStream(stream, batch, { expectedVersion: version === 0 ? 'no_stream' : version });
+        version += size;
+        expect(result.nextExpectedVersion).toBe(version);
+        const written = await store.readStream(stream, { fromVersion: version - size + 1 });
+        expect(written.map((e) => (e.data as { n: number }).n)).toEqual(batch.map((e) => (e.data as { n: number }).n));
+        const positions = written.map((e) => e.globalPosition);
+        expect(positions.every((position, i) => i === 0 || position > positions[i - 1]!)).toBe(true);
+        expect(positions.at(-1)).toBe(result.lastGlobalPosition);
+      }
+      const events = await store.readStream(stream);
+      expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 265 }, (_, i) => i + 1));
+      expect(new Set(events.map((e) => e.eventId)).size).toBe(265);
+      let previous: string | null = GENESIS_HASH;
+      for (const recorded of events) {
+        expect(recorded.hash).toBe(chainHash(previous, recorded));
+        previous = recorded.hash;
+      }
+    });
+
+    it('refuses a large batch whole when its last event clashes', async () => {
+      const stream = streamName();
+      const taken = randomUUID();
+      await store.appendToStream(streamName(), [event(0, { eventId: taken })]);
+      const batch = Array.from({ length: 99 }, (_, i) => event(i + 1));
+      await expect(store.appendToStream(stream, [...batch, event(100, { eventId: taken })])).rejects.toThrow();
+      expect(await store.streamExists(stream)).toBe(false);
+    });
+
     it('reads a stream by version range and limit', async () => {
       const stream = streamName();
       await store.appendToStream(stream, Array.from({ length: 10 }, (_, i) => event(i + 1)));
