@@ -8,6 +8,7 @@ import { auditEvents, auditEventsCsv, auditEventsJsonLines, bankTotalsAt, finger
 import { auditPublicKeyRoute, checkpointVerification, exportEvidencePackRoute, listCheckpoints, takeCheckpointRoute } from './audit-checkpoints';
 import { streamBlame } from './blame';
 import { commandRoutes } from './commands';
+import { eraseCustomerRoute } from './customers';
 import { streamDecisions } from './decisions';
 import { streamRefusedCommands } from './refused-commands';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
@@ -61,6 +62,7 @@ const DEFINED: readonly RouteDefinition[] = [
   takeCheckpointRoute,
   checkpointVerification,
   exportEvidencePackRoute,
+  eraseCustomerRoute,
   projections,
   retryProjection,
   outbox,
