@@ -29,9 +29,3 @@ export const scrubCustomerReadModels = async (db: ReadDb, customerId: string, st
   }
   return { accounts: accounts.count, transactions: transactions.count, journalEntries };
 };
-
-/** The streams whose personal data is a customer's: accounts the read model knows they hold (any generation). */
-export const customerAccountStreams = async (db: ReadDb, customerId: string): Promise<string[]> => {
-  const rows = await db.accountSummary.findMany({ where: { customerId }, select: { accountId: true }, distinct: ['accountId'] });
-  return rows.map((row) => `account-${row.accountId}`).sort();
-};

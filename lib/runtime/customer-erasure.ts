@@ -1,10 +1,11 @@
 import { eraseCustomerData, type ErasureResult } from '../audit/erasure/customer-erasure';
-import { customerAccountStreams, scrubCustomerReadModels } from '../read/personal-data-scrub';
+import { accountsOfCustomer } from '../audit/erasure/customer-accounts';
+import { scrubCustomerReadModels } from '../read/personal-data-scrub';
 import type { Runtime } from './runtime';
 
 /**
- * Erasing a customer in this runtime: their streams are the accounts the read model knows they
- * hold and their users; after the key is destroyed, the read models, snapshots and this process's
+ * Erasing a customer in this runtime: their streams are the accounts their AccountOpened events
+ * name them in, and their users; after the key is destroyed, the read models, snapshots and this process's
  * cached states that were folded from their plain text are cleared too.
  */
 export const eraseCustomer = (runtime: Runtime, input: { customerId: string; reason: string; actor: string }): Promise<ErasureResult> =>
@@ -14,7 +15,7 @@ export const eraseCustomer = (runtime: Runtime, input: { customerId: string; rea
       keys: { status: (customerId) => runtime.personalData.status(customerId), erase: (customerId) => runtime.personalData.erase(customerId) },
       customerStreams: async (customerId) => {
         const users = (await runtime.users.list()).filter((user) => user.customerId === customerId).map((user) => `user-${user.userId}`);
-        return [...(await customerAccountStreams(runtime.readDb, customerId)), ...users];
+        return [...(await accountsOfCustomer(runtime.store, customerId)), ...users];
       },
       afterErasure: async (customerId, streams) => {
         await scrubCustomerReadModels(runtime.readDb, customerId, streams);
