@@ -113,17 +113,18 @@ export const eraseCustomerData = async (
 
   const erasedAt = (deps.clock ?? (() => new Date()))();
   const keyId = (await deps.keys.status(customerId))?.keyId ?? null;
-  let appended;
-  try {
-    appended = await deps.store.appendToStream(
+  const appended = await deps.store
+    .appendToStream(
       stream,
       [{ type: 'CustomerDataErased', data: { customerId, keyId, reason, streams, erasedAt: erasedAt.toISOString() }, metadata: { actor: input.actor } }],
       { expectedVersion: 'no_stream' },
-    );
-  } catch (error) {
-    if (error instanceof ConcurrencyError) return already();
-    throw error;
-  }
+    )
+    // Another teller erased them a moment ago: answer as a repeat.
+    .catch((error: unknown) => {
+      if (error instanceof ConcurrencyError) return null;
+      throw error;
+    });
+  if (appended === null) return already();
   await deps.keys.erase(customerId);
   await deps.afterErasure(customerId, streams);
   return { customerId, keyId, erasedAt: erasedAt.toISOString(), erasedBy: input.actor, reason, streams, globalPosition: appended.lastGlobalPosition };

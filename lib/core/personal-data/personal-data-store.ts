@@ -111,7 +111,7 @@ export const protectedStore = (stored: EventStore, upcasters: UpcasterRegistry, 
     ...upcastingStore(opening, upcasters),
     stored,
     protection,
-    reveal: (events) => revealAll(events, protection),
+    reveal: <E extends DataEvent>(events: readonly E[]) => revealAll(events, protection),
     ...(audit ? { auditQueries: () => revealingQueries(audit, protection) } : {}),
   };
 };
