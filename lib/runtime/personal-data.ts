@@ -4,12 +4,15 @@ import type { RecordedEvent } from '../core/envelope';
 import type { EventStore } from '../core/event-store';
 import type { SubjectOf } from '../core/personal-data/personal-data-store';
 import type { PersonalDataRules } from '../core/personal-data/rules';
-import { accountPersonalData } from '../domain/account/personal-data';
-import { transferPersonalData } from '../domain/transfer/personal-data';
-import { userPersonalData } from '../domain/user/personal-data';
+import { accountPersonalData, accountPersonalInputs } from '../domain/account/personal-data';
+import { transferPersonalData, transferPersonalInputs } from '../domain/transfer/personal-data';
+import { userPersonalData, userPersonalInputs } from '../domain/user/personal-data';
 
 /** Every aggregate's personal fields, by event type. */
 export const PERSONAL_DATA: PersonalDataRules = { ...accountPersonalData, ...transferPersonalData, ...userPersonalData };
+
+/** Every aggregate's personal command inputs, as recorded in events' metadata. */
+export const PERSONAL_COMMAND_INPUTS: readonly string[] = [...new Set([...accountPersonalInputs, ...transferPersonalInputs, ...userPersonalInputs])];
 
 /**
  * Whose key seals an event's personal fields. `stream`: the stream's owner, named by the batch's
@@ -24,8 +27,8 @@ export const subjectsOf = (store: EventStore, aggregates: AggregateRegistry): Su
     return typeof owner === 'string' ? owner : null;
   };
   return async (streamId, event, batch) => {
-    const rule = PERSONAL_DATA[event.type];
-    if (!rule) return null;
+    // A type without personal fields may still record a command with personal inputs: its stream's owner's.
+    const rule = PERSONAL_DATA[event.type] ?? { fields: [], subject: { of: 'stream' } };
     if (rule.subject.of === 'account') {
       const accountId = (event.data as Record<string, unknown>)[rule.subject.field];
       return typeof accountId === 'string' ? ownerOf(`account-${accountId}`) : null;

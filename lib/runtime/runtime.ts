@@ -35,7 +35,7 @@ import { createTransferSaga } from '../transfer/create-transfer-saga';
 import type { TransferSaga } from '../transfer/transfer-saga';
 import { AGGREGATES } from './aggregates';
 import { debuggerFor } from './debuggers';
-import { PERSONAL_DATA, subjectsOf } from './personal-data';
+import { PERSONAL_COMMAND_INPUTS, PERSONAL_DATA, subjectsOf } from './personal-data';
 import { startMessaging, type Messaging } from './messaging';
 import { runtimeConfig, type RuntimeConfig } from './runtime-config';
 
@@ -96,6 +96,7 @@ export class Runtime {
       const vault = { seal: (...args: Parameters<CustomerKeyVault['seal']>) => this.personalData.seal(...args), open: (...args: Parameters<CustomerKeyVault['open']>) => this.personalData.open(...args) };
       return protectedStore(signalled, this.aggregates.upcasters, {
         rules: PERSONAL_DATA,
+        commandInputs: PERSONAL_COMMAND_INPUTS,
         vault,
         subjectOf: subjectsOf(upcastingStore(signalled, this.aggregates.upcasters), this.aggregates),
       });

@@ -55,11 +55,14 @@ const plaintextFields = async (store: ProtectedEventStore, streams: readonly str
     for (const stored of await store.stored.readStream(streamId)) {
       // Upcast but not opened: an old version's field (a legacy `name`) is checked where today's shape keeps it.
       const event = store.upcasters.upcast(stored);
+      const plain = (value: unknown) => typeof value === 'string' && value !== '' && value !== ERASED && !isSealed(value);
       for (const field of rules[event.type]?.fields ?? []) {
-        const value = readPath(event.data, field);
-        if (typeof value === 'string' && value !== '' && value !== ERASED && !isSealed(value)) {
-          found.push({ streamId, version: event.streamVersion, type: event.type, field });
-        }
+        if (plain(readPath(event.data, field))) found.push({ streamId, version: event.streamVersion, type: event.type, field });
+      }
+      // The command that recorded it keeps its inputs in the metadata.
+      for (const key of store.protection.commandInputs) {
+        const field = `command.input.${key}`;
+        if (plain(readPath(stored.metadata, field))) found.push({ streamId, version: event.streamVersion, type: event.type, field: `metadata.${field}` });
       }
     }
   }

@@ -9,9 +9,27 @@ import { ERASED, fieldContext, isSealed, type PersonalDataVault } from './sealed
 /** Whose key seals an event's personal fields: a customer id, or null for data no customer owns (the bank's own accounts). */
 export type SubjectOf = (streamId: string, event: NewEvent, batch: readonly NewEvent[]) => Promise<string | null>;
 
-export type PersonalDataProtection = { rules: PersonalDataRules; vault: PersonalDataVault; subjectOf: SubjectOf };
+export type PersonalDataProtection = {
+  rules: PersonalDataRules;
+  /**
+   * Inputs of the command recorded in an event's metadata (`metadata.command.input`) that hold what
+   * a person typed: sealed like the event's own fields, under the same customer's key.
+   */
+  commandInputs: readonly string[];
+  vault: PersonalDataVault;
+  subjectOf: SubjectOf;
+};
 
-type DataEvent = { type: string; data: unknown };
+type DataEvent = { type: string; data: unknown; metadata?: unknown };
+type RecordedCommand = { command?: { input?: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
+
+const isPlainText = (value: unknown): value is string => typeof value === 'string' && value !== '' && value !== ERASED;
+const commandInput = (metadata: unknown): Record<string, unknown> | undefined => {
+  const input = (metadata as RecordedCommand | undefined)?.command?.input;
+  return typeof input === 'object' && input !== null ? input : undefined;
+};
+/** Where a command input is bound into its ciphertext: the command record, not any event type. */
+const inputContext = (key: string): string => fieldContext('command', `input.${key}`);
 
 /** The event store every reader and writer uses, with personal data sealed on append and opened on read. */
 export type ProtectedEventStore = UpcastingEventStore & {
@@ -36,11 +54,10 @@ export const sealEvents = async (
     // Only today's shapes are sealed: an import at an older version stays as it came (its upcasters expect plain text).
     const current = event.schemaVersion === undefined || event.schemaVersion === currentVersion(event.type);
     const rule = current ? protection.rules[event.type] : undefined;
-    const plain = rule?.fields.filter((path) => {
-      const value = readPath(event.data, path);
-      return typeof value === 'string' && value !== '' && value !== ERASED;
-    });
-    if (!plain?.length) {
+    const fields = rule?.fields.filter((path) => isPlainText(readPath(event.data, path))) ?? [];
+    const input = commandInput(event.metadata);
+    const inputs = input ? protection.commandInputs.filter((key) => isPlainText(input[key])) : [];
+    if (fields.length === 0 && inputs.length === 0) {
       sealed.push(event);
       continue;
     }
@@ -50,33 +67,55 @@ export const sealEvents = async (
       continue;
     }
     let data = event.data;
-    for (const path of plain) {
+    for (const path of fields) {
       const field = await protection.vault.seal(subject, readPath(event.data, path) as string, fieldContext(event.type, path));
       data = writePath(data, path, field ?? ERASED);
     }
-    sealed.push({ ...event, data });
+    let metadata = event.metadata;
+    if (inputs.length > 0) {
+      const sealedInput = { ...input };
+      for (const key of inputs) sealedInput[key] = (await protection.vault.seal(subject, input![key] as string, inputContext(key))) ?? ERASED;
+      const recorded = event.metadata as RecordedCommand;
+      metadata = { ...recorded, command: { ...recorded.command, input: sealedInput } } as NewEvent['metadata'];
+    }
+    sealed.push({ ...event, data, metadata });
   }
   return sealed;
 };
 
 /** The event with its sealed fields opened (or `[erased]`); events with nothing sealed are returned as they are. */
 export const revealEvent = async <E extends DataEvent>(event: E, protection: PersonalDataProtection): Promise<E> => {
-  const rule = protection.rules[event.type];
-  if (!rule) return event;
   let data = event.data;
-  for (const path of rule.fields) {
+  for (const path of protection.rules[event.type]?.fields ?? []) {
     const value = readPath(data, path);
     if (!isSealed(value)) continue;
     data = writePath(data, path, (await protection.vault.open(value, fieldContext(event.type, path))) ?? ERASED);
   }
-  return data === event.data ? event : { ...event, data };
+  let metadata = event.metadata;
+  const input = commandInput(event.metadata);
+  if (input && Object.values(input).some(isSealed)) {
+    const opened = { ...input };
+    for (const [key, value] of Object.entries(input)) {
+      if (isSealed(value)) opened[key] = (await protection.vault.open(value, inputContext(key))) ?? ERASED;
+    }
+    const recorded = event.metadata as RecordedCommand;
+    metadata = { ...recorded, command: { ...recorded.command, input: opened } };
+  }
+  return data === event.data && metadata === event.metadata ? event : { ...event, data, metadata };
+};
+
+/** Whether an event may hold sealed fields: its type has personal fields, or its command record a sealed input. */
+const mayBeSealed = (event: DataEvent, protection: PersonalDataProtection): boolean => {
+  if (protection.rules[event.type]) return true;
+  const input = commandInput(event.metadata);
+  return input !== undefined && protection.commandInputs.some((key) => isSealed(input[key]));
 };
 
 const revealAll = async <E extends DataEvent>(events: readonly E[], protection: PersonalDataProtection): Promise<E[]> => {
   const out: E[] = new Array<E>(events.length);
   for (let index = 0; index < events.length; index += 1) {
     const event = events[index]!;
-    out[index] = protection.rules[event.type] ? await revealEvent(event, protection) : event;
+    out[index] = mayBeSealed(event, protection) ? await revealEvent(event, protection) : event;
   }
   return out;
 };

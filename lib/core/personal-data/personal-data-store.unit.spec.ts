@@ -7,7 +7,7 @@ import { upcastingStore } from '../upcasting-store';
 import { accountAggregate } from '../../domain/account/aggregate';
 import { transferAggregate } from '../../domain/transfer/aggregate';
 import { userAggregate } from '../../domain/user/aggregate';
-import { PERSONAL_DATA, subjectsOf } from '../../runtime/personal-data';
+import { PERSONAL_COMMAND_INPUTS, PERSONAL_DATA, subjectsOf } from '../../runtime/personal-data';
 import { masterKeyId, newDataKey } from '../../store/personal-data/aes-gcm';
 import { CustomerKeyVault } from '../../store/personal-data/customer-key-vault';
 import type { MasterKey } from '../../store/personal-data/master-key-config';
@@ -23,7 +23,12 @@ const opened = (accountId: string, name: string, customerId: string | null) => (
   type: 'AccountOpened',
   data: { accountId, holder: { name, kind: 'person' }, customerId, currency: 'EUR', overdraftLimit: 0, openedAt: at },
 });
-const deposited = (accountId: string, description: string) => ({ type: 'MoneyDeposited', data: { accountId, amount: 500, currency: 'EUR', description, depositedAt: at } });
+/** With the command that decided it in its metadata, as dispatch records it. */
+const deposited = (accountId: string, description: string) => ({
+  type: 'MoneyDeposited',
+  data: { accountId, amount: 500, currency: 'EUR', description, depositedAt: at },
+  metadata: { actor: 'teller:ann', command: { type: 'DepositMoney', input: { amount: 500, description }, fingerprint: 'f' } },
+});
 
 const given = (master?: MasterKey) => {
   const key = newDataKey();
@@ -31,7 +36,7 @@ const given = (master?: MasterKey) => {
   const vault = new CustomerKeyVault(table, master ?? { available: true, key, id: masterKeyId(key), source: 'configured' });
   const stored = new InMemoryEventStore();
   const protect = (inner: EventStore) =>
-    protectedStore(inner, aggregates.upcasters, { rules: PERSONAL_DATA, vault, subjectOf: subjectsOf(upcastingStore(inner, aggregates.upcasters), aggregates) });
+    protectedStore(inner, aggregates.upcasters, { rules: PERSONAL_DATA, commandInputs: PERSONAL_COMMAND_INPUTS, vault, subjectOf: subjectsOf(upcastingStore(inner, aggregates.upcasters), aggregates) });
   return { store: protect(stored), stored, table, vault, protect };
 };
 
@@ -45,12 +50,14 @@ describe('a store that seals personal data', () => {
     expect(isSealed(name)).toBe(true);
     expect(JSON.stringify(raw)).not.toMatch(/Ada Lovelace|Gran/);
     expect(isSealed((raw[1]!.data as { description: unknown }).description)).toBe(true);
+    expect(raw[1]!.metadata).toMatchObject({ command: { type: 'DepositMoney', input: { amount: 500, description: { $enc: 'v1' } }, fingerprint: 'f' } });
     // One key for the customer, named by an opaque id (not the customer id).
     expect(table.rows.get('ada')).toMatchObject({ keyId: (name as { kid: string }).kid, erasedAt: null });
     expect((name as { kid: string }).kid).not.toContain('ada');
 
     const read = await store.readStream('account-a1');
     expect(read.map((event) => event.data)).toMatchObject([{ holder: { name: 'Ada Lovelace' } }, { description: 'Birthday money from Gran' }]);
+    expect(read[1]!.metadata).toMatchObject({ command: { input: { amount: 500, description: 'Birthday money from Gran' } } });
     expect(read.map((event) => event.hash)).toEqual(raw.map((event) => event.hash));
     expect((await store.readAll()).map((event) => event.data)).toMatchObject([{ holder: { name: 'Ada Lovelace' } }, { description: 'Birthday money from Gran' }]);
   });
@@ -82,6 +89,7 @@ describe('a store that seals personal data', () => {
     expect(table.rows.get('ada')).toMatchObject({ wrappedKey: null, masterKeyId: null, erasedAt: expect.any(Date) });
 
     expect((await store.readStream('account-a1')).map((event) => event.data)).toMatchObject([{ holder: { name: ERASED } }, { description: ERASED }]);
+    expect((await store.readStream('account-a1'))[1]!.metadata).toMatchObject({ command: { input: { description: ERASED } } });
     expect((await store.readStream('user-ada'))[0]!.data).toMatchObject({ displayName: ERASED, customerId: 'ada' });
     // The stored events, and so their hashes, are exactly as before.
     expect(await stored.readAll()).toEqual(before);

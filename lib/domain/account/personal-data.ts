@@ -12,3 +12,6 @@ export const accountPersonalData: PersonalDataRules = {
   MoneyWithdrawn: { fields: ['description'], subject: { of: 'stream' } },
   AccountClosed: { fields: ['reason'], subject: { of: 'stream' } },
 };
+
+/** The same words as the command that recorded them carries them (`metadata.command.input`): sealed there too. */
+export const accountPersonalInputs = ['owner', 'description', 'reason'] as const;

@@ -4,3 +4,6 @@ import type { PersonalDataRules } from '../../core/personal-data/rules';
 export const transferPersonalData: PersonalDataRules = {
   TransferRequested: { fields: ['description'], subject: { of: 'account', field: 'fromAccountId' } },
 };
+
+/** The sender's words in the recorded command (`metadata.command.input`). */
+export const transferPersonalInputs = ['description'] as const;

@@ -4,3 +4,6 @@ import type { PersonalDataRules } from '../../core/personal-data/rules';
 export const userPersonalData: PersonalDataRules = {
   UserRegistered: { fields: ['displayName'], subject: { of: 'stream' } },
 };
+
+/** The customer's name in the recorded command, and why a teller disabled them (`metadata.command.input`). */
+export const userPersonalInputs = ['displayName', 'reason'] as const;
