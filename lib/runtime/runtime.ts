@@ -52,6 +52,8 @@ export type RuntimeOptions = {
   users?: UserDirectory;
   /** How often the workers look for other processes' appends when nothing wakes them (default 500 ms). */
   pollMs?: number;
+  /** The folder whose data/ keeps demo mode's master key (default the working folder; the CLI passes the project's root). */
+  dataRoot?: string;
 };
 
 /** What `start()` runs in this process; by default what the configuration says. */
@@ -106,7 +108,7 @@ export class Runtime {
   /** Customers' data keys, wrapped by CHRONICLE_DATA_KEY (demo mode: data/customer-data-key, said on stderr so a CLI's --json output stays clean); erasure destroys them. */
   get personalData(): CustomerKeyVault {
     return this.once('personalData', () => {
-      const vault = new CustomerKeyVault(createDataKeyTable(this.config.database), resolveMasterKey(this.options.env ?? process.env, { log: this.options.log ?? ((line) => console.warn(line)) }));
+      const vault = new CustomerKeyVault(createDataKeyTable(this.config.database), resolveMasterKey(this.options.env ?? process.env, { root: this.options.dataRoot, log: this.options.log ?? ((line) => console.warn(line)) }));
       this.closers.push(() => vault.close());
       return vault;
     });

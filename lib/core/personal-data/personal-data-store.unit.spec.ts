@@ -13,7 +13,7 @@ import { CustomerKeyVault } from '../../store/personal-data/customer-key-vault';
 import type { MasterKey } from '../../store/personal-data/master-key-config';
 import { InMemoryDataKeyTable } from '../../store/personal-data/testing/in-memory-data-key-table';
 import { protectedStore } from './personal-data-store';
-import { ERASED, isSealed } from './sealed-field';
+import { ERASED, isSealed, SEALED_ELSEWHERE } from './sealed-field';
 
 /* Given the bank's personal-data rules over an in-memory store, personal fields are stored sealed, read in the clear, and read [erased] once the key is destroyed. */
 
@@ -123,6 +123,15 @@ describe('a store that seals personal data', () => {
     };
     await expect(protect(tampered).readStream('account-a1')).rejects.toThrow(/unable to authenticate/i);
     expect((await store.readStream('account-a1'))[0]!.data).toMatchObject({ holder: { name: 'Ada Lovelace' } });
+  });
+
+  it('a copy in a database that never held the key reads [sealed], not [erased]', async () => {
+    const { store, stored } = given();
+    await store.appendToStream('account-a1', [opened('a1', 'Ada Lovelace', 'ada')]);
+    const elsewhere = given();
+    const copy = protectedStore(stored, aggregates.upcasters, { ...elsewhere.store.protection });
+    expect((await copy.readStream('account-a1'))[0]!.data).toMatchObject({ holder: { name: SEALED_ELSEWHERE } });
+    expect(elsewhere.table.rows.size).toBe(0);
   });
 
   it('without a master key, sealing is refused saying what to set; the bank’s own data still flows', async () => {

@@ -10,6 +10,9 @@ export type SealedField = { $enc: 'v1'; kid: string; iv: string; ct: string };
 /** What readers see in a field whose key was destroyed. */
 export const ERASED = '[erased]';
 
+/** What readers see in a field whose key this database never held (a stream exported and imported elsewhere): not an erasure. */
+export const SEALED_ELSEWHERE = '[sealed]';
+
 export const isSealed = (value: unknown): value is SealedField =>
   typeof value === 'object' &&
   value !== null &&
@@ -32,5 +35,6 @@ export const fieldContext = (eventType: string, path: string): string => `chroni
  */
 export interface PersonalDataVault {
   seal(customerId: string, plaintext: string, context: string): Promise<SealedField | null>;
+  /** The plain text; null when erased; SEALED_ELSEWHERE when this database has no such key. */
   open(field: SealedField, context: string): Promise<string | null>;
 }

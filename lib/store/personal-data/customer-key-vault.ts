@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { UnavailableError } from '../../core/errors';
-import type { PersonalDataVault, SealedField } from '../../core/personal-data/sealed-field';
+import { SEALED_ELSEWHERE, type PersonalDataVault, type SealedField } from '../../core/personal-data/sealed-field';
 import { databaseConfig, type DatabaseConfig } from '../database-config';
 import { createPool } from '../postgres/postgres-pool';
 import { newDataKey, openField, sealField, unwrapKey, wrapKey } from './aes-gcm';
@@ -25,7 +25,7 @@ export type ErasedKey = { customerId: string; keyId: string; erasedAt: Date; alr
  */
 export class CustomerKeyVault implements PersonalDataVault {
   private readonly byCustomer = new LRUCache<string, Promise<Live | null>>({ max: 20_000, ttl: KEY_CACHE_TTL_MS });
-  private readonly byKeyId = new LRUCache<string, Promise<Buffer | null>>({ max: 20_000, ttl: KEY_CACHE_TTL_MS });
+  private readonly byKeyId = new LRUCache<string, Promise<Buffer | null | 'unknown'>>({ max: 20_000, ttl: KEY_CACHE_TTL_MS });
 
   constructor(
     private readonly table: DataKeyTable,
@@ -40,6 +40,7 @@ export class CustomerKeyVault implements PersonalDataVault {
 
   async open(field: SealedField, context: string): Promise<string | null> {
     const key = await this.cached(this.byKeyId, field.kid, () => this.keyById(field.kid));
+    if (key === 'unknown') return SEALED_ELSEWHERE;
     return key ? openField(key, field, context) : null;
   }
 
@@ -81,11 +82,11 @@ export class CustomerKeyVault implements PersonalDataVault {
     return key ? { kid: row.keyId, key } : null;
   }
 
-  private async keyById(kid: string): Promise<Buffer | null> {
+  /** `unknown`: this database never held the key (the events were imported from another one, without their keys). */
+  private async keyById(kid: string): Promise<Buffer | null | 'unknown'> {
     this.requireMaster();
     const row = await this.table.byKeyId(kid);
-    if (!row) throw new Error(`No data key ${kid} in customer_data_keys: the events were copied without their keys`);
-    return this.unwrap(row);
+    return row ? this.unwrap(row) : 'unknown';
   }
 
   /** Null for an erased customer; throws when the master key is not the one that wrapped it (never mistaken for erasure). */
