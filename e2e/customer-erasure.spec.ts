@@ -11,7 +11,7 @@ test('a teller erases a customer’s personal data on /users; their account then
   await page.goto('/users');
   const form = page.getByTestId('register-customer');
   await form.getByLabel('Username').fill(customerId);
-  await form.getByLabel('Name').fill('Erin Example');
+  await form.getByLabel('Name', { exact: true }).fill('Erin Example');
   await form.getByLabel('First password').fill('a-long-enough-password');
   await form.getByRole('button', { name: 'Register' }).click();
   await expect(form.getByRole('status')).toContainText(`Registered ${customerId}`);
