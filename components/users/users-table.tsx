@@ -1,8 +1,10 @@
 import type { User } from '@/lib/auth/user-directory';
 import { ROLE_LABELS } from '@/lib/auth/principal';
+import { ERASED } from '@/lib/core/personal-data/sealed-field';
+import { EraseCustomer } from './erase-customer';
 import styles from './users.module.css';
 
-/** Everyone who can sign in (or could, before being disabled), as their streams say. */
+/** Everyone who can sign in (or could, before being disabled), as their streams say; a customer's personal data can be erased here (tellers only see this page). */
 export function UsersTable({ users }: { users: readonly User[] }) {
   return (
     <section className="card" aria-labelledby="users-title">
@@ -15,6 +17,7 @@ export function UsersTable({ users }: { users: readonly User[] }) {
             <th scope="col">Role</th>
             <th scope="col">Customer</th>
             <th scope="col">Standing</th>
+            <th scope="col">Personal data</th>
           </tr>
         </thead>
         <tbody>
@@ -25,6 +28,7 @@ export function UsersTable({ users }: { users: readonly User[] }) {
               <td>{ROLE_LABELS[user.role]}</td>
               <td>{user.customerId ?? '—'}</td>
               <td>{user.status === 'active' ? 'Active' : 'Disabled'}</td>
+              <td>{user.customerId === null ? '—' : user.displayName === ERASED ? 'Erased' : <EraseCustomer customerId={user.customerId} />}</td>
             </tr>
           ))}
         </tbody>

@@ -27,7 +27,11 @@ export const OPERATION_ACTIONS = ['projection.retry', 'outbox.retry'] as const;
 /** An auditor's own acts: they add evidence (a signed checkpoint) and change nothing of the bank's. Auditors and staff. */
 export const AUDIT_ACTIONS = ['audit.checkpoint'] as const;
 
+/** Erasing a customer's personal data (destroying their key): a teller's act, recorded with who and why. Not auditors (they change nothing), not customers. */
+export const PRIVACY_ACTIONS = ['customer.erase'] as const;
+
 export type ReadAction = (typeof READ_ACTIONS)[number];
+export type PrivacyAction = (typeof PRIVACY_ACTIONS)[number];
 export type OperationAction = (typeof OPERATION_ACTIONS)[number];
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -39,7 +43,7 @@ export type CommandAction = {
   ownership: 'input' | 'stream';
 };
 
-export type Action = ReadAction | OperationAction | AuditAction | CommandAction;
+export type Action = ReadAction | OperationAction | AuditAction | PrivacyAction | CommandAction;
 
 /** The policy's view of one command of a registered aggregate. */
 export const commandAction = (aggregate: Pick<AnyAggregate, 'name' | 'commands'>, name: string): CommandAction => {
@@ -88,6 +92,8 @@ const customerDecision = (principal: Principal, action: Action, resource: Resour
       return deny(403, 'staff_only', 'The audit trail and the store’s verification are for auditors and the bank’s staff.');
     case 'audit.checkpoint':
       return deny(403, 'staff_only', 'Signed checkpoints are taken by auditors and the bank’s staff.');
+    case 'customer.erase':
+      return deny(403, 'staff_only', 'Erasing a customer’s personal data is done by the bank’s staff; ask a teller.');
     case 'operations.read':
     case 'outbox.retry':
       return deny(403, 'staff_only', 'Only the bank’s staff can see and operate the outbox and notifications.');

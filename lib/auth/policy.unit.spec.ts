@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { accountAggregate } from '../domain/account/aggregate';
 import { transferAggregate } from '../domain/transfer/aggregate';
-import { AUDIT_ACTIONS, authorize, commandAction, OPERATION_ACTIONS, READ_ACTIONS, type Action, type Resource } from './policy';
+import { AUDIT_ACTIONS, authorize, commandAction, OPERATION_ACTIONS, PRIVACY_ACTIONS, READ_ACTIONS, type Action, type Resource } from './policy';
 import type { Principal } from './principal';
 
 /** Every command of the bank's aggregates, with the access their registry entries declare. */
 const COMMANDS = [accountAggregate, transferAggregate].flatMap((aggregate) => Object.keys(aggregate.commands).map((name) => commandAction(aggregate, name)));
-const COMMAND_ACTIONS: readonly Action[] = [...COMMANDS, ...OPERATION_ACTIONS];
+const COMMAND_ACTIONS: readonly Action[] = [...COMMANDS, ...OPERATION_ACTIONS, ...PRIVACY_ACTIONS];
 const nameOf = (action: Action): string => (typeof action === 'string' ? action : action.command);
 const command = (name: string): Action => COMMANDS.find((action) => action.command === name)!;
 
@@ -34,6 +34,7 @@ const CUSTOMER: Record<string, { own: string; other: string; none: string; unsco
   'audit.checkpoint': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
   'operations.read': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
   'outbox.retry': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
+  'customer.erase': { own: 'staff_only', other: 'staff_only', none: 'staff_only', unscoped: 'staff_only' },
   'account.read': { own: 'own', other: 'not_your_account', none: 'not_your_account', unscoped: 'own' },
   'stream.read': { own: 'own', other: 'not_your_account', none: 'staff_only', unscoped: 'own' },
   'accounts.list': { own: 'own', other: 'own', none: 'own', unscoped: 'own' },

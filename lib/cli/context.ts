@@ -57,7 +57,7 @@ export class CliContext {
   /** The same composition as the server's, on the command's database; connections open on first use. */
   get runtime(): Runtime {
     if (!this.built) {
-      const runtime = createRuntime({ config: runtimeConfig(this.settings.env, { database: this.config }) });
+      const runtime = createRuntime({ config: runtimeConfig(this.settings.env, { database: this.config }), env: this.settings.env, dataRoot: PROJECT_ROOT });
       this.closers.push(() => runtime.close());
       this.built = runtime;
     }

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../core/envelope';
 import { NotFoundError, ValidationError } from '../core/errors';
 import type { SnapshotStore } from '../core/snapshots';
 import type { UpcastingEventStore } from '../core/upcasting-store';
+import { readableEvents } from '../core/personal-data/personal-data-store';
 import type { BlameResult } from './blame';
 import { BlameIndex } from './blame-index';
 import { changedPaths, sameJson } from './changed-paths';
@@ -68,7 +69,7 @@ export class DebuggerService<State> {
       return { streamId, head, version, state, previousState: state, event: null, changedPaths: [] };
     }
     const [previous, stored] = await Promise.all([this.deps.stateAt(streamId, version - 1), eventAt(this.deps.store.stored, streamId, version)]);
-    const current = this.deps.store.upcasters.upcast(stored!);
+    const current = (await readableEvents(this.deps.store, [stored!]))[0]!;
     const state = this.deps.evolve(structuredClone(previous.state), current);
     return {
       streamId,

@@ -20,7 +20,8 @@ export const DEFAULT_LARGE_WITHDRAWAL_MAJOR = 1000;
 
 export const NOTIFICATION_FILTER = { categories: ['account', 'transfer'], types: ['MoneyWithdrawn', 'TransferFailed'] } as const;
 
-type Withdrawn = { accountId: string; amount: number; currency: string; description?: string };
+/** `description` is sealed on the bus (a customer's words travel as ciphertext, see README "Audit"): shown only when plain text. */
+type Withdrawn = { accountId: string; amount: number; currency: string; description?: unknown };
 type TransferFailed = TransferFailedEvent['data'];
 
 const money = (amount: number, currency: string): string =>
@@ -40,7 +41,7 @@ export const noticeFor = (message: BusMessage, largeWithdrawalMajor = DEFAULT_LA
       accountId: data.accountId,
       amount: data.amount,
       currency: data.currency,
-      message: `Large withdrawal of ${money(data.amount, data.currency)} from ${data.accountId}${data.description ? ` (${data.description})` : ''}`,
+      message: `Large withdrawal of ${money(data.amount, data.currency)} from ${data.accountId}${typeof data.description === 'string' && data.description ? ` (${data.description})` : ''}`,
     };
   }
   if (message.category === 'transfer' && message.type === 'TransferFailed') {

@@ -13,7 +13,8 @@ import type { CommandJournal } from '../core/command-journal';
 import type { AggregateLoader } from '../core/aggregate-loader';
 import { AggregateRegistry } from '../core/aggregate-registry';
 import type { SnapshotStore } from '../core/snapshots';
-import { upcastingStore, type UpcastingEventStore } from '../core/upcasting-store';
+import { upcastingStore } from '../core/upcasting-store';
+import { protectedStore, type ProtectedEventStore } from '../core/personal-data/personal-data-store';
 import type { DebuggerService } from '../debugger/debugger-service';
 import { notificationsConfig } from '../notifications/notifications-config';
 import { NotificationsStore } from '../notifications/notifications-store';
@@ -28,10 +29,13 @@ import { createReadDb, type ReadDb } from '../read/read-db';
 import { AppendSignal } from '../store/append-signal';
 import { createStoredEventStore, signallingAppends, type EventStoreOverrides } from '../store/create-event-store';
 import { createSnapshotStore } from '../store/create-snapshot-store';
+import { createDataKeyTable, CustomerKeyVault } from '../store/personal-data/customer-key-vault';
+import { resolveMasterKey } from '../store/personal-data/master-key-config';
 import { createTransferSaga } from '../transfer/create-transfer-saga';
 import type { TransferSaga } from '../transfer/transfer-saga';
 import { AGGREGATES } from './aggregates';
 import { debuggerFor } from './debuggers';
+import { PERSONAL_COMMAND_INPUTS, PERSONAL_DATA, subjectsOf } from './personal-data';
 import { startMessaging, type Messaging } from './messaging';
 import { runtimeConfig, type RuntimeConfig } from './runtime-config';
 
@@ -48,6 +52,8 @@ export type RuntimeOptions = {
   users?: UserDirectory;
   /** How often the workers look for other processes' appends when nothing wakes them (default 500 ms). */
   pollMs?: number;
+  /** The folder whose data/ keeps demo mode's master key (default the working folder; the CLI passes the project's root). */
+  dataRoot?: string;
 };
 
 /** What `start()` runs in this process; by default what the configuration says. */
@@ -79,12 +85,32 @@ export class Runtime {
     this.log = options.log ?? ((line) => console.log(line));
   }
 
-  /** The event store every reader and writer uses: upcast by every aggregate's chains, appends announced. */
-  get store(): UpcastingEventStore {
+  /**
+   * The event store every reader and writer uses: personal fields sealed on append and opened on
+   * read (lib/core/personal-data), upcast by every aggregate's chains, appends announced.
+   */
+  get store(): ProtectedEventStore {
     return this.once('store', () => {
       const stored = createStoredEventStore(this.config.database, this.options.store);
       this.closers.push(() => stored.close());
-      return upcastingStore(signallingAppends(stored, this.appends), this.aggregates.upcasters);
+      const signalled = signallingAppends(stored, this.appends);
+      // The vault opens its table on first use, so a process that reads no sealed field never connects to it.
+      const vault = { seal: (...args: Parameters<CustomerKeyVault['seal']>) => this.personalData.seal(...args), open: (...args: Parameters<CustomerKeyVault['open']>) => this.personalData.open(...args) };
+      return protectedStore(signalled, this.aggregates.upcasters, {
+        rules: PERSONAL_DATA,
+        commandInputs: PERSONAL_COMMAND_INPUTS,
+        vault,
+        subjectOf: subjectsOf(upcastingStore(signalled, this.aggregates.upcasters), this.aggregates),
+      });
+    });
+  }
+
+  /** Customers' data keys, wrapped by CHRONICLE_DATA_KEY (demo mode: data/customer-data-key, said on stderr so a CLI's --json output stays clean); erasure destroys them. */
+  get personalData(): CustomerKeyVault {
+    return this.once('personalData', () => {
+      const vault = new CustomerKeyVault(createDataKeyTable(this.config.database), resolveMasterKey(this.options.env ?? process.env, { root: this.options.dataRoot, log: this.options.log ?? ((line) => console.warn(line)) }));
+      this.closers.push(() => vault.close());
+      return vault;
     });
   }
 

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { appendCommand } from './append';
+import { customersCommand } from './customers';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
@@ -28,4 +29,5 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   importCommand,
   usersCommand,
+  customersCommand,
 ];

@@ -20,6 +20,7 @@ const TAGS = [
   { name: 'streams', description: 'Recorded events' },
   { name: 'debugger', description: 'Time travel through a stream: state at any version, search, breakpoints, snapshots, commands' },
   { name: 'audit', description: 'For auditors: hash-chain verification, Merkle fingerprints, the audit trail and its exports, state as of a time' },
+  { name: 'customers', description: 'A customer’s personal data: erasure by destroying their data key' },
   { name: 'projections', description: 'The projections that build the read models' },
   { name: 'operations', description: 'The outbox, its relay to the message bus, and the notifications consumer' },
   { name: 'session', description: 'Signing in and out' },

@@ -9,6 +9,7 @@ import { auditPublicKeyRoute, checkpointVerification, exportEvidencePackRoute, l
 import { streamBlame } from './blame';
 import { streamCausality } from './causality';
 import { commandRoutes } from './commands';
+import { eraseCustomerRoute } from './customers';
 import { streamDecisions } from './decisions';
 import { streamRefusedCommands } from './refused-commands';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
@@ -63,6 +64,7 @@ const DEFINED: readonly RouteDefinition[] = [
   takeCheckpointRoute,
   checkpointVerification,
   exportEvidencePackRoute,
+  eraseCustomerRoute,
   projections,
   retryProjection,
   outbox,

@@ -53,6 +53,7 @@ beforeAll(async () => {
   seeded.ada = await open('Ada Lovelace');
   seeded.grace = await open('Grace Hopper');
   seeded.empty = await open('Nobody Yet');
+  await call('openAccount', { path: '/api/accounts', body: { owner: 'Erin Sweep', customerId: 'erin-sweep', currency: 'EUR' }, expect: 201 });
   await call('depositMoney', {
     params: { accountId: seeded.ada },
     path: `/api/accounts/${seeded.ada}/deposit`,
@@ -168,6 +169,12 @@ const cases = (): Record<string, Call[]> => {
     listCheckpoints: [
       { path: '/api/audit/checkpoints', expect: 200 },
       { path: '/api/audit/checkpoints', headers: {}, expect: 401 },
+    ],
+    eraseCustomer: [
+      { params: { customerId: 'erin-sweep' }, path: '/api/customers/erin-sweep/erasure', body: { reason: 'Asked to be forgotten' }, expect: 200 },
+      { params: { customerId: 'erin-sweep' }, path: '/api/customers/erin-sweep/erasure', body: { reason: 'Asked to be forgotten' }, expect: 409 },
+      { params: { customerId: 'nobody-here' }, path: '/api/customers/nobody-here/erasure', body: { reason: 'Asked to be forgotten' }, expect: 404 },
+      { params: { customerId: 'nobody-here' }, path: '/api/customers/nobody-here/erasure', body: { reason: '' }, expect: 400 },
     ],
     listProjections: [{ path: '/api/projections', expect: 200 }],
     retryProjection: [{ params: { name: 'account-summary' }, path: '/api/projections/account-summary/retry', method: 'POST', body: {}, expect: 422 }],

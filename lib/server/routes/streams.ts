@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { verificationReportSchema } from '../../audit/schemas';
 import { NotFoundError, ValidationError } from '../../core/errors';
+import { readableEvents } from '../../core/personal-data/personal-data-store';
 import { streamIdSchema } from '../../commands/validation';
 import type { Principal } from '../../auth/principal';
 import { verifyStream } from '../audit-service';
@@ -75,7 +76,9 @@ export const streamEvents = defineRoute({
     const stored = await store.stored.readStream(streamId, { fromVersion, toVersion, limit });
     // An empty window of an existing stream is a valid answer; a stream with no events does not exist.
     if (stored.length === 0 && !(await store.streamExists(streamId))) throw new NotFoundError(`Stream ${streamId} does not exist`, 'stream_not_found');
-    const events = raw ? stored.map(recordedEventBody) : stored.map((event) => upcastEventBody(event, store.upcasters.upcast(event)));
+    // The current form opens sealed personal fields (or shows `[erased]`); the stored form keeps the ciphertext the hashes cover.
+    const current = raw ? [] : await readableEvents(store, stored);
+    const events = raw ? stored.map(recordedEventBody) : stored.map((event, index) => upcastEventBody(event, current[index]!));
     return { streamId, form: raw ? 'stored' : 'current', events };
   },
 });
