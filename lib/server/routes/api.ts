@@ -11,6 +11,7 @@ import { commandRoutes } from './commands';
 import { streamDecisions } from './decisions';
 import { streamRefusedCommands } from './refused-commands';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
+import { streamFork, streamForkTestCase } from './fork';
 import { historyScan } from './history-scan';
 import { notifications, outbox, parked, projections, retryParked, retryProjection } from './operations';
 import { getSession, signIn, signOut } from './session';
@@ -46,6 +47,8 @@ const DEFINED: readonly RouteDefinition[] = [
   streamFindings,
   streamRefusedCommands,
   streamDecisions,
+  streamFork,
+  streamForkTestCase,
   streamSnapshots,
   streamTestCase,
   commandRecord,
