@@ -290,7 +290,10 @@ export class ForkRun {
   }
 
   private collectWhen(when: When): void {
-    if (this.collected && when.after <= this.at) this.collected.whens.push(when);
+    const collected = this.collected;
+    if (!collected || when.after > this.at) return;
+    if (when.givenBefore < (collected.givenState?.forkVersion ?? 0)) collected.whensBeforeWindow++;
+    else collected.whens.push(when);
   }
 
   private row(row: ForkRow): void {
