@@ -106,7 +106,7 @@ export class ForkRun {
     this.at = options.at;
     if (this.at > head) throw new NotFoundError(`Stream ${options.streamId} has no version ${this.at}; its head is ${head}`, 'version_not_found');
     const inputs = validateEdits(edits, head, aggregate);
-    this.outcomes = edits.map((edit, index) => ({
+    this.outcomes = edits.map((edit, index): ForkEditOutcome => ({
       index,
       kind: edit.kind,
       anchor: edit.kind === 'insert' ? edit.after : edit.version,

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../core/envelope';
@@ -5,6 +6,7 @@ import { ValidationError } from '../core/errors';
 import { InMemoryEventStore } from '../core/in-memory-event-store';
 import { upcastingStore } from '../core/upcasting-store';
 import { accountAggregate } from '../domain/account/aggregate';
+import type { AccountCommand } from '../domain/account/commands';
 import type { AccountEvent } from '../domain/account/events';
 import type { AccountState } from '../domain/account/state';
 import { DebuggerService } from './debugger-service';
@@ -88,7 +90,7 @@ describe('a what-if fork', () => {
           const { result, original, fork } = forkOf(events, [{ kind: 'skip', version: skipped }]);
           const without = prefixStates(events.filter((event) => event.streamVersion !== skipped));
           for (let version = 0; version <= events.length; version++) expect(fork[version]).toEqual(without[version < skipped ? version : version - 1]);
-          const first = original.findIndex((state, version) => JSON.stringify(state) !== JSON.stringify(fork[version]));
+          const first = original.findIndex((state, version) => !isDeepStrictEqual(state, fork[version]));
           expect(result.divergence?.anchor ?? -1).toBe(first);
           expect(result.forkHead).toBe(events.length - 1);
         },
@@ -126,7 +128,7 @@ describe('a what-if fork', () => {
           let decided: AccountEvent[] | null = null;
           let refusal: string | null = null;
           try {
-            decided = decider.decide({ type: command === 'deposit' ? 'DepositMoney' : 'WithdrawMoney', data: { accountId: 'f1', amount }, metadata }, before);
+            decided = decider.decide({ type: command === 'deposit' ? 'DepositMoney' : 'WithdrawMoney', data: { accountId: 'f1', amount }, metadata } as AccountCommand, before);
           } catch (error) {
             refusal = (error as { code: string }).code;
           }

@@ -144,6 +144,11 @@ const cases = (): Record<string, Call[]> => {
     getStreamFindings: [{ params: onStream, path: `/api/streams/${stream}/findings`, expect: 200 }],
     replayStreamDecisions: [{ params: onStream, path: `/api/streams/${stream}/decisions`, expect: 200 }],
     getRefusedCommands: [{ params: onStream, path: `/api/streams/${stream}/refused-commands`, expect: 200 }],
+    forkStream: [
+      { params: onStream, path: `/api/streams/${stream}/fork`, body: { edits: [{ kind: 'skip', version: 2 }], breakpoint: 'balance > 0' }, expect: 200 },
+      { params: onStream, path: `/api/streams/${stream}/fork`, body: { edits: [{ kind: 'skip', version: 99 }] }, expect: 400 },
+    ],
+    forkTestCase: [{ params: onStream, path: `/api/streams/${stream}/fork/test-case`, body: { edits: [{ kind: 'insert', after: 2, command: 'withdraw', input: { amount: 1 } }] }, expect: 200 }],
     getTestCase: [{ params: onStream, path: `/api/streams/${stream}/state/test-case?version=2`, expect: 200 }],
     getCommand: [{ params: { commandId }, path: `/api/commands/${commandId}`, expect: 200 }],
     verifyStore: [{ path: '/api/audit/verification', expect: 200 }],
