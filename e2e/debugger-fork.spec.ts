@@ -31,7 +31,7 @@ test('what if the legacy import had not overdrawn the account: a fork without v4
   await expect(balanceIn('fork')).toHaveAttribute('data-differs', 'true');
   await expect(fork.getByTestId('fork-timeline').locator('li[data-mark="skipped"]')).toContainText('MoneyWithdrawn');
   await expect(page).toHaveURL(/[?&]fork=/);
-  await page.screenshot({ path: testInfo.outputPath('debugger-fork.png'), fullPage: true });
+  await whatIf.screenshot({ path: testInfo.outputPath('debugger-fork.png') });
 
   // The fork is in the URL: a reload opens it again; the balance stays covered to the head.
   await page.reload();

@@ -201,7 +201,7 @@ export class ForkRun {
     const replacement = this.replacements.get(version);
     const forked = replacement ? { ...event, data: this.checkedData(replacement.index, event.type, replacement.data) } : event;
     this.forkVersion++;
-    if (touched) this.fork = this.options.evolve(this.fork, forked);
+    if (touched) this.fork = this.evolveFork(replacement ? `edits.${replacement.index}.data` : 'edits', forked);
     if (replacement) this.outcomes[replacement.index]!.forkVersions = { from: this.forkVersion, to: this.forkVersion };
     this.seeFork(forked, version, false);
     this.row({
@@ -217,6 +217,20 @@ export class ForkRun {
     });
   }
 
+  /**
+   * Data no schema checks (an aggregate without event schemas) may be more than its evolve can
+   * fold, there or in an event after it: the fork is refused naming the edit, not a failure.
+   */
+  private evolveFork(path: string, event: RecordedEvent): unknown {
+    try {
+      return this.options.evolve(this.fork, event);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (this.issues.length < 20) this.issues.push({ path, message: `The fork cannot fold v${event.streamVersion} (${event.type}) after the edits: ${reason}` });
+      return this.fork;
+    }
+  }
+
   private checkedData(index: number, type: string, data: Record<string, unknown>): Record<string, unknown> {
     const schema = eventDataSchema(this.options.aggregate, type);
     if (!schema) return data;
@@ -230,10 +244,11 @@ export class ForkRun {
     const aggregate = this.options.aggregate!;
     const outcome = this.outcomes[insert.index]!;
     const metadata = { commandId: `what-if-${insert.index + 1}`, now: now.toISOString(), actor: WHAT_IF_ACTOR, correlationId: `what-if-${insert.index + 1}` };
-    const command = commandFor(aggregate, insert.command, idOf(this.options.streamId), insert.input, metadata);
     const givenBefore = this.forkVersion;
+    let command: unknown = null;
     let decided: GivenEvent[];
     try {
+      command = commandFor(aggregate, insert.command, idOf(this.options.streamId), insert.input, metadata);
       decided = (aggregate.decider.decide(command, this.fork) as GivenEvent[]).map((event) => ({ type: event.type, data: event.data }));
     } catch (error) {
       const refusal: Refusal = isChronicleError(error)
@@ -277,7 +292,8 @@ export class ForkRun {
 
   private collect(event: RecordedEvent, anchor: number): void {
     const collected = this.collected;
-    if (!collected || anchor > this.at) return;
+    // A fork with issues is refused at the end: nothing more to keep for it.
+    if (!collected || anchor > this.at || this.issues.length > 0) return;
     collected.given.push({ type: event.type, data: event.data });
     if (collected.given.length <= this.options.collect!) return;
     // Longer than a test should list: the oldest event moves into the state the test starts from.
