@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deposited, opened, withdrawn } from '../../domain/account/testing/fixtures';
-import type { ForkResult, ForkTestCaseFile } from '../../debugger/fork-schemas';
-import { MAX_FORK_EDITS, MAX_FORK_INSERTS } from '../../debugger/fork-schemas';
+import { MAX_FORK_EDITS, MAX_FORK_INSERTS, type ForkResult, type ForkTestCaseFile } from '../../debugger/fork-schemas';
 import { createRuntime, type Runtime } from '../../runtime/runtime';
 import { testBackends, type TestBackend } from '../../store/testing/backends';
 import { streamFork, streamForkTestCase } from '../routes/fork';
