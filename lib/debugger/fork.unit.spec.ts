@@ -17,7 +17,6 @@ import { accountHistory, recorded } from './testing/random-histories';
 const STREAM = 'account-f1';
 const { decider } = accountAggregate;
 const evolve = (state: unknown, event: RecordedEvent) => decider.evolve(state as AccountState, event as unknown as AccountEvent);
-const fold = (events: readonly { type: string; data: unknown }[]) => events.reduce<unknown>((state, event) => evolve(state, event as RecordedEvent), decider.initialState());
 
 type Run = { result: ReturnType<ForkRun['finish']>; original: unknown[]; fork: unknown[]; run: ForkRun };
 
