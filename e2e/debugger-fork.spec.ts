@@ -31,7 +31,10 @@ test('what if the legacy import had not overdrawn the account: a fork without v4
   await expect(balanceIn('fork')).toHaveAttribute('data-differs', 'true');
   await expect(fork.getByTestId('fork-timeline').locator('li[data-mark="skipped"]')).toContainText('MoneyWithdrawn');
   await expect(page).toHaveURL(/[?&]fork=/);
+  // The site's sticky bar would cover the panel's top in a picture of the panel alone.
+  const unstick = await page.addStyleTag({ content: '.site-header { position: static !important; }' });
   await whatIf.screenshot({ path: testInfo.outputPath('debugger-fork.png') });
+  await unstick.evaluate((style) => style.remove());
 
   // The fork is in the URL: a reload opens it again; the balance stays covered to the head.
   await page.reload();
