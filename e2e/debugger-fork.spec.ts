@@ -76,6 +76,19 @@ test('what if the legacy import had not overdrawn the account: a fork without v4
   expect(source).toContain('toMatchObject({ code: "insufficient_funds" })');
   expect(source).toContain(' * - skip v4');
 
+  // Edit v3's data: a smaller rent leaves room for the inserted withdrawal, which the decider now accepts.
+  await whatIf.getByRole('button', { name: "Edit v3's data…" }).click();
+  const data = whatIf.getByLabel(/v3's data/);
+  const rent = JSON.parse(await data.inputValue()) as { amount: number };
+  expect(rent.amount).toBe(110000);
+  await data.fill(JSON.stringify({ ...rent, amount: 10000 }));
+  await whatIf.getByRole('button', { name: 'Fork with this data' }).click();
+  await expect(fork.getByTestId('fork-edit').nth(2)).toHaveAttribute('data-outcome', 'applied');
+  await expect(fork.getByTestId('fork-edit').nth(1)).toHaveAttribute('data-outcome', 'accepted');
+  await expect(fork.getByTestId('fork-timeline').locator('li[data-mark="edited"]')).toContainText('MoneyWithdrawn');
+  await expect(fork.getByTestId('fork-timeline').locator('li[data-mark="inserted"]')).toContainText('MoneyWithdrawn');
+  await expect(page.getByTestId('fork-divergence')).toContainText('First divergence at v3');
+
   expect(await accessibilityViolations(page)).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
