@@ -34,7 +34,7 @@ test('what if the legacy import had not overdrawn the account: a fork without v4
   // The site's sticky bar would cover the panel's top in a picture of the panel alone.
   const unstick = await page.addStyleTag({ content: '.site-header { position: static !important; }' });
   await whatIf.screenshot({ path: testInfo.outputPath('debugger-fork.png') });
-  await unstick.evaluate((style) => style.remove());
+  await unstick.evaluate((style) => (style as Element).remove());
 
   // The fork is in the URL: a reload opens it again; the balance stays covered to the head.
   await page.reload();

@@ -30,9 +30,8 @@ export class BreakpointWatch<Hit> {
 
   /** The state after `event`; `hit` builds the hit to record when it is one. */
   see(event: WatchedEvent, after: unknown, hit: () => Hit): void {
-    const data = event.data !== null && typeof event.data === 'object' ? event.data : {};
-    const scope = { ...(after as object), event: { ...data, type: event.type, version: event.version } };
-    this.condition.note(scope, after, data);
+    // A condition on the state alone reads the state itself: no scope to build per event (most of a long fold's cost).
+    const scope = this.onEvents || !this.condition.resolved ? this.condition.note(event, after) : after;
     const now = isTruthy(evaluate(this.condition.expr, scope));
     if (now && (this.onEvents || !this.holds)) {
       this.result.hitCount++;
@@ -65,10 +64,20 @@ export class CompiledCondition {
     this.unresolved = this.paths;
   }
 
-  note(scope: object, state: unknown, data: object): void {
+  get resolved(): boolean {
+    return this.unresolved.length === 0;
+  }
+
+  /** The scope the condition reads after an event: the state's fields and `event.…`; fields are noted until every one is found. */
+  note(event: WatchedEvent, state: unknown): object {
+    const data = event.data !== null && typeof event.data === 'object' ? event.data : {};
+    const scope = Object.assign({}, state, { event: Object.assign({}, data, { type: event.type, version: event.version }) });
+    // The catalogue only names fields in the refusal of a condition some field of which is never found.
+    if (this.unresolved.length === 0) return scope;
     this.fields.noteState(state);
     this.fields.noteEventData(data);
-    if (this.unresolved.length > 0) this.unresolved = this.unresolved.filter((path) => !hasPath(scope, path));
+    this.unresolved = this.unresolved.filter((path) => !hasPath(scope, path));
+    return scope;
   }
 
   /** A field no state or event of either timeline has is a 400 naming the fields there are, not a silent "0 hits". */

@@ -2,8 +2,9 @@ import { commandFor, type AnyAggregate } from '../core/aggregate';
 import type { RecordedEvent } from '../core/envelope';
 import { isChronicleError, NotFoundError, ValidationError, type FieldIssue } from '../core/errors';
 import { BreakpointWatch, CompiledCondition } from './breakpoint-watch';
-import { changedPaths, sameJson } from './changed-paths';
+import { changedPaths } from './changed-paths';
 import { eventDataSchema } from './fork-event-schemas';
+import { jsonEqual } from './json-equal';
 import { FORK_ROWS_AROUND, MAX_FORK_HITS, type ForkEdit, type ForkEditOutcome, type ForkHit, type ForkResult, type ForkRow } from './fork-schemas';
 
 /*
@@ -155,7 +156,7 @@ export class ForkRun {
       fork: { version: at.forkVersion, state: at.fork },
       differingPaths: changedPaths(at.original, at.fork),
       divergence: this.divergence,
-      differsAtHead: !sameJson(this.original, this.fork),
+      differsAtHead: !jsonEqual(this.original, this.fork),
       edits: this.outcomes,
       rows: this.rows,
       breakpoint:
@@ -184,7 +185,7 @@ export class ForkRun {
       this.applyToFork(event, touched);
     }
     for (const insert of this.inserts.get(version) ?? []) this.decideInserted(version, insert, now);
-    if (this.divergence === null && touched && !sameJson(this.original, this.fork)) {
+    if (this.divergence === null && touched && !jsonEqual(this.original, this.fork)) {
       this.divergence = { anchor: version, forkVersion: this.forkVersion, paths: changedPaths(this.original, this.fork) };
     }
     if (version === this.at) this.atStates = { original: this.original, fork: this.fork, forkVersion: this.forkVersion };
