@@ -31,6 +31,7 @@ import { useUrlState } from './use-url-state';
 import { useShortcuts } from './use-shortcuts';
 import styles from './debugger.module.css';
 import { VerificationBadge } from '@/components/audit/verification-badge';
+import { WhatIfPanel } from './what-if-panel';
 
 const NO_BUCKETS: never[] = [];
 
@@ -257,6 +258,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             )}
             {blamePath ? <BlamePanel streamId={streamId} path={blamePath} version={version} goTo={jumpTo} onClose={() => setBlamePath(null)} /> : null}
           </div>
+          <WhatIfPanel streamId={streamId} version={version} head={head} event={current?.version === version ? current.event : null} breakpoint={breakpoints.data?.expression === breakpoint ? breakpoint : ''} goTo={jumpTo} />
           {series.data ? (
             <BalanceChart points={series.data.points} domain={chartDomain} version={deferredVersion} hits={hits} snapshots={snapshotVersions} onJump={jumpTo} />
           ) : (

@@ -3,11 +3,14 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { DebuggerPreset } from '@/lib/core/aggregate';
 
-/** The words of the stream's own aggregate (from the registry): its event types for the filter and its breakpoint presets. */
-export type Vocabulary = { label: string; eventTypes: readonly string[]; presets: readonly DebuggerPreset[] };
+/** A command a what-if fork may insert: its name in the aggregate, its type, and an input to start from. */
+export type VocabularyCommand = { name: string; type: string; example: Record<string, unknown> | null };
 
-/** A stream no registered aggregate owns: no presets to offer, any type may appear. */
-export const NO_VOCABULARY: Vocabulary = { label: 'stream', eventTypes: [], presets: [] };
+/** The words of the stream's own aggregate (from the registry): its event types for the filter, its breakpoint presets and its commands. */
+export type Vocabulary = { label: string; eventTypes: readonly string[]; presets: readonly DebuggerPreset[]; commands?: readonly VocabularyCommand[] };
+
+/** A stream no registered aggregate owns: no presets to offer, any type may appear, no commands. */
+export const NO_VOCABULARY: Vocabulary = { label: 'stream', eventTypes: [], presets: [], commands: [] };
 
 const VocabularyContext = createContext<Vocabulary>(NO_VOCABULARY);
 

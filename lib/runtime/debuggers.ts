@@ -6,7 +6,7 @@ import { DebuggerService } from '../debugger/debugger-service';
 import type { Runtime } from './runtime';
 
 /** A stream no aggregate owns (a migration's record, an import): its events, counted, and nothing decided. */
-const eventsOnly: Decider<{ events: number; lastType: string | null }, never, RecordedEvent> = {
+export const eventsOnly: Decider<{ events: number; lastType: string | null }, never, RecordedEvent> = {
   initialState: () => ({ events: 0, lastType: null }),
   decide: () => [],
   evolve: (state, event) => ({ events: state.events + 1, lastType: event.type }),

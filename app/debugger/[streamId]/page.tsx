@@ -26,8 +26,11 @@ export default async function DebuggerPage({ params }: Props) {
   if (refusal) return <ForbiddenNotice title="This stream is not yours" message={refusal} />;
   await requireStream(streamId);
   // Each aggregate's own event types and presets: a transfer is not offered an account's.
-  const spec = webRuntime().aggregates.ofStream(streamId)?.debugger;
-  const vocabulary = spec ? { label: spec.label, eventTypes: [...spec.eventTypes], presets: spec.presets.map((preset) => ({ ...preset })) } : NO_VOCABULARY;
+  const aggregate = webRuntime().aggregates.ofStream(streamId);
+  const spec = aggregate?.debugger;
+  // Its commands too, for a what-if fork's "insert a command" (decided on the server, never sent).
+  const commands = Object.entries(aggregate?.commands ?? {}).map(([name, command]) => ({ name, type: command.type, example: (command.example as Record<string, unknown> | undefined) ?? null }));
+  const vocabulary = spec ? { label: spec.label, eventTypes: [...spec.eventTypes], presets: spec.presets.map((preset) => ({ ...preset })), commands } : NO_VOCABULARY;
   return (
     <Suspense fallback={<p>Loading the debugger…</p>}>
       <VocabularyProvider vocabulary={vocabulary}>

@@ -13,6 +13,7 @@ import { eraseCustomerRoute } from './customers';
 import { streamDecisions } from './decisions';
 import { streamRefusedCommands } from './refused-commands';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
+import { streamFork, streamForkTestCase } from './fork';
 import { historyScan } from './history-scan';
 import { notifications, outbox, parked, projections, retryParked, retryProjection } from './operations';
 import { getSession, signIn, signOut } from './session';
@@ -49,6 +50,8 @@ const DEFINED: readonly RouteDefinition[] = [
   streamRefusedCommands,
   streamCausality,
   streamDecisions,
+  streamFork,
+  streamForkTestCase,
   streamSnapshots,
   streamTestCase,
   commandRecord,

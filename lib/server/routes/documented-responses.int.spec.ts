@@ -149,6 +149,11 @@ const cases = (): Record<string, Call[]> => {
       { params: onStream, path: `/api/streams/${stream}/causality`, expect: 200 },
       { params: onStream, path: `/api/streams/${stream}/causality?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z`, expect: 400 },
     ],
+    forkStream: [
+      { params: onStream, path: `/api/streams/${stream}/fork`, body: { edits: [{ kind: 'skip', version: 2 }], breakpoint: 'balance > 0' }, expect: 200 },
+      { params: onStream, path: `/api/streams/${stream}/fork`, body: { edits: [{ kind: 'skip', version: 99 }] }, expect: 400 },
+    ],
+    forkTestCase: [{ params: onStream, path: `/api/streams/${stream}/fork/test-case`, body: { edits: [{ kind: 'insert', after: 2, command: 'withdraw', input: { amount: 1 } }] }, expect: 200 }],
     getTestCase: [{ params: onStream, path: `/api/streams/${stream}/state/test-case?version=2`, expect: 200 }],
     getCommand: [{ params: { commandId }, path: `/api/commands/${commandId}`, expect: 200 }],
     verifyStore: [{ path: '/api/audit/verification', expect: 200 }],
