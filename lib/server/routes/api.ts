@@ -12,6 +12,8 @@ import { streamDecisions } from './decisions';
 import { streamRefusedCommands } from './refused-commands';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
 import { historyScan } from './history-scan';
+import { projectionDocumentBlame, projectionDocumentSteps } from './projection-documents';
+import { streamProjectionLagRoute } from './projection-lag';
 import { notifications, outbox, parked, projections, retryParked, retryProjection } from './operations';
 import { getSession, signIn, signOut } from './session';
 import { relatedEvents } from './related-events';
@@ -44,6 +46,9 @@ const DEFINED: readonly RouteDefinition[] = [
   streamBlame,
   historyScan,
   streamFindings,
+  streamProjectionLagRoute,
+  projectionDocumentSteps,
+  projectionDocumentBlame,
   streamRefusedCommands,
   streamDecisions,
   streamSnapshots,
