@@ -38,6 +38,10 @@ export const projectionStepsSchema = z
     scanned: count.describe('Candidate events read to answer'),
     complete: z.boolean().describe("False when the scan stopped at the request's bound before the end of the history"),
     document: z.unknown().describe('The document after the last event scanned'),
+    failure: z
+      .object({ index: count, globalPosition: position, streamId: z.string(), message: z.string() })
+      .nullable()
+      .describe("The event the projection's evolve refused (the projection stops there too); the steps end before it"),
     elapsedMs: z.number().min(0),
   })
   .meta({ id: 'ProjectionDocumentSteps' });

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../core/envelope';
+import { isMigratedCopy } from '../core/migrated-from';
 import type { Projection } from '../projections/projection';
 import { BlameRecorder, MAX_BLAME_CHANGES } from './blame';
 import { changedPaths } from './changed-paths';
@@ -35,12 +36,16 @@ export const documentJson = (value: unknown): unknown => {
 
 export type FoldVisit = (step: { index: number; event: RecordedEvent; before: unknown; after: unknown; applyMicros: number }) => void;
 
-export type FoldOutcome = { touched: number; scanned: number; complete: boolean; document: unknown };
+/** Where the projection's own evolve threw: the projection stops at that event too, so the stepper does. */
+export type FoldFailure = { index: number; globalPosition: number; streamId: string; message: string };
+
+export type FoldOutcome = { touched: number; scanned: number; complete: boolean; document: unknown; failure: FoldFailure | null };
 
 /**
- * Folds the document over the candidate events: every event of a handled type whose
+ * Folds the document over the candidate events as the projection engine does: every event of a
+ * handled type (not a stream migration's copy, whose original already gave the fact) whose
  * documentIds name it is a step, visited with the document (raw, as evolve sees it) before and
- * after. Stops after the chunk that reaches `maxScanned`.
+ * after. Stops after the chunk that reaches `maxScanned`, or at an event evolve refuses.
  */
 export const foldDocument = async (
   projection: SteppedProjection,
@@ -61,18 +66,24 @@ export const foldDocument = async (
     }
     for (const event of chunk) {
       scanned++;
-      if (!handled.has(event.type) || !projection.documentIds(event).includes(documentId)) continue;
+      if (!handled.has(event.type) || isMigratedCopy(event) || !projection.documentIds(event).includes(documentId)) continue;
       const started = performance.now();
-      const after = projection.evolve(document, event, documentId);
+      let after: unknown;
+      try {
+        after = projection.evolve(document, event, documentId);
+      } catch (error) {
+        const failure = { index: touched, globalPosition: event.globalPosition, streamId: event.streamId, message: error instanceof Error ? error.message : String(error) };
+        return { touched, scanned, complete: true, document, failure };
+      }
       const applyMicros = Math.round((performance.now() - started) * 10_000) / 10;
       visit({ index: touched++, event, before: document, after, applyMicros });
       document = after;
     }
   }
-  return { touched, scanned, complete, document };
+  return { touched, scanned, complete, document, failure: null };
 };
 
-export type StepsPage = { steps: ProjectionStep[]; total: number; next: number | null; scanned: number; complete: boolean; document: unknown };
+export type StepsPage = { steps: ProjectionStep[]; total: number; next: number | null; scanned: number; complete: boolean; document: unknown; failure: FoldFailure | null };
 
 /** One page of steps, `from` (0-based) and `limit` steps long, each with its apply time. */
 export const projectionSteps = async (
@@ -113,6 +124,7 @@ export const projectionSteps = async (
     scanned: outcome.scanned,
     complete: outcome.complete,
     document: documentJson(outcome.document),
+    failure: outcome.failure,
   };
 };
 

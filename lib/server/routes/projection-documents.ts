@@ -75,7 +75,7 @@ export const projectionDocumentSteps = defineRoute({
     const projection = projectionOf(name);
     const scope = documentScope(name, id);
     const page = await projectionSteps(projection, id, scopeChunks(webRuntime().store, scope), { from, limit });
-    if (page.total === 0 && page.complete) throw new NotFoundError(`No event touched document ${id} of projection ${name}`, 'document_not_found');
+    if (page.total === 0 && page.complete && !page.failure) throw new NotFoundError(`No event touched document ${id} of projection ${name}`, 'document_not_found');
     return { projection: name, documentId: id, scope, from, limit, ...page, elapsedMs: Math.round(performance.now() - started) };
   },
 });
