@@ -20,6 +20,7 @@ import { EventCard } from './event-card';
 import { ExportButton } from './export-button';
 import { FindingsBadge } from './findings-badge';
 import { formatCount } from './format';
+import { ProjectionLagLane } from './projection-lag-lane';
 import { SnapshotPanel } from './snapshot-panel';
 import { StatePanel } from './state-panel';
 import { Transport } from './transport';
@@ -217,6 +218,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
         <>
           <DensityStrip buckets={density.data?.buckets ?? NO_BUCKETS} version={deferredVersion} hits={hits} zoom={zoom} onJump={jumpTo} onZoom={setZoom} />
           <Transport streamId={streamId} version={version} head={head} zoom={zoom} goTo={goTo} />
+          <ProjectionLagLane streamId={streamId} head={head} version={deferredVersion} />
           <BreakpointBar
             version={version}
             notice={hitNotice}
