@@ -28,6 +28,7 @@ describe('upcaster gap detector', () => {
     expect(upcasterGapOf(registry(), event(1, 'Thing', 2))).toBeNull();
     expect(upcasterGapOf(registry(), event(1, 'Thing', 3))).toBeNull();
     expect(upcasterGapOf(registry(), event(1, 'Other', 1))).toBeNull();
+    expect(upcasterGapOf(registry(), event(3, 'Other', 2))).toMatchObject({ version: 3, type: 'Other', schemaVersion: 2 });
     expect(upcasterGapOf(registry(), event(4, 'Thing', 1))).toMatchObject({ version: 4, type: 'Thing', schemaVersion: 1 });
     expect(upcasterGapOf(registry(), event(5, 'Thing', 4))).toMatchObject({ version: 5, message: expect.stringContaining('newer') });
   });

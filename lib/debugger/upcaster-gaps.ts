@@ -13,7 +13,12 @@ export type UpcasterGaps = { first: UpcasterGap; count: number } | null;
 
 /** The gap an event falls into, or null when it upcasts. Events already at their type's current version cost no upcast. */
 export const upcasterGapOf = (upcasters: UpcasterRegistry, event: RecordedEvent): UpcasterGap | null => {
-  if (event.schemaVersion === upcasters.currentVersion(event.type)) return null;
+  const current = upcasters.currentVersion(event.type);
+  if (event.schemaVersion === current) return null;
+  // A type with no upcasters reads any version as it is; one newer than the code is still a gap.
+  if (event.schemaVersion > current) {
+    return { version: event.streamVersion, type: event.type, schemaVersion: event.schemaVersion, message: `${event.type} v${event.schemaVersion} is newer than this application knows (current v${current})` };
+  }
   try {
     upcasters.upcast(event);
     return null;
