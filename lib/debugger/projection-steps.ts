@@ -1,6 +1,5 @@
 import type { RecordedEvent } from '../core/envelope';
 import { isMigratedCopy } from '../core/migrated-from';
-import type { Projection } from '../projections/projection';
 import { BlameRecorder, MAX_BLAME_CHANGES } from './blame';
 import { changedPaths } from './changed-paths';
 import type { ProjectionBlame, ProjectionStep } from './projection-steps-schemas';
@@ -12,8 +11,13 @@ import type { ProjectionBlame, ProjectionStep } from './projection-steps-schemas
  * `maxScanned` candidate events and answers one page of steps.
  */
 
-/** The part of a projection the stepper folds with: nothing of its tables. */
-export type SteppedProjection = Pick<Projection<unknown>, 'name' | 'eventTypes' | 'documentIds' | 'evolve'>;
+/** The part of a projection (lib/projections' Projection) the stepper folds with: nothing of its tables. */
+export type SteppedProjection = {
+  name: string;
+  eventTypes: readonly string[];
+  documentIds(event: RecordedEvent): readonly string[];
+  evolve(document: unknown, event: RecordedEvent, id: string): unknown;
+};
 
 /** Candidate events in global order, a chunk at a time (one stream's, or the whole log's). */
 export type EventChunks = AsyncIterable<readonly RecordedEvent[]>;

@@ -32,16 +32,19 @@ const projectionOf = (name: string) => {
 /**
  * Who may step a document: whoever may read its stream (an account's own documents); the bank's
  * documents gather every customer's movements, so only those who may see the bank's books.
+ * The API and the stepper's page ask the same.
  */
+export const authorizeDocumentRead = async (principal: Principal | null, name: string, id: string): Promise<Principal> => {
+  projectionOf(name);
+  const scope = documentScope(name, id);
+  if (scope.kind === 'log') return requireAllowed(principal, 'bank.history').principal;
+  if (!isEntityId(id)) throw new NotFoundError(`Projection ${name} has no document ${id}`, 'document_not_found');
+  return authorizeStreamRead(principal, scope.streamId);
+};
+
 const documentReaders = {
   action: 'stream.read',
-  resource: async (principal: Principal, { name, id }: { name: string; id: string }) => {
-    projectionOf(name);
-    const scope = documentScope(name, id);
-    if (scope.kind === 'log') return requireAllowed(principal, 'bank.history');
-    if (!isEntityId(id)) throw new NotFoundError(`Projection ${name} has no document ${id}`, 'document_not_found');
-    return authorizeStreamRead(principal, scope.streamId);
-  },
+  resource: (principal: Principal, { name, id }: { name: string; id: string }) => authorizeDocumentRead(principal, name, id),
 } as const;
 
 const invalidDocument = () => new NotFoundError('There is no such projection document', 'document_not_found');
