@@ -48,7 +48,7 @@ export function ProjectionStepper({ name, id }: { name: string; id: string }) {
     setStep(next);
     writeUrl({ step: String(next + 1) }, 'replace');
   };
-  const goToRef = { current: goTo };
+  // Re-subscribed each render, so the handler always sees this render's step and goTo.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || typingInto(event.target)) return;
@@ -56,9 +56,9 @@ export function ProjectionStepper({ name, id }: { name: string; id: string }) {
       const move = moves[event.key];
       if (move === undefined) return;
       event.preventDefault();
-      if (move === 'first') goToRef.current(0);
-      else if (move === 'last') goToRef.current(Number.MAX_SAFE_INTEGER);
-      else goToRef.current(step + move);
+      if (move === 'first') goTo(0);
+      else if (move === 'last') goTo(Number.MAX_SAFE_INTEGER);
+      else goTo(step + move);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
