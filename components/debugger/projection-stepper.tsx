@@ -35,12 +35,17 @@ const show = (value: unknown): string => (value === undefined ? '(absent)' : JSO
 export function ProjectionStepper({ name, id }: { name: string; id: string }) {
   const searchParams = useSearchParams();
   const fromUrl = Number(searchParams.get('step') ?? '1');
-  const [step, setStep] = useState(Number.isInteger(fromUrl) && fromUrl >= 1 ? fromUrl - 1 : 0);
+  const [wanted, setStep] = useState(Number.isInteger(fromUrl) && fromUrl >= 1 ? fromUrl - 1 : 0);
   const [blamePath, setBlamePath] = useState<string | null>(null);
+  const asked = useQuery({ ...stepsQuery(name, id, Math.floor(wanted / PAGE)), placeholderData: keepPreviousData });
+  // A step beyond the last (an old link) shows the last, from its own page.
+  const known = asked.data?.total;
+  const step = known !== undefined && known > 0 ? Math.min(wanted, known - 1) : wanted;
   const page = Math.floor(step / PAGE);
-  const query = useQuery({ ...stepsQuery(name, id, page), placeholderData: keepPreviousData });
+  const last = useQuery({ ...stepsQuery(name, id, page), enabled: page !== Math.floor(wanted / PAGE) });
+  const query = page !== Math.floor(wanted / PAGE) ? last : asked;
   const client = useQueryClient();
-  const total = query.data?.total;
+  const total = query.data?.total ?? known;
 
   const goTo = (target: number) => {
     if (total === undefined || total === 0) return;
@@ -64,11 +69,9 @@ export function ProjectionStepper({ name, id }: { name: string; id: string }) {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  // A step beyond the last (an old link) lands on the last; the neighbouring page is fetched ahead.
+  // Near the end of a page, the next one is fetched ahead.
   useEffect(() => {
-    if (total !== undefined && total > 0 && step >= total) goTo(total - 1);
-    if (total !== undefined && (step % PAGE > PAGE - 10) && (page + 1) * PAGE < total) void client.prefetchQuery(stepsQuery(name, id, page + 1));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- goTo reads the latest total
+    if (total !== undefined && step % PAGE > PAGE - 10 && (page + 1) * PAGE < total) void client.prefetchQuery(stepsQuery(name, id, page + 1));
   }, [total, step, page, client, name, id]);
 
   if (query.isError && !query.data) {
