@@ -21,6 +21,7 @@ import { EventCard } from './event-card';
 import { ExportButton } from './export-button';
 import { FindingsBadge } from './findings-badge';
 import { formatCount } from './format';
+import { ProjectionLagLane } from './projection-lag-lane';
 import { SnapshotPanel } from './snapshot-panel';
 import { StatePanel } from './state-panel';
 import { Transport } from './transport';
@@ -220,6 +221,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
           <DensityStrip buckets={density.data?.buckets ?? NO_BUCKETS} version={deferredVersion} hits={hits} zoom={zoom} onJump={jumpTo} onZoom={setZoom} />
           <CausalityLanes streamId={streamId} buckets={density.data?.buckets ?? NO_BUCKETS} zoom={zoom} head={foldHead} />
           <Transport streamId={streamId} version={version} head={head} zoom={zoom} goTo={goTo} />
+          <ProjectionLagLane streamId={streamId} head={head} version={deferredVersion} />
           <BreakpointBar
             version={version}
             notice={hitNotice}

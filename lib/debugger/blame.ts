@@ -22,6 +22,10 @@ export const readPath = (state: unknown, segments: readonly string[]): unknown =
   return current === undefined ? null : current;
 };
 
+/** Values that are equal exactly when they are identical (NaN and Infinity are not: JSON reads both as null). */
+const isPrimitive = (value: unknown): boolean =>
+  value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint' || (typeof value === 'number' && Number.isFinite(value));
+
 const commandTypeOf = (metadata: Record<string, unknown>): string | null => {
   const command = metadata.command as { type?: unknown } | undefined;
   return command && typeof command.type === 'string' ? command.type : null;
@@ -48,7 +52,10 @@ export class BlameRecorder {
   visit(event: RecordedEvent, before: unknown, after: unknown): void {
     const was = readPath(before, this.segments);
     const now = readPath(after, this.segments);
-    if (was === now || sameJson(was, now)) return;
+    if (was === now) return;
+    // Most fields are numbers and strings: two different primitives differ, and need no copy.
+    const primitives = isPrimitive(was) && isPrimitive(now);
+    if (!primitives && sameJson(was, now)) return;
     this.total++;
     this.value = now;
     if (this.changes.length === this.keep) this.changes.shift();
@@ -61,8 +68,8 @@ export class BlameRecorder {
       correlationId: String(event.metadata.correlationId),
       commandId: event.metadata.commandId ?? null,
       command: commandTypeOf(event.metadata),
-      before: structuredClone(was),
-      after: structuredClone(now),
+      before: primitives ? was : structuredClone(was),
+      after: primitives ? now : structuredClone(now),
     });
   }
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BURST_COUNT, BURST_WINDOW_SECONDS, type CommandBurst } from './command-bursts';
+import type { UpcasterGaps } from './upcaster-gaps';
 
 /*
  * What deserves a look on a stream, for the debugger's header: each detector reads facts the
@@ -7,7 +9,7 @@ import { z } from 'zod';
  */
 
 export const findingSchema = z.object({
-  kind: z.enum(['overdrawn_beyond_limit', 'broken_hash_link', 'snapshot_drift', 'saga_past_deadline', 'projection_behind']),
+  kind: z.enum(['overdrawn_beyond_limit', 'broken_hash_link', 'snapshot_drift', 'upcaster_gap', 'saga_past_deadline', 'command_burst', 'projection_behind']),
   severity: z.enum(['warning', 'error']),
   message: z.string(),
   version: z.number().int().min(0).nullable().describe('The version to look at, when the finding has one'),
@@ -33,12 +35,14 @@ export type FindingFacts = {
   snapshots?: Array<{ version: number; drift: boolean | null }> | null;
   transfer?: { state: { status: string; finishedAt?: string | null }; lastEventAt: Date; lastVersion: number } | null;
   projections?: Array<{ name: string; lag: { events: number; seconds: number } }> | null;
+  upcasterGaps?: UpcasterGaps;
+  commandBurst?: CommandBurst | null;
   now: Date;
 };
 
 export const detectFindings = (facts: FindingFacts): Finding[] => {
   const findings: Finding[] = [];
-  const { overdrafts, chain, snapshots, transfer, projections } = facts;
+  const { overdrafts, chain, snapshots, transfer, projections, upcasterGaps, commandBurst } = facts;
   if (overdrafts && overdrafts.hitCount > 0) {
     findings.push({
       kind: 'overdrawn_beyond_limit',
@@ -52,6 +56,26 @@ export const detectFindings = (facts: FindingFacts): Finding[] => {
   }
   for (const snapshot of snapshots ?? []) {
     if (snapshot.drift) findings.push({ kind: 'snapshot_drift', severity: 'warning', message: `Snapshot at v${snapshot.version} differs from the replayed state`, version: snapshot.version });
+  }
+  if (upcasterGaps) {
+    const { first, count } = upcasterGaps;
+    findings.push({
+      kind: 'upcaster_gap',
+      severity: 'error',
+      message: `${count === 1 ? 'An event' : `${count} events`} cannot be upcast to the current schema, first ${first.type} v${first.schemaVersion} at v${first.version}: ${first.message}`,
+      version: first.version,
+    });
+  }
+  if (commandBurst) {
+    const { count, conflicts, refusals, topCode, from, to } = commandBurst;
+    const seconds = Math.round((to.getTime() - from.getTime()) / 1000);
+    const parts = [refusals ? `${refusals} refused` : null, conflicts ? `${conflicts} lost to a version conflict` : null].filter(Boolean).join(', ');
+    findings.push({
+      kind: 'command_burst',
+      severity: 'warning',
+      message: `${count} commands in ${seconds} s did not become events (${parts}; mostly ${topCode}), from ${from.toISOString()} (a burst is ${BURST_COUNT} within ${BURST_WINDOW_SECONDS} s)`,
+      version: commandBurst.version,
+    });
   }
   if (transfer && transfer.state.status !== 'none' && transfer.state.status !== 'completed' && transfer.state.status !== 'failed') {
     const waited = facts.now.getTime() - transfer.lastEventAt.getTime();

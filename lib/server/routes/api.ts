@@ -15,6 +15,8 @@ import { streamRefusedCommands } from './refused-commands';
 import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
 import { streamFork, streamForkTestCase } from './fork';
 import { historyScan } from './history-scan';
+import { projectionDocumentBlame, projectionDocumentSteps } from './projection-documents';
+import { streamProjectionLagRoute } from './projection-lag';
 import { notifications, outbox, parked, projections, retryParked, retryProjection } from './operations';
 import { getSession, signIn, signOut } from './session';
 import { relatedEvents } from './related-events';
@@ -47,6 +49,9 @@ const DEFINED: readonly RouteDefinition[] = [
   streamBlame,
   historyScan,
   streamFindings,
+  streamProjectionLagRoute,
+  projectionDocumentSteps,
+  projectionDocumentBlame,
   streamRefusedCommands,
   streamCausality,
   streamDecisions,
