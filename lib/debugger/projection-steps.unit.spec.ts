@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../core/envelope';
 import type { AccountEvent } from '../domain/account/events';
 import { foldBatch } from '../projections/engine/fold-batch';
-import { projectionNamed } from '../projections/registry';
+import { projectionNamed } from '../views/registry';
 import { readPath, valueFromChanges } from './blame';
 import { sameJson } from './changed-paths';
 import { blameProjectionDocument, documentJson, projectionSteps, type EventChunks, type SteppedProjection } from './projection-steps';

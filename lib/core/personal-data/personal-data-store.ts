@@ -126,6 +126,7 @@ const revealingQueries = (audit: AuditQueries, protection: PersonalDataProtectio
   listStreams: (query) => audit.listStreams(query),
   integrityFacts: () => audit.integrityFacts(),
   commandMismatches: (options) => audit.commandMismatches(options),
+  countEvents: (query, cap) => audit.countEvents(query, cap),
 });
 
 /**
