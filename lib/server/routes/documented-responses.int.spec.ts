@@ -145,6 +145,12 @@ const cases = (): Record<string, Call[]> => {
     getStreamFindings: [{ params: onStream, path: `/api/streams/${stream}/findings`, expect: 200 }],
     replayStreamDecisions: [{ params: onStream, path: `/api/streams/${stream}/decisions`, expect: 200 }],
     getRefusedCommands: [{ params: onStream, path: `/api/streams/${stream}/refused-commands`, expect: 200 }],
+    getProjectionDocumentSteps: [
+      { params: { name: 'account-summary', id: ada }, path: `/api/projections/account-summary/documents/${ada}/steps`, expect: 200 },
+      { params: { name: 'no-such-view', id: ada }, path: `/api/projections/no-such-view/documents/${ada}/steps`, expect: 404 },
+    ],
+    getProjectionDocumentBlame: [{ params: { name: 'account-summary', id: ada }, path: `/api/projections/account-summary/documents/${ada}/blame?path=balance`, expect: 200 }],
+    getStreamProjectionLag: [{ params: onStream, path: `/api/streams/${stream}/projection-lag`, expect: 200 }],
     getCausalityLanes: [
       { params: onStream, path: `/api/streams/${stream}/causality`, expect: 200 },
       { params: onStream, path: `/api/streams/${stream}/causality?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z`, expect: 400 },
