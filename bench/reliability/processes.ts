@@ -75,6 +75,13 @@ export const waitForHttp = async (url: string, timeoutMs = 60_000): Promise<void
   }
 };
 
+/**
+ * One master key for customers' personal data per harness run (unless one is given), in this process's
+ * environment so that every server and worker it starts, and its own checks, open the same sealed fields.
+ * The servers run in production mode, where a missing key refuses every read of personal data.
+ */
+process.env.CHRONICLE_DATA_KEY ??= randomBytes(32).toString('base64');
+
 /** One session secret per harness run: servers restarted after a kill -9 still accept the sessions it sealed. */
 const SESSION_SECRET = `reliability-${randomBytes(24).toString('hex')}`;
 
