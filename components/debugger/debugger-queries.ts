@@ -4,6 +4,7 @@ import { getJson } from '@/lib/client/api-client';
 import type { SeriesPoint } from '@/lib/debugger/debugger-service';
 import type { DensityBucket } from '@/lib/debugger/stream-probe';
 import type { Zoom } from './debugger-store';
+import { loadStateAt } from './state-batcher';
 import type { BreakpointResult, EventFilter, SearchResult, SnapshotComparison, SnapshotMark, StateView, TestCase, TimelineRow } from '@/lib/debugger/types';
 
 const base = (streamId: string) => `/api/streams/${encodeURIComponent(streamId)}`;
@@ -12,11 +13,12 @@ export const PAGE_SIZE = 200;
 /** How often the head is polled when server-sent events are not available. */
 const POLL_INTERVAL_MS = 5_000;
 
-const NEIGHBOURS = [1, -1, 10, -10, 100, -100];
+// Two and three steps too: a held key outruns a prefetch of only the next position (one request carries them all: state-batcher).
+const NEIGHBOURS = [1, -1, 2, -2, 3, -3, 10, -10, 20, -20, 100, -100, 200, -200];
 
 const stateQuery = (streamId: string, version: number) => ({
   queryKey: ['static', 'debugger', streamId, 'state', version],
-  queryFn: () => getJson<StateView>(`${base(streamId)}/state?version=${version}`),
+  queryFn: () => loadStateAt(streamId, version),
   staleTime: Infinity, // history does not change
 });
 

@@ -82,6 +82,13 @@ export class DebuggerService<State> {
     };
   }
 
+  /** Several versions' states, one after another (each a snapshot plus a short fold), so one request does bounded work. */
+  async stateViews(streamId: string, versions: readonly number[]): Promise<StateView[]> {
+    const views: StateView[] = [];
+    for (const version of versions) views.push(await this.stateView(streamId, { version }));
+    return views;
+  }
+
   async timeline(streamId: string, fromVersion: number, limit: number): Promise<{ streamId: string; head: number; rows: TimelineRow[] }> {
     const head = await this.head(streamId);
     const events = await this.deps.store.readStream(streamId, { fromVersion, limit });

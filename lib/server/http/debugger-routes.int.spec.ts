@@ -5,10 +5,11 @@ import { ACCOUNT_STATE_SCHEMA_VERSION } from '../../domain/account/state';
 import type { BreakpointResult, SearchResult, SnapshotComparison, SnapshotMark, StateView, TestCase, TimelineRow } from '../../debugger/types';
 import type { DensityBucket } from '../../debugger/stream-probe';
 import { BASE, params, signedInAs, useTemporaryEventStore, type ErrorJson, type TemporaryStore } from './test-support';
-import { streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from '../routes/debugger';
+import { MAX_STATE_VERSIONS, streamBreakpoints, streamSnapshots, streamState, streamStates, streamTestCase, streamTimeline } from '../routes/debugger';
 
 const snapshotsRoute = streamSnapshots.handler;
 const stateRoute = streamState.handler;
+const statesRoute = streamStates.handler;
 const testCaseRoute = streamTestCase.handler;
 const breakpointsRoute = streamBreakpoints.handler;
 const timelineRoute = streamTimeline.handler;
@@ -85,6 +86,21 @@ describe('GET /api/streams/{streamId}/state', () => {
   it('answers version 0 as the initial state', async () => {
     const { body } = await call<StateView>(stateRoute, 'state?version=0');
     expect(body).toMatchObject({ version: 0, state: { status: 'none' }, event: null, changedPaths: [] });
+  });
+
+  it('answers several versions in one request, each as the single-version route does', async () => {
+    const { status, body } = await call<{ states: StateView[] }>(statesRoute, 'states?versions=251,0,100,251');
+    expect(status).toBe(200);
+    expect(body.states.map((view) => view.version)).toEqual([251, 0, 100]);
+    for (const view of body.states) expect(view).toEqual((await call<StateView>(stateRoute, `state?version=${view.version}`)).body);
+  });
+
+  it('refuses more versions than one request may fold, and versions beyond the head', async () => {
+    const many = Array.from({ length: MAX_STATE_VERSIONS + 1 }, (_, i) => i).join(',');
+    expect((await call<ErrorJson>(statesRoute, `states?versions=${many}`)).status).toBe(400);
+    const beyond = await call<ErrorJson>(statesRoute, 'states?versions=1,253');
+    expect(beyond.status).toBe(404);
+    expect(beyond.body.error.code).toBe('version_not_found');
   });
 
   it('finds the last version recorded at or before a time', async () => {

@@ -12,7 +12,7 @@ import { commandRoutes } from './commands';
 import { eraseCustomerRoute } from './customers';
 import { streamDecisions } from './decisions';
 import { streamRefusedCommands } from './refused-commands';
-import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamTestCase, streamTimeline } from './debugger';
+import { commandRecord, streamBreakpoints, streamSnapshots, streamState, streamStates, streamTestCase, streamTimeline } from './debugger';
 import { streamFork, streamForkTestCase } from './fork';
 import { historyScan } from './history-scan';
 import { projectionDocumentBlame, projectionDocumentSteps } from './projection-documents';
@@ -44,6 +44,7 @@ const DEFINED: readonly RouteDefinition[] = [
   streamVerification,
   eventStream,
   streamState,
+  streamStates,
   streamTimeline,
   streamBreakpoints,
   streamBlame,

@@ -59,6 +59,33 @@ export const streamState = defineRoute({
   handle: ({ params: { streamId }, query }) => debuggerOf(streamId).stateView(streamId, query.version !== undefined ? { version: query.version } : { at: query.at! }),
 });
 
+/** A key press shows a state the page fetched ahead; one request carries all of them (the page batches its prefetches). */
+export const MAX_STATE_VERSIONS = 32;
+
+export const streamStates = defineRoute({
+  ...streamRoute,
+  method: 'GET',
+  path: '/api/streams/{streamId}/states',
+  operationId: 'getStatesAt',
+  summary: 'The states at several versions, in one request',
+  description:
+    `The same answer as \`/state?version=\` for each of up to ${MAX_STATE_VERSIONS} versions, in the order given (duplicates once). ` +
+    'The debugger fetches the positions one key press away in one request rather than one each.',
+  query: z.object({
+    versions: z
+      .string()
+      .regex(/^\d{1,15}(,\d{1,15})*$/, 'versions must be whole numbers separated by commas')
+      .transform((list) => [...new Set(list.split(',').map(Number))])
+      .pipe(z.array(z.number()).max(MAX_STATE_VERSIONS, `At most ${MAX_STATE_VERSIONS} versions at once`))
+      .meta({ description: `Comma-separated versions (at most ${MAX_STATE_VERSIONS}; 0: before the first event)` }),
+  }),
+  responses: {
+    200: { description: 'One state view per version asked for', schema: z.object({ states: z.array(stateViewSchema) }) },
+    404: '`stream_not_found`, or `version_not_found` when a version is beyond the head',
+  },
+  handle: async ({ params: { streamId }, query }) => ({ states: await debuggerOf(streamId).stateViews(streamId, query.versions) }),
+});
+
 const whole = (name: string, min: number, max: number, fallback: number, description: string) =>
   wholeNumber(name, min, max).default(fallback).meta({ description });
 const optionalText = (name: string, max: number, description: string) => text(name, max).optional().meta({ description });

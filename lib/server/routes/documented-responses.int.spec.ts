@@ -128,6 +128,11 @@ const cases = (): Record<string, Call[]> => {
     verifyStream: [{ params: onStream, path: `/api/streams/${stream}/verification`, expect: 200 }],
     streamEvents: [{ path: '/api/events/stream?from=0', expect: 200 }],
     getStateAt: [{ params: onStream, path: `/api/streams/${stream}/state?version=2`, expect: 200 }],
+    getStatesAt: [
+      { params: onStream, path: `/api/streams/${stream}/states?versions=2,0,1,2`, expect: 200 },
+      { params: onStream, path: `/api/streams/${stream}/states?versions=1,x`, expect: 400 },
+      { params: onStream, path: `/api/streams/${stream}/states?versions=1,999999`, expect: 404 },
+    ],
     getTimeline: [
       { params: onStream, path: `/api/streams/${stream}/timeline`, expect: 200 },
       { params: onStream, path: `/api/streams/${stream}/timeline?versions=1,2`, expect: 200 },
