@@ -3,11 +3,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '@/lib/client/api-client';
 import type { ProjectionBlame } from '@/lib/debugger/projection-steps-schemas';
+import type { Currency } from '@/lib/domain/account/money';
 import { formatCount } from './format';
+import { ShownValue } from './shown-value';
 import styles from './debugger.module.css';
 import blameStyles from './blame-panel.module.css';
-
-const show = (value: unknown): string => (value === undefined ? '(absent)' : JSON.stringify(value));
 
 /** Which events made one field of a projection document what it is, newest first, each a jump to its step. */
 export function ProjectionBlamePanel({
@@ -15,6 +15,7 @@ export function ProjectionBlamePanel({
   id,
   path,
   total,
+  currency,
   goTo,
   onClose,
 }: {
@@ -23,6 +24,8 @@ export function ProjectionBlamePanel({
   path: string;
   /** The steps known: a new one refreshes the answer. */
   total: number;
+  /** The document's currency: money shows in it. */
+  currency: Currency | null;
   goTo: (step: number) => void;
   onClose: () => void;
 }) {
@@ -45,7 +48,7 @@ export function ProjectionBlamePanel({
       {blame.data ? (
         <>
           <p className={styles.muted} data-testid="document-blame-summary">
-            {show(blame.data.value)} after {formatCount(blame.data.total)} change{blame.data.total === 1 ? '' : 's'}
+            <ShownValue path={path} value={blame.data.value} currency={currency} /> after {formatCount(blame.data.total)} change{blame.data.total === 1 ? '' : 's'}
             {blame.data.truncated ? ` (newest ${formatCount(blame.data.changes.length)} listed)` : ''}
             {blame.data.complete ? '' : ' (history longer than one request reads)'} · {blame.data.elapsedMs} ms
           </p>
@@ -55,7 +58,8 @@ export function ProjectionBlamePanel({
                 <button type="button" className={blameStyles.position} onClick={() => goTo(change.step)} title={`Go to step ${change.step + 1}`}>
                   step {formatCount(change.step + 1)}
                 </button>{' '}
-                <strong>{change.type}</strong> {show(change.before)} → {show(change.after)}
+                <strong>{change.type}</strong> <ShownValue path={path} value={change.before} currency={currency} /> →{' '}
+                <ShownValue path={path} value={change.after} currency={currency} />
                 <div className={styles.muted}>
                   {change.streamId} v{change.version} · {change.command ?? 'no command recorded'} · {change.actor} · {new Date(change.recordedAt).toLocaleString()} · correlation{' '}
                   {change.correlationId}
