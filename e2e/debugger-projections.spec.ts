@@ -31,7 +31,7 @@ test("the timeline marks each projection's checkpoint and the read barrier, and 
   await expect(stepper.getByTestId('diff-row').first().getByTestId('diff-before')).toHaveText('(no document)');
   await expect(stepper.getByTestId('apply-time')).toContainText(/µs|ms/);
 
-  // → steps; at the import's withdrawal the balance goes from covered to −84.12.
+  // → steps; at the import's withdrawal the balance goes from covered to −84.12, shown in the account's currency, its minor units in the title.
   await page.keyboard.press('ArrowRight');
   await expect(stepper.getByTestId('step-label')).toHaveText('step 2 of 6');
   await page.keyboard.press('ArrowRight');
@@ -40,8 +40,11 @@ test("the timeline marks each projection's checkpoint and the read barrier, and 
   await expect(page).toHaveURL(/[?&]step=4\b/);
   await expect(stepper.getByTestId('step-type')).toHaveText('MoneyWithdrawn');
   const balance = stepper.locator('[data-testid="diff-row"][data-path="balance"]');
-  await expect(balance.getByTestId('diff-after')).toHaveText('-8412');
-  expect(Number(await balance.getByTestId('diff-before').textContent())).toBeGreaterThanOrEqual(0);
+  await expect(balance.getByTestId('diff-after')).toHaveText('-€84.12');
+  await expect(balance.getByTestId('diff-after').locator('[data-raw]')).toHaveAttribute('title', '-8412 minor units');
+  await expect(balance.getByTestId('diff-before')).toHaveText(/^€[\d,]+\.\d{2}$/);
+  expect(Number(await balance.getByTestId('diff-before').locator('[data-raw]').getAttribute('data-raw'))).toBeGreaterThanOrEqual(0);
+  await expect(stepper.getByTestId('state-panel').locator('tr', { has: page.getByRole('button', { name: 'balance', exact: true }) })).toContainText('-€84.12');
   await page.keyboard.press('ArrowLeft');
   await expect(stepper.getByTestId('step-label')).toHaveText('step 3 of 6');
 
@@ -49,6 +52,7 @@ test("the timeline marks each projection's checkpoint and the read barrier, and 
   await stepper.getByTestId('state-panel').getByRole('button', { name: 'balance', exact: true }).click();
   const blame = page.getByTestId('document-blame');
   await expect(blame.getByTestId('document-blame-change').first()).toBeVisible();
+  await expect(blame.getByTestId('document-blame-summary')).toContainText(/^-?€[\d,]+\.\d{2} after \d+ changes?/);
   await blame.getByTestId('document-blame-change').filter({ hasText: 'MoneyWithdrawn' }).first().getByRole('button').click();
   await expect(stepper.getByTestId('step-type')).toHaveText('MoneyWithdrawn');
   await page.screenshot({ path: testInfo.outputPath('projection-stepper.png'), fullPage: true });

@@ -12,17 +12,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NewEvent } from '../../lib/core/envelope';
 import { createSqliteTestDatabase } from '../../lib/store/testing/test-databases';
+import { flag, numberOption, option } from '../cli-options';
 
-const arg = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
-const EVENTS = arg('events', 12_000);
-const OTHERS = arg('others', 40_000);
-const SAMPLES = arg('samples', 10);
+const EVENTS = numberOption('events', 12_000);
+const OTHERS = numberOption('others', 40_000);
+const SAMPLES = numberOption('samples', 10);
 const BATCH = 1_000;
-const databaseIndex = process.argv.indexOf('--database');
-process.env.DATABASE_URL = databaseIndex === -1 ? `file:${createSqliteTestDatabase()}` : process.argv[databaseIndex + 1];
+process.env.DATABASE_URL = option('database') ?? `file:${createSqliteTestDatabase()}`;
 
 const { webRuntime } = await import('../../lib/server/web-runtime');
 const eventStore = () => webRuntime().store;
@@ -64,7 +60,7 @@ const measure = async (name: string, n: number, run: () => Promise<unknown>): Pr
   return { name, n, p50: round(samples[Math.floor(samples.length / 2)]!), max: round(samples.at(-1)!) };
 };
 
-const withIndexes = process.argv.includes('--with-indexes');
+const withIndexes = flag('with-indexes');
 if (withIndexes) {
   const { PROPOSED_INDEXES } = await import('./proposed-indexes');
   if (process.env.DATABASE_URL!.startsWith('file:')) {

@@ -8,13 +8,10 @@
 import type { RecordedEvent } from '../../lib/core/envelope';
 import type { AccountEvent } from '../../lib/domain/account/events';
 import { createSqliteTestDatabase } from '../../lib/store/testing/test-databases';
+import { numberOption } from '../cli-options';
 
-const arg = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
-const EVENTS = arg('events', 10_000);
-const SAMPLES = arg('samples', 15);
+const EVENTS = numberOption('events', 10_000);
+const SAMPLES = numberOption('samples', 15);
 const STREAM = 'account-bench-parts';
 
 process.env.DATABASE_URL = `file:${createSqliteTestDatabase()}`;

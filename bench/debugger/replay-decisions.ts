@@ -11,13 +11,10 @@ import type { RecordedEvent } from '../../lib/core/envelope';
 import type { AccountCommand } from '../../lib/domain/account/commands';
 import type { AccountState } from '../../lib/domain/account/state';
 import { createSqliteTestDatabase } from '../../lib/store/testing/test-databases';
+import { numberOption } from '../cli-options';
 
-const arg = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
-const COMMANDS = arg('commands', 100_000);
-const STREAMS = arg('streams', 500);
+const COMMANDS = numberOption('commands', 100_000);
+const STREAMS = numberOption('streams', 500);
 
 process.env.DATABASE_URL = `file:${createSqliteTestDatabase()}`;
 process.env.SQLITE_SYNCHRONOUS = 'NORMAL';

@@ -8,14 +8,11 @@
 import { loadavg } from 'node:os';
 import type { AccountEvent } from '../../lib/domain/account/events';
 import { createSqliteTestDatabase } from '../../lib/store/testing/test-databases';
+import { numberOption } from '../cli-options';
 
-const arg = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
-const EVENTS = arg('events', 200_000);
-const STREAMS = arg('streams', 2_000);
-const RUNS = arg('runs', 3);
+const EVENTS = numberOption('events', 200_000);
+const STREAMS = numberOption('streams', 2_000);
+const RUNS = numberOption('runs', 3);
 
 process.env.DATABASE_URL = `file:${createSqliteTestDatabase()}`;
 // Writing the fixture is not what is measured: fewer fsyncs make it quicker; reads are the same.

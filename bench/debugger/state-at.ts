@@ -15,19 +15,14 @@ import { join } from 'node:path';
 import type { AccountEvent } from '../../lib/domain/account/events';
 import type { AccountState } from '../../lib/domain/account/state';
 import { createSqliteTestDatabase } from '../../lib/store/testing/test-databases';
+import { numberOption, option, textOption } from '../cli-options';
 
-const arg = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
-const EVENTS = arg('events', 100_000);
-const SAMPLES = arg('samples', 200);
+const EVENTS = numberOption('events', 100_000);
+const SAMPLES = numberOption('samples', 200);
 const BATCH = 1_000;
-const streamIndex = process.argv.indexOf('--stream');
-const STREAM = streamIndex === -1 ? 'account-bench-debugger' : process.argv[streamIndex + 1]!;
+const STREAM = textOption('stream', 'account-bench-debugger');
 
-const databaseIndex = process.argv.indexOf('--database');
-process.env.DATABASE_URL = databaseIndex === -1 ? `file:${createSqliteTestDatabase()}` : process.argv[databaseIndex + 1];
+process.env.DATABASE_URL = option('database') ?? `file:${createSqliteTestDatabase()}`;
 process.env.SNAPSHOT_EVERY = '100';
 
 // Imported after DATABASE_URL is set: the server singletons read it on first use.

@@ -15,15 +15,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { numberOption, option, textOption } from '../cli-options';
 
-const option = (name: string, fallback: string): string => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : process.argv[index + 1]!;
-};
-const STREAM = option('stream', 'account-bench-100k');
-const PRESSES = Number(option('presses', '40'));
-const PORT = option('port', '3199');
-const DATABASE = option('database', 'file:./data/bench-debugger-ui.db');
+const STREAM = textOption('stream', 'account-bench-100k');
+const PRESSES = numberOption('presses', 40);
+const PORT = textOption('port', '3199');
+const DATABASE = textOption('database', 'file:./data/bench-debugger-ui.db');
 const TARGET_MS = 100;
 /** Recorded for a press whose position never rendered: far over the target. */
 const STUCK = 5_000;
@@ -130,7 +127,7 @@ const press = async (page: Page, key: string): Promise<number> => {
 };
 
 const main = async () => {
-  const base = process.argv.includes('--url') ? option('url', '') : await serve();
+  const base = option('url') ?? (await serve());
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

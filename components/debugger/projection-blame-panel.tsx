@@ -3,11 +3,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '@/lib/client/api-client';
 import type { ProjectionBlame } from '@/lib/debugger/projection-steps-schemas';
+import type { Currency } from '@/lib/domain/account/money';
+import { BlameView } from './blame-view';
 import { formatCount } from './format';
-import styles from './debugger.module.css';
-import blameStyles from './blame-panel.module.css';
 
-const show = (value: unknown): string => (value === undefined ? '(absent)' : JSON.stringify(value));
+const IDS = { panel: 'document-blame', title: 'document-blame-title', summary: 'document-blame-summary', change: 'document-blame-change' };
 
 /** Which events made one field of a projection document what it is, newest first, each a jump to its step. */
 export function ProjectionBlamePanel({
@@ -15,6 +15,7 @@ export function ProjectionBlamePanel({
   id,
   path,
   total,
+  currency,
   goTo,
   onClose,
 }: {
@@ -23,6 +24,8 @@ export function ProjectionBlamePanel({
   path: string;
   /** The steps known: a new one refreshes the answer. */
   total: number;
+  /** The document's currency: money shows in it. */
+  currency: Currency | null;
   goTo: (step: number) => void;
   onClose: () => void;
 }) {
@@ -31,40 +34,17 @@ export function ProjectionBlamePanel({
     queryFn: () => getJson<ProjectionBlame>(`/api/projections/${encodeURIComponent(name)}/documents/${encodeURIComponent(id)}/blame?path=${encodeURIComponent(path)}`),
     staleTime: Infinity,
   });
-  const changes = blame.data ? [...blame.data.changes].reverse() : [];
   return (
-    <section className={`${styles.panel} ${blameStyles.blame}`} aria-labelledby="document-blame-title" data-testid="document-blame">
-      <h2 id="document-blame-title">
-        Blame <code>{path}</code>{' '}
-        <button type="button" className={blameStyles.close} onClick={onClose} aria-label="Close blame">
-          ×
-        </button>
-      </h2>
-      {blame.isError ? <p role="alert">Could not blame this field: {blame.error.message}</p> : null}
-      {blame.isPending ? <p className={styles.muted}>Folding the document…</p> : null}
-      {blame.data ? (
-        <>
-          <p className={styles.muted} data-testid="document-blame-summary">
-            {show(blame.data.value)} after {formatCount(blame.data.total)} change{blame.data.total === 1 ? '' : 's'}
-            {blame.data.truncated ? ` (newest ${formatCount(blame.data.changes.length)} listed)` : ''}
-            {blame.data.complete ? '' : ' (history longer than one request reads)'} · {blame.data.elapsedMs} ms
-          </p>
-          <ol className={blameStyles.changes}>
-            {changes.map((change) => (
-              <li key={`${change.streamId}-${change.version}`} data-testid="document-blame-change">
-                <button type="button" className={blameStyles.position} onClick={() => goTo(change.step)} title={`Go to step ${change.step + 1}`}>
-                  step {formatCount(change.step + 1)}
-                </button>{' '}
-                <strong>{change.type}</strong> {show(change.before)} → {show(change.after)}
-                <div className={styles.muted}>
-                  {change.streamId} v{change.version} · {change.command ?? 'no command recorded'} · {change.actor} · {new Date(change.recordedAt).toLocaleString()} · correlation{' '}
-                  {change.correlationId}
-                </div>
-              </li>
-            ))}
-          </ol>
-        </>
-      ) : null}
-    </section>
+    <BlameView
+      ids={IDS}
+      path={path}
+      pending="Folding the document…"
+      blame={blame}
+      currency={currency}
+      note={(answer) => (answer.complete ? '' : ' (history longer than one request reads)')}
+      jump={(change) => ({ label: `step ${formatCount(change.step + 1)}`, title: `Go to step ${change.step + 1}`, onClick: () => goTo(change.step) })}
+      where={(change) => `${change.streamId} v${change.version}`}
+      onClose={onClose}
+    />
   );
 }

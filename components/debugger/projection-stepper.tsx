@@ -9,7 +9,8 @@ import type { ProjectionSteps } from '@/lib/debugger/projection-steps-schemas';
 import { writeUrl } from './debugger-url';
 import { formatCount, formatUtc } from './format';
 import { ProjectionBlamePanel } from './projection-blame-panel';
-import { diffStates } from './state-diff';
+import { ShownValue } from './shown-value';
+import { currencyOf, diffStates } from './state-diff';
 import { StatePanel } from './state-panel';
 import styles from './debugger.module.css';
 import stepperStyles from './projection-stepper.module.css';
@@ -24,8 +25,6 @@ const stepsQuery = (name: string, id: string, page: number) => ({
 
 const typingInto = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) && !(target instanceof HTMLInputElement && target.type === 'range');
-
-const show = (value: unknown): string => (value === undefined ? '(absent)' : JSON.stringify(value));
 
 /**
  * A projection's document scrubbed like an aggregate: each event that touched it, the document
@@ -85,6 +84,8 @@ export function ProjectionStepper({ name, id }: { name: string; id: string }) {
   const data = query.data;
   const current = data?.steps.find((candidate) => candidate.index === step) ?? null;
   const rows = current ? diffStates(current.before ?? {}, current.after ?? {}) : [];
+  // Money shows in the document's own currency (a deleted document's is the one it had).
+  const currency = current ? (currencyOf(current.after) ?? currencyOf(current.before)) : null;
   return (
     <div className={styles.page} data-testid="projection-stepper">
       <header className={styles.header}>
@@ -189,8 +190,8 @@ export function ProjectionStepper({ name, id }: { name: string; id: string }) {
                     {rows.map((row) => (
                       <tr key={row.path} data-testid="diff-row" data-path={row.path}>
                         <th scope="row">{row.path}</th>
-                        <td data-testid="diff-before">{current.before === null ? '(no document)' : show(row.before)}</td>
-                        <td data-testid="diff-after">{current.after === null ? '(deleted)' : show(row.after)}</td>
+                        <td data-testid="diff-before">{current.before === null ? '(no document)' : <ShownValue path={row.path} value={row.before} currency={currency} />}</td>
+                        <td data-testid="diff-after">{current.after === null ? '(deleted)' : <ShownValue path={row.path} value={row.after} currency={currency} />}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -203,6 +204,7 @@ export function ProjectionStepper({ name, id }: { name: string; id: string }) {
                   state={current.after}
                   previousState={current.before}
                   changedPaths={current.changedPaths}
+                  currency={currency}
                   title={`Document after step ${formatCount(step + 1)}`}
                   onBlame={setBlamePath}
                 />
@@ -210,7 +212,7 @@ export function ProjectionStepper({ name, id }: { name: string; id: string }) {
             ) : null}
             {blamePath ? (
               <div className={stepperStyles.wide}>
-                <ProjectionBlamePanel name={name} id={id} path={blamePath} total={data.total} goTo={goTo} onClose={() => setBlamePath(null)} />
+                <ProjectionBlamePanel name={name} id={id} path={blamePath} total={data.total} currency={currency} goTo={goTo} onClose={() => setBlamePath(null)} />
               </div>
             ) : null}
           </div>

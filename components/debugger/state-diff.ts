@@ -22,17 +22,39 @@ export const diffStates = (a: unknown, b: unknown, prefix = '', depth = 0): Diff
   });
 };
 
-/** Fields that hold minor units of the state's currency, by their last name. */
-const MONEY_FIELDS = new Set(['balance', 'overdraftLimit', 'amount', 'available', 'availableBalance', 'refunded', 'debited', 'credited']);
+/**
+ * Fields that hold minor units of the state's currency, by their last name: the account's state and
+ * its events, and the projections' documents (a ledger row's running balance, a day's flows).
+ */
+const MONEY_FIELDS = new Set([
+  'balance',
+  'overdraftLimit',
+  'amount',
+  'available',
+  'availableBalance',
+  'refunded',
+  'debited',
+  'credited',
+  'balanceAfter',
+  'deposits',
+  'withdrawals',
+  'interest',
+]);
 
 /** The currency a state is kept in, if it names one this bank knows. */
 export const currencyOf = (state: unknown): Currency | null =>
   isObject(state) && typeof state.currency === 'string' && state.currency in CURRENCIES ? (state.currency as Currency) : null;
 
+const isMoney = (path: string, value: unknown, currency: Currency | null): value is number =>
+  currency !== null && typeof value === 'number' && Number.isInteger(value) && MONEY_FIELDS.has(path.split('.').at(-1)!);
+
 /** A value as the reader should see it: money in the currency (e.g. €1,372.14), the rest as JSON. */
 export const showValue = (path: string, value: unknown, currency: Currency | null): string => {
   if (value === undefined) return '(absent)';
-  const field = path.split('.').at(-1)!;
-  if (currency && typeof value === 'number' && Number.isInteger(value) && MONEY_FIELDS.has(field)) return formatMoney(value, currency);
+  if (isMoney(path, value, currency)) return formatMoney(value, currency!);
   return JSON.stringify(value);
 };
+
+/** What is stored behind a value shown as money ("-8412 minor units"), for engineers comparing it with events and tables; null for anything else. */
+export const rawMinorUnits = (path: string, value: unknown, currency: Currency | null): string | null =>
+  isMoney(path, value, currency) ? `${value} minor units` : null;

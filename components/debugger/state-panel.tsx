@@ -1,5 +1,7 @@
 'use client';
 
+import type { Currency } from '@/lib/domain/account/money';
+import { ShownValue } from './shown-value';
 import blameStyles from './blame-panel.module.css';
 import styles from './debugger.module.css';
 
@@ -13,8 +15,6 @@ const leaves = (value: unknown, prefix = ''): Leaf[] =>
 const lookup = (value: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((current, key) => (current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value);
 
-const show = (value: unknown): string => (value === undefined ? '(absent)' : JSON.stringify(value));
-
 /** The state at this version, fields this event changed highlighted with what they were before. */
 export function StatePanel({
   state,
@@ -22,6 +22,7 @@ export function StatePanel({
   changedPaths,
   title = 'State',
   version,
+  currency = null,
   onBlame,
 }: {
   state: unknown;
@@ -29,6 +30,8 @@ export function StatePanel({
   changedPaths: readonly string[];
   title?: string;
   version?: number;
+  /** Given: money fields show in it, their minor units in the title. */
+  currency?: Currency | null;
   /** Given: each field's name opens its blame (which events made it). */
   onBlame?: (path: string) => void;
 }) {
@@ -55,8 +58,12 @@ export function StatePanel({
                 )}
               </th>
               <td>
-                <span className={typeof value === 'number' && value < 0 ? styles.negative : undefined}>{show(value)}</span>
-                {changed.has(path) ? <span className={styles.before}>was {show(lookup(previousState, path))}</span> : null}
+                <ShownValue path={path} value={value} currency={currency} />
+                {changed.has(path) ? (
+                  <span className={styles.before}>
+                    was <ShownValue path={path} value={lookup(previousState, path)} currency={currency} />
+                  </span>
+                ) : null}
               </td>
             </tr>
           ))}
