@@ -16,6 +16,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+// First: the same personal-data key on every start (the process helpers below would make a new one).
+import './cluster/demo-data-key';
 import { onInterrupt, ROOT } from '../bench/reliability/processes';
 import { ClusterTopology } from './cluster/cluster-topology';
 import { killDescendants } from './cluster/descendants';
