@@ -6,21 +6,24 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { TEST_POSTGRES_URL } from './postgres-availability';
 
-const migrationsDir = (provider: 'sqlite' | 'postgresql') => join(process.cwd(), 'prisma', provider, 'migrations');
+const migrationsDir = (provider: 'sqlite' | 'postgresql', root = process.cwd()) => join(root, 'prisma', provider, 'migrations');
 
-/** Which migrations a test database gets: all of them, or (to test an upgrade) those before one. */
-export type MigrationsUpTo = { before?: string };
+/**
+ * Which migrations a test database gets: all of them, or (to test an upgrade) those before one; from
+ * this checkout, or from `root`'s prisma/ (a benchmark comparing an older revision with its own schema).
+ */
+export type MigrationsUpTo = { before?: string; root?: string };
 
 /** The migrations' SQL in order: tests apply it directly, which is what `db:migrate` applies too. */
-const migrationScripts = (provider: 'sqlite' | 'postgresql', { before }: MigrationsUpTo = {}): string[] =>
-  readdirSync(migrationsDir(provider), { withFileTypes: true })
+const migrationScripts = (provider: 'sqlite' | 'postgresql', { before, root }: MigrationsUpTo = {}): string[] =>
+  readdirSync(migrationsDir(provider, root), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && (before === undefined || entry.name < before))
     .map((entry) => entry.name)
     .sort()
-    .map((name) => migrationScript(provider, name));
+    .map((name) => migrationScript(provider, name, root));
 
-const migrationScript = (provider: 'sqlite' | 'postgresql', name: string): string =>
-  readFileSync(join(migrationsDir(provider), name, 'migration.sql'), 'utf8');
+const migrationScript = (provider: 'sqlite' | 'postgresql', name: string, root?: string): string =>
+  readFileSync(join(migrationsDir(provider, root), name, 'migration.sql'), 'utf8');
 
 /** A fresh, migrated SQLite file in a temp directory. */
 export const createSqliteTestDatabase = (upTo: MigrationsUpTo = {}): string => {
