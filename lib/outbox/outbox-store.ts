@@ -104,13 +104,16 @@ export class OutboxStore {
     return oldest?.event.recordedAt ?? null;
   }
 
-  /** Pending rows held behind a parked row of their stream. */
+  /**
+   * Pending rows held behind a parked row of their stream: after the stream's first parked row. One pass
+   * over the pending rows and one over the parked ones (no index leads with the stream for pending rows).
+   */
   async blockedCount(): Promise<number> {
     const [row] = await this.db.$queryRaw<Array<{ blocked: number | bigint }>>(Prisma.sql`
       SELECT count(*) AS blocked FROM "outbox" o
-      WHERE o."status" = 'pending'
-        AND EXISTS (SELECT 1 FROM "outbox" p
-                    WHERE p."stream_id" = o."stream_id" AND p."status" = 'parked' AND p."position" < o."position")`);
+      JOIN (SELECT "stream_id", min("position") AS "first" FROM "outbox" WHERE "status" = 'parked' GROUP BY "stream_id") p
+        ON p."stream_id" = o."stream_id"
+      WHERE o."status" = 'pending' AND o."position" > p."first"`);
     return Number(row?.blocked ?? 0);
   }
 

@@ -2,7 +2,7 @@
 -- Two of those indexes only ever serve rows the append never writes: the relay's "which streams are
 -- held" (parked rows, rows backing off after a failure) and reconciliation and pruning (sent rows).
 -- As partial indexes over just those rows, an append writes one outbox index instead of three (a
--- 100-event batch on SQLite: 52 WAL pages instead of 61); a row enters them later, when the relay
+-- 100-event batch: 52 WAL pages instead of 61, bench/append/wal-per-batch.ts); a row enters them later, when the relay
 -- marks it sent or records a failure. The queries that use them state the index's condition
 -- (lib/outbox/outbox-store.ts, outbox-history.ts). Prisma's schema cannot express partial indexes, so
 -- they live only here. Existing rows are indexed as the indexes are built. On SQLite the position is
