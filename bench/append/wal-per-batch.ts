@@ -4,7 +4,10 @@
  * does not swing with the machine's load, so it shows what a schema or store change buys even on a
  * busy machine. Prints a table and JSON.
  *
- *   flock /tmp/chronicle-bench.lock npx tsx bench/append/wal-per-batch.ts [--rev 6b745b8] [--backend sqlite|postgresql|both]
+ *   flock /tmp/chronicle-bench.lock npx tsx bench/append/wal-per-batch.ts [--rev 6b745b8] [--backend sqlite|postgresql|both] [--what-if]
+ *
+ * --what-if adds SQLite rows for HEAD's schema with objects dropped from the migrated copy (the outbox
+ * trigger, audit indexes): not designs, only how many pages each part of the append costs.
  *
  * SQLite: 50 batches warm the file, the WAL is checkpointed and truncated, then 8 batches are written
  * (fewer pages than the auto-checkpoint threshold) and the WAL's size is divided by the page frame.
@@ -22,7 +25,19 @@ import { createPostgresTestSchema, createSqliteTestDatabase } from '../../lib/st
 import { TEST_POSTGRES_URL } from '../../lib/store/testing/postgres-availability';
 import { makeEvent } from './workloads';
 
-const { values: args } = parseArgs({ options: { rev: { type: 'string', default: '6b745b8' }, backend: { type: 'string', default: 'both' } } });
+const { values: args } = parseArgs({
+  options: { rev: { type: 'string', default: '6b745b8' }, backend: { type: 'string', default: 'both' }, 'what-if': { type: 'boolean', default: false } },
+});
+
+const AUDIT_INDEXES = ['events_type_idx', 'events_recorded_at_idx', 'events_correlation_idx', 'events_actor_idx', 'events_causation_idx'];
+/** HEAD's schema without some objects, to see what each costs an append (SQLite only). */
+const WHAT_IF: Array<{ name: string; drop: string[] }> = [
+  { name: 'HEAD without outbox (status, position) index', drop: ['DROP INDEX outbox_status_position_idx'] },
+  { name: 'HEAD without the outbox trigger', drop: ['DROP TRIGGER events_to_outbox'] },
+  { name: 'HEAD without type and time indexes', drop: ['DROP INDEX events_type_idx', 'DROP INDEX events_recorded_at_idx'] },
+  { name: 'HEAD without correlation and actor indexes', drop: ['DROP INDEX events_correlation_idx', 'DROP INDEX events_actor_idx'] },
+  { name: 'HEAD without the trigger and the five audit indexes', drop: ['DROP TRIGGER events_to_outbox', ...AUDIT_INDEXES.map((index) => `DROP INDEX ${index}`)] },
+];
 const rev = execSync(`git rev-parse --short ${args.rev}`).toString().trim();
 const oldTree = join(process.cwd(), 'bench', 'results', `wal-rev-${rev}`);
 rmSync(oldTree, { recursive: true, force: true });
@@ -46,9 +61,14 @@ const batchWriter = (store: EventStore) => {
   };
 };
 
-const sqlitePagesPerBatch = async (root: string): Promise<number> => {
+const sqlitePagesPerBatch = async (root: string, drop: string[] = []): Promise<number> => {
   const { SqliteEventStore } = await import(join(root, 'lib/store/sqlite/sqlite-event-store.ts'));
   const filename = createSqliteTestDatabase({ root });
+  if (drop.length > 0) {
+    const db = new Database(filename);
+    for (const statement of drop) db.exec(statement);
+    db.close();
+  }
   const store: EventStore = new SqliteEventStore({ filename, synchronous: 'FULL' });
   try {
     const batch = batchWriter(store);
@@ -100,6 +120,9 @@ try {
     if (args.backend !== 'postgresql') rows.push({ backend: 'sqlite', revision: name, sqliteWalPages: await sqlitePagesPerBatch(root) });
     if (args.backend !== 'sqlite') rows.push({ backend: 'postgresql', revision: name, postgresWalBytes: await postgresBytesPerBatch(root) });
   }
+  if (args['what-if'] && args.backend !== 'postgresql') {
+    for (const { name, drop } of WHAT_IF) rows.push({ backend: 'sqlite', revision: name, sqliteWalPages: await sqlitePagesPerBatch(process.cwd(), drop) });
+  }
 } finally {
   rmSync(oldTree, { recursive: true, force: true });
 }
@@ -109,7 +132,7 @@ for (const row of rows) {
   const figure = row.sqliteWalPages !== undefined
     ? `${row.sqliteWalPages.toFixed(1)} pages`
     : `${row.postgresWalBytes!.min.toLocaleString('en-US')} / ${row.postgresWalBytes!.median.toLocaleString('en-US')} bytes`;
-  console.log(`${row.backend.padEnd(12)}${row.revision.padEnd(10)}${figure}`);
+  console.log(`${row.backend.padEnd(12)}${row.revision.padEnd(10)} ${figure}`);
 }
 const file = join(process.cwd(), 'bench', 'results', `append-wal-${new Date().toISOString().replaceAll(':', '-')}.json`);
 writeFileSync(file, `${JSON.stringify({ rev, rows }, null, 2)}\n`);
