@@ -1,7 +1,8 @@
 /**
  * Our store at HEAD against our store at an earlier revision, 100-event batches interleaved in
  * one process (each batch goes to both stores, in alternating order), so load from other work
- * on the machine hits both alike: the ratio holds where absolute figures swing. Prints a table and JSON.
+ * on the machine hits both alike: the ratio holds where absolute figures swing. Each store gets its
+ * own revision's schema (prisma/ migrations), so schema changes are measured too. Prints a table and JSON.
  *
  *   flock /tmp/chronicle-bench.lock npx tsx bench/append/versus-revision.ts [--rev 6c5f003] [--backend sqlite|postgresql|both] [--batches 300]
  */
@@ -23,16 +24,16 @@ const rev = execSync(`git rev-parse --short ${args.rev}`).toString().trim();
 const oldTree = join(process.cwd(), 'bench', 'results', `rev-${rev}`);
 rmSync(oldTree, { recursive: true, force: true });
 mkdirSync(oldTree, { recursive: true });
-execSync(`git archive ${rev} lib/core lib/store | tar -x -C ${oldTree}`);
+execSync(`git archive ${rev} lib/core lib/store prisma/sqlite/migrations prisma/postgresql/migrations | tar -x -C ${oldTree}`);
 
 type Opened = { store: EventStore; drop: () => Promise<void> };
 const openStore = async (backend: string, root: string): Promise<Opened> => {
   if (backend === 'sqlite') {
     const { SqliteEventStore } = await import(join(root, 'lib/store/sqlite/sqlite-event-store.ts'));
-    return { store: new SqliteEventStore({ filename: createSqliteTestDatabase(), synchronous: 'FULL' }), drop: async () => undefined };
+    return { store: new SqliteEventStore({ filename: createSqliteTestDatabase({ root }), synchronous: 'FULL' }), drop: async () => undefined };
   }
   const { PostgresEventStore } = await import(join(root, 'lib/store/postgres/postgres-event-store.ts'));
-  const { url, drop } = await createPostgresTestSchema();
+  const { url, drop } = await createPostgresTestSchema({ root });
   return { store: new PostgresEventStore({ connectionString: url }), drop };
 };
 

@@ -8,7 +8,9 @@ const PAGE = 5_000;
 /**
  * The outbox's sent rows, kept for OUTBOX_SENT_RETENTION: what reconciliation
  * compares with the broker (the outbox stays the source of truth), then pruned.
- * Both queries use the (status, sent_at) index.
+ * Both queries select by sent_at alone: only marking a row sent sets it, and the partial index over
+ * rows that have one (outbox_sent_idx, see its migration) serves a condition on it; adding the status
+ * would lead the planner to the (status, position) index and every sent row.
  */
 export class OutboxHistory {
   constructor(
@@ -25,7 +27,7 @@ export class OutboxHistory {
     const records: SentRecord[] = [];
     for (let after = -1; ; ) {
       const page = await this.db.outboxMessage.findMany({
-        where: { status: 'sent', sentAt: { gte: since, lte: until }, position: { gt: after } },
+        where: { sentAt: { gte: since, lte: until }, position: { gt: after } },
         select: { position: true, event: { select: { eventId: true } } },
         orderBy: { position: 'asc' },
         take: PAGE,
@@ -55,9 +57,9 @@ export class OutboxHistory {
     let total = 0;
     for (;;) {
       const page = await this.db.outboxMessage.findMany({
-        where: { status: 'sent', sentAt: { lt: before } },
+        where: { sentAt: { lt: before } },
         select: { position: true },
-        orderBy: { position: 'asc' },
+        orderBy: { sentAt: 'asc' }, // the index's order: the page is its first rows, whatever else the outbox holds
         take: PAGE,
       });
       if (page.length === 0) return total;

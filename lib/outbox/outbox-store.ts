@@ -39,16 +39,19 @@ export class OutboxStore {
    * one of its rows is parked or backing off after a failure (per-stream order);
    * other streams carry on. Every earlier pending row of a stream in the batch is
    * in the batch too, so each stream's rows come in order from its first.
-   * Costs O(batch), whatever the backlog: an index range on (status, position).
+   * Costs O(batch + held rows), whatever the backlog: an index range on (status, position), and the
+   * held streams from the rows that hold them only (parked ones by status, backing-off ones from the
+   * partial index over rows with a retry time; a query on status alone for those would read every pending row).
    */
   async nextBatch(limit: number): Promise<OutboxRow[]> {
     const now = this.clock();
-    const held = await this.db.outboxMessage.findMany({
-      where: { OR: [{ status: 'parked' }, { status: 'pending', nextAttemptAt: { gt: now } }] },
-      select: { streamId: true },
-      distinct: ['streamId'],
-    });
-    return this.findWithEvents({ status: 'pending', streamId: { notIn: held.map((row) => row.streamId) } }, limit);
+    const [parked, backingOff] = await Promise.all([
+      this.db.outboxMessage.findMany({ where: { status: 'parked' }, select: { streamId: true }, distinct: ['streamId'] }),
+      // Only a failed publish sets a retry time, and only on a pending row (sending or parking clears it).
+      this.db.outboxMessage.findMany({ where: { nextAttemptAt: { gt: now } }, select: { streamId: true }, distinct: ['streamId'] }),
+    ]);
+    const held = [...new Set([...parked, ...backingOff].map((row) => row.streamId))];
+    return this.findWithEvents({ status: 'pending', streamId: { notIn: held } }, limit);
   }
 
   async markSent(positions: number[]): Promise<void> {
@@ -101,13 +104,16 @@ export class OutboxStore {
     return oldest?.event.recordedAt ?? null;
   }
 
-  /** Pending rows held behind a parked row of their stream. */
+  /**
+   * Pending rows held behind a parked row of their stream: after the stream's first parked row. One pass
+   * over the pending rows and one over the parked ones (no index leads with the stream for pending rows).
+   */
   async blockedCount(): Promise<number> {
     const [row] = await this.db.$queryRaw<Array<{ blocked: number | bigint }>>(Prisma.sql`
       SELECT count(*) AS blocked FROM "outbox" o
-      WHERE o."status" = 'pending'
-        AND EXISTS (SELECT 1 FROM "outbox" p
-                    WHERE p."stream_id" = o."stream_id" AND p."status" = 'parked' AND p."position" < o."position")`);
+      JOIN (SELECT "stream_id", min("position") AS "first" FROM "outbox" WHERE "status" = 'parked' GROUP BY "stream_id") p
+        ON p."stream_id" = o."stream_id"
+      WHERE o."status" = 'pending' AND o."position" > p."first"`);
     return Number(row?.blocked ?? 0);
   }
 

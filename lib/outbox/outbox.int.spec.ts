@@ -109,6 +109,34 @@ describe.each(backends)('outbox on $name', ({ create }) => {
     }
   });
 
+  it('holds a stream backing off after a failed publish until its retry time, and lets other streams through', async () => {
+    const { store, db, cleanup } = await create();
+    try {
+      await appendDeposits(store, 'account-r', 3);
+      await appendDeposits(store, 'account-s', 2);
+      let now = Date.now();
+      const outbox = new OutboxStore(db, () => new Date(now));
+      const bus = new RecordingBus();
+      bus.refuse = (message) => message.streamId === 'account-r' && message.streamVersion === 1;
+      const relay = new OutboxRelay(outbox, bus, accountUpcasters, { maxAttempts: 5, backoffBaseMs: 60_000, backoffMaxMs: 60_000 });
+      expect(await relay.drain()).toBe(2);
+      bus.refuse = () => false;
+      // The failed row's retry time is 48–72 s away: its stream waits, whatever else is appended.
+      await appendDeposits(store, 'account-s', 1);
+      expect(await relay.drain()).toBe(1);
+      expect(bus.versionsOf('account-r')).toEqual([]);
+      expect(bus.versionsOf('account-s')).toEqual([1, 2, 3]);
+      expect(await outbox.counts()).toEqual({ pending: 3, sent: 3, parked: 0 });
+      now += 80_000; // past the retry time, jitter (±20 %) included
+      expect(await relay.drain()).toBe(3);
+      expect(bus.versionsOf('account-r')).toEqual([1, 2, 3]);
+      const [retried] = await db.outboxMessage.findMany({ where: { streamId: 'account-r' }, orderBy: { position: 'asc' }, take: 1 });
+      expect(retried).toMatchObject({ status: 'sent', attempts: 2, nextAttemptAt: null });
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('lets one relay publish at a time; another takes over when the lease expires', async () => {
     const { store, db, cleanup } = await create();
     try {
