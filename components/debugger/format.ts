@@ -1,4 +1,6 @@
 const number = new Intl.NumberFormat('en-GB');
+/** Built once: toLocaleString with options builds a formatter per call, and the timeline formats a row's amount at every render. */
+const majorUnits = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
 export const formatCount = (value: number): string => number.format(value);
@@ -6,7 +8,7 @@ export const formatCount = (value: number): string => number.format(value);
 export const formatUtc = (iso: string): string => `${dateTime.format(new Date(iso))} UTC`;
 /** Minor units as major, with sign; the stream's currency is in its state. */
 export const formatMinor = (amount: number): string =>
-  `${amount < 0 ? '−' : amount > 0 ? '+' : ''}${(Math.abs(amount) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  `${amount < 0 ? '−' : amount > 0 ? '+' : ''}${majorUnits.format(Math.abs(amount) / 100)}`;
 
 export const shortId = (id: string | null | undefined): string => (id ? (id.length > 12 ? `${id.slice(0, 8)}…` : id) : '—');
 
