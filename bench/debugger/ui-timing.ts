@@ -75,26 +75,47 @@ const serve = async (): Promise<string> => {
 
 /**
  * In the page: keydown → the frame after the state panel shows the URL's version.
+ * Each press is numbered in the page (modifier keydowns are not presses) and its time kept
+ * there, so a measurement does not depend on when the bench's own call to wait for it arrives:
+ * `frameAfter(n)` asked after press n has rendered answers with the time recorded then. (An
+ * earlier probe armed itself with a call sent just before the key; when the key overtook that
+ * call, the press was timed only at the bench's next round trip, adding 30–60 ms.)
  * Plain JavaScript in a string: tsx would wrap a function's inner names in a helper the page lacks.
  */
 const PROBE = `window.__probe ??= (() => {
+  let presses = 0;
   let started = null;
-  let done = null;
+  let timing = 0;
+  const frames = new Map();
+  const waiting = new Map();
+  const record = (press, ms) => {
+    frames.set(press, ms);
+    waiting.get(press)?.(ms);
+    waiting.delete(press);
+  };
   const check = () => {
-    if (started === null || !done) return;
+    if (started === null || timing === 0) return;
     const wanted = new URLSearchParams(location.search).get('v');
     const shown = document.querySelector('[data-testid="state-panel"]')?.getAttribute('data-version');
     if (wanted !== null && shown === wanted) {
       const began = started;
-      const finish = done;
-      started = null;
-      done = null;
-      requestAnimationFrame(() => finish(performance.now() - began));
+      const press = timing;
+      timing = 0;
+      requestAnimationFrame(() => record(press, performance.now() - began));
     }
   };
   new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-version'] });
-  window.addEventListener('keydown', () => (started = performance.now()), { capture: true });
-  return { next: () => new Promise((resolve) => (done = resolve)), check };
+  window.addEventListener('keydown', (event) => {
+    if (['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) return;
+    presses += 1;
+    timing = presses;
+    started = performance.now();
+  }, { capture: true });
+  return {
+    presses: () => presses,
+    frameAfter: (press) => (frames.has(press) ? Promise.resolve(frames.get(press)) : new Promise((resolve) => waiting.set(press, resolve))),
+    check,
+  };
 })(); true`;
 
 type Row = { key: string; n: number; p50: number; p95: number; max: number; over100: number };
@@ -107,7 +128,7 @@ const summarise = (name: string, samples: number[]): Row => {
 
 const press = async (page: Page, key: string): Promise<number> => {
   const before = await page.evaluate(() => location.search);
-  const measured = (page.evaluate('window.__probe.next()') as Promise<number>).catch(() => Number.NaN);
+  const press = ((await page.evaluate('window.__probe.presses()')) as number) + 1;
   await page.keyboard.press(key);
   // A key that cannot move (already at the end) leaves nothing to measure.
   const moved = await page.waitForFunction((search) => location.search !== search, before, { timeout: 2_000 }).then(
@@ -116,6 +137,7 @@ const press = async (page: Page, key: string): Promise<number> => {
   );
   if (!moved) return Number.NaN;
   await page.evaluate('window.__probe.check()');
+  const measured = (page.evaluate(`window.__probe.frameAfter(${press})`) as Promise<number>).catch(() => Number.NaN);
   // A position that never renders is a failure to report, not a reason to hang the run.
   const stuck = new Promise<number>((resolve) => setTimeout(() => resolve(STUCK), 5_000));
   const ms = await Promise.race([measured, stuck]);
