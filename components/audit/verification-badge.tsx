@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import Link from 'next/link';
 import { useStreamVerification } from './use-audit-data';
 import styles from './audit.module.css';
@@ -7,7 +8,7 @@ import styles from './audit.module.css';
 const checkedWhen = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC' });
 
 /** Whether a stream's hash chain still holds, recomputed by the server; a broken one links to the first bad version. */
-export function VerificationBadge({ streamId }: { streamId: string }) {
+export const VerificationBadge = memo(function VerificationBadge({ streamId }: { streamId: string }) {
   const { data: report, isPending, isError } = useStreamVerification(streamId);
   if (isPending) {
     return (
@@ -44,4 +45,4 @@ export function VerificationBadge({ streamId }: { streamId: string }) {
       <span aria-hidden="true">✗</span> {label}
     </Link>
   );
-}
+});

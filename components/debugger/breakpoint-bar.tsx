@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import type { BreakpointResult } from '@/lib/debugger/types';
 import { useDebuggerStore } from './debugger-store';
 import { formatCount, formatUtc } from './format';
@@ -29,7 +29,7 @@ export const previousHit = (hits: readonly number[], version: number) => hits.fi
  * A condition on the state (and `event.…`); every version where it becomes true. Find and the
  * presets go to the first hit after the position; next / previous (N / P) wrap around.
  */
-export function BreakpointBar({ version, result, error, loading, notice, goTo, onLand, onRun }: Props) {
+export const BreakpointBar = memo(function BreakpointBar({ version, result, error, loading, notice, goTo, onLand, onRun }: Props) {
   const active = useDebuggerStore((state) => state.breakpoint);
   const { presets } = useVocabulary();
   const [text, setText] = useState(active || presets[0]?.expression || '');
@@ -117,4 +117,4 @@ export function BreakpointBar({ version, result, error, loading, notice, goTo, o
       </div>
     </section>
   );
-}
+});

@@ -1,7 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { MAX_EVENTS_BETWEEN, useEventsBetween, useStateView } from './debugger-queries';
 import { writeUrl } from './debugger-url';
 import { formatCount, formatUtc } from './format';
@@ -19,7 +19,7 @@ type Props = { streamId: string; version: number; head: number; hits: readonly n
  * Any two versions side by side (`?cmp=A-B` in the URL): what differs in the state, as a tree, money
  * in the stream's currency, and the events that made the difference.
  */
-export function ComparePanel({ streamId, version, head, hits, goTo }: Props) {
+export const ComparePanel = memo(function ComparePanel({ streamId, version, head, hits, goTo }: Props) {
   const pair = parsePair(useSearchParams().get('cmp'));
   const [a, b] = pair ? [Math.min(pair[0], pair[1], head), Math.min(Math.max(pair[0], pair[1]), head)] : [null, null];
   const [draftA, setDraftA] = useState(String(Math.max(0, version - 1)));
@@ -132,4 +132,4 @@ export function ComparePanel({ streamId, version, head, hits, goTo }: Props) {
       ) : null}
     </section>
   );
-}
+});

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '@/lib/client/api-client';
 import { BalanceChart } from './balance-chart';
 import { BlamePanel } from './blame-panel';
@@ -27,6 +27,7 @@ import { StatePanel } from './state-panel';
 import { Transport } from './transport';
 import { LiveControls } from './live-controls';
 import { useLiveHead, useThrottled } from './use-live-head';
+import { useAfterPaint } from './use-after-paint';
 import { usePosition } from './use-position';
 import { useUrlState } from './use-url-state';
 import { useShortcuts } from './use-shortcuts';
@@ -92,8 +93,10 @@ export function DebuggerView({ streamId }: { streamId: string }) {
     goToRef.current = goTo;
   }, [goTo]);
   const [jumpTo] = useState(() => (target: number) => goToRef.current(target));
-  // The state and event show a move at once; the list, strip and chart follow when the browser has time.
-  const deferredVersion = useDeferredValue(version);
+  // The state and event show a move at once; the list, strip and chart follow once it is painted.
+  // The panels that act at the position (what if, compare, the hit list) too: one value, so they move together.
+  const moved = useMemo(() => ({ version, view: view.data }), [version, view.data]);
+  const { version: deferredVersion, view: deferredView } = useAfterPaint(moved);
   // A new array each render would redraw the memoised chart on every move.
   const chartDomain = useMemo(() => (zoom ? ([zoom.from, Math.min(zoom.to, head ?? zoom.to)] as const) : ([0, head ?? 0] as const)), [zoom, head]);
 
@@ -111,6 +114,24 @@ export function DebuggerView({ streamId }: { streamId: string }) {
   useEffect(() => {
     landRef.current = land;
   });
+  // Stable callbacks for the memoised panels: a move re-renders only what shows the position.
+  const [onLand] = useState(() => (direction: HitDirection) => landRef.current(direction));
+  const runBreakpoint = (expression: string) => {
+    setHitNotice(null);
+    landWhenFound.current = true;
+    if (expression === breakpoint && breakpoints.data?.expression === expression) {
+      landWhenFound.current = false;
+      land('next');
+    }
+    setBreakpoint(expression);
+  };
+  const runRef = useRef(runBreakpoint);
+  useEffect(() => {
+    runRef.current = runBreakpoint;
+  });
+  const [onRun] = useState(() => (expression: string) => runRef.current(expression));
+  const openHelp = useCallback(() => setHelpOpen(true), [setHelpOpen]);
+  const closeHelp = useCallback(() => setHelpOpen(false), [setHelpOpen]);
   // Find hits (and a preset) goes to the first hit after where you are: the incident in one click.
   useEffect(() => {
     if (landWhenFound.current && breakpoints.data && breakpoints.data.expression === breakpoint) {
@@ -223,22 +244,14 @@ export function DebuggerView({ streamId }: { streamId: string }) {
           <Transport streamId={streamId} version={version} head={head} zoom={zoom} goTo={goTo} />
           <ProjectionLagLane streamId={streamId} head={head} version={deferredVersion} />
           <BreakpointBar
-            version={version}
+            version={deferredVersion}
             notice={hitNotice}
-            onLand={land}
+            onLand={onLand}
             result={breakpoints.data}
             error={breakpoints.error}
             loading={breakpoints.isFetching && !breakpoints.data}
-            goTo={goTo}
-            onRun={(expression) => {
-              setHitNotice(null);
-              landWhenFound.current = true;
-              if (expression === breakpoint && breakpoints.data?.expression === expression) {
-                landWhenFound.current = false;
-                land('next');
-              }
-              setBreakpoint(expression);
-            }}
+            goTo={jumpTo}
+            onRun={onRun}
           />
           <div className={styles.grid}>
             <EventBrowser streamId={streamId} head={head} searchHead={foldHead} version={deferredVersion} hits={hitSet} onSelect={jumpTo} />
@@ -260,7 +273,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             )}
             {blamePath ? <BlamePanel streamId={streamId} path={blamePath} version={version} goTo={jumpTo} onClose={() => setBlamePath(null)} /> : null}
           </div>
-          <WhatIfPanel streamId={streamId} version={version} head={head} event={current?.version === version ? current.event : null} breakpoint={breakpoints.data?.expression === breakpoint ? breakpoint : ''} goTo={jumpTo} />
+          <WhatIfPanel streamId={streamId} version={deferredVersion} head={head} event={deferredView?.version === deferredVersion ? deferredView.event : null} breakpoint={breakpoints.data?.expression === breakpoint ? breakpoint : ''} goTo={jumpTo} />
           {series.data ? (
             <BalanceChart points={series.data.points} domain={chartDomain} version={deferredVersion} hits={hits} snapshots={snapshotVersions} onJump={jumpTo} />
           ) : (
@@ -270,16 +283,16 @@ export function DebuggerView({ streamId }: { streamId: string }) {
             </section>
           )}
           <SnapshotPanel streamId={streamId} snapshots={snapshotList} loading={snapshots.isPending} goTo={jumpTo} />
-          <ComparePanel streamId={streamId} version={version} head={head} hits={hits} goTo={jumpTo} />
+          <ComparePanel streamId={streamId} version={deferredVersion} head={head} hits={hits} goTo={jumpTo} />
           <DecisionsPanel streamId={streamId} head={head} goTo={jumpTo} />
           <RefusedCommandsPanel streamId={streamId} head={head} goTo={jumpTo} />
           <p className={styles.keys}>
             Keys: ←/→ step · Shift ten · PageUp/PageDown hundred · Home/End · Space play · N/P hits · / search · Z zoom ·{' '}
-            <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+            <button type="button" onClick={openHelp} aria-keyshortcuts="?">
               all shortcuts (?)
             </button>
           </p>
-          <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+          <ShortcutsHelp open={helpOpen} onClose={closeHelp} />
         </>
       )}
     </div>

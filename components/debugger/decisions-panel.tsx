@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { getJson } from '@/lib/client/api-client';
 import type { StreamReplayReport } from '@/lib/debugger/decision-replay-schemas';
 import { formatCount } from './format';
@@ -12,7 +12,7 @@ const outcomeText = (outcome: Outcome): string =>
   outcome.outcome === 'accepted' ? `accepted → ${outcome.events.join(', ')}` : outcome.outcome === 'refused' ? `refused (${outcome.code})` : `failed: ${outcome.message}`;
 
 /** "Would today's code decide the same?": the stream's recorded commands decided again, on demand, with the ones that differ. */
-export function DecisionsPanel({ streamId, head, goTo }: { streamId: string; head: number; goTo: (version: number) => void }) {
+export const DecisionsPanel = memo(function DecisionsPanel({ streamId, head, goTo }: { streamId: string; head: number; goTo: (version: number) => void }) {
   const [asked, setAsked] = useState(false);
   const query = useQuery({
     queryKey: ['debugger', streamId, 'decisions', head],
@@ -52,4 +52,4 @@ export function DecisionsPanel({ streamId, head, goTo }: { streamId: string; hea
       ) : null}
     </section>
   );
-}
+});

@@ -1,11 +1,11 @@
 'use client';
 
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { fetchTestCase } from './debugger-queries';
 import styles from './debugger.module.css';
 
 /** Downloads this position as a test case: the events given and the state they lead to. */
-export function ExportButton({ streamId, version }: { streamId: string; version: number }) {
+export const ExportButton = memo(function ExportButton({ streamId, version }: { streamId: string; version: number }) {
   const [problem, setProblem] = useState<string | null>(null);
   const download = async () => {
     setProblem(null);
@@ -33,4 +33,4 @@ export function ExportButton({ streamId, version }: { streamId: string; version:
       ) : null}
     </>
   );
-}
+});

@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { getJson } from '@/lib/client/api-client';
 import type { StreamFindings } from '@/lib/debugger/stream-findings';
 import styles from './findings-badge.module.css';
@@ -10,7 +10,7 @@ import styles from './findings-badge.module.css';
  * What deserves a look on this stream, in the header: checked when the page opens and again
  * whenever the head moves (a new event), each finding a jump to its version.
  */
-export function FindingsBadge({ streamId, head, goTo }: { streamId: string; head: number | undefined; goTo: (version: number) => void }) {
+export const FindingsBadge = memo(function FindingsBadge({ streamId, head, goTo }: { streamId: string; head: number | undefined; goTo: (version: number) => void }) {
   const [open, setOpen] = useState(false);
   const query = useQuery({
     queryKey: ['debugger', streamId, 'findings', head],
@@ -56,4 +56,4 @@ export function FindingsBadge({ streamId, head, goTo }: { streamId: string; head
       ) : null}
     </span>
   );
-}
+});

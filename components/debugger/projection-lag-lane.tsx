@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import Link from 'next/link';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getJson } from '@/lib/client/api-client';
@@ -18,7 +19,7 @@ const percent = (version: number, head: number) => `${head === 0 ? 100 : (versio
  * the version up to which reads from the read models include this stream. Checked again whenever
  * the head moves, and every few seconds while a projection is behind.
  */
-export function ProjectionLagLane({ streamId, head, version }: { streamId: string; head: number; version: number }) {
+export const ProjectionLagLane = memo(function ProjectionLagLane({ streamId, head, version }: { streamId: string; head: number; version: number }) {
   const query = useQuery({
     queryKey: ['debugger', streamId, 'projection-lag', head],
     queryFn: () => getJson<StreamProjectionLag>(`/api/streams/${encodeURIComponent(streamId)}/projection-lag`),
@@ -64,4 +65,4 @@ export function ProjectionLagLane({ streamId, head, version }: { streamId: strin
       </ul>
     </section>
   );
-}
+});

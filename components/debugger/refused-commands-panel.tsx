@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '@/lib/client/api-client';
 import type { RefusedCommandsBody } from '@/lib/debugger/refused-commands-schemas';
@@ -12,7 +13,7 @@ const OUTCOME_LABEL = { rejected: 'refused', conflicted: 'lost to another writer
  * Commands on this stream that never became events (refused by a rule, or lost to a concurrent
  * writer), each at the version it was decided on: what was asked beside what happened.
  */
-export function RefusedCommandsPanel({ streamId, head, goTo }: { streamId: string; head: number; goTo: (version: number) => void }) {
+export const RefusedCommandsPanel = memo(function RefusedCommandsPanel({ streamId, head, goTo }: { streamId: string; head: number; goTo: (version: number) => void }) {
   const query = useQuery({
     queryKey: ['debugger', streamId, 'refused-commands', head],
     queryFn: () => getJson<RefusedCommandsBody>(`/api/streams/${encodeURIComponent(streamId)}/refused-commands`),
@@ -44,4 +45,4 @@ export function RefusedCommandsPanel({ streamId, head, goTo }: { streamId: strin
       ) : null}
     </section>
   );
-}
+});

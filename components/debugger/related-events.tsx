@@ -10,6 +10,7 @@ import type { RelatedEventsBody } from '@/lib/server/routes/related-events';
 import styles from '@/components/audit/audit.module.css';
 import { useViewer } from '@/components/auth/viewer-context';
 import { formatUtc } from './format';
+import { useAfterPaint } from './use-after-paint';
 
 const at = (row: Pick<TrailRow, 'streamId' | 'streamVersion'>) => `/debugger/${encodeURIComponent(row.streamId)}?v=${row.streamVersion}`;
 
@@ -26,10 +27,13 @@ export function RelatedEvents({ event }: { event: DebuggerEvent }) {
   // The audit trail is for staff; a customer follows the correlation id no further than the debugger does.
   const staff = useViewer()?.role !== 'customer';
   // One answer, filtered on the server to the streams this viewer may read: no 403 for a customer.
+  // Asked for once the move is painted: stepping shows the event first, its relations a frame later.
+  const settled = useAfterPaint(event.eventId) === event.eventId;
   const related = useQuery({
     queryKey: ['debugger', 'related', streamId, event.eventId],
     queryFn: () => getJson<RelatedEventsBody>(`/api/streams/${encodeURIComponent(streamId)}/related?eventId=${encodeURIComponent(event.eventId)}`),
     staleTime: 10_000,
+    enabled: settled,
   });
   const correlated = { isPending: related.isPending, isError: related.isError, data: related.data ? { rows: related.data.correlated, truncated: related.data.truncated, hidden: related.data.hidden } : undefined };
   const cause = { isPending: related.isPending, data: related.data?.cause ?? null };

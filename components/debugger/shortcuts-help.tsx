@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import extras from './debugger-extras.module.css';
 
 export const SHORTCUTS: Array<[keys: string[], does: string]> = [
@@ -18,7 +18,7 @@ export const SHORTCUTS: Array<[keys: string[], does: string]> = [
 ];
 
 /** Every key of the debugger, in a modal dialog (Esc or the button closes it). */
-export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+export const ShortcutsHelp = memo(function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -53,4 +53,4 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
       </form>
     </dialog>
   );
-}
+});

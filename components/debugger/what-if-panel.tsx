@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import type { ForkEdit } from '@/lib/debugger/fork-schemas';
 import type { DebuggerEvent } from '@/lib/debugger/types';
 import { ForkView } from './fork-view';
@@ -36,7 +36,7 @@ const parseObject = (text: string): Record<string, unknown> | string => {
  * Each edit joins a sandbox fork of the stream, shown beside the original (ForkView); the fork
  * is in the URL and nothing of it is written.
  */
-export function WhatIfPanel({ streamId, version, head, event, breakpoint, goTo }: Props) {
+export const WhatIfPanel = memo(function WhatIfPanel({ streamId, version, head, event, breakpoint, goTo }: Props) {
   const { edits, unreadable, add, remove, clear } = useForkEdits();
   const commands = useVocabulary().commands ?? [];
   const [form, setForm] = useState<Form>(null);
@@ -139,4 +139,4 @@ export function WhatIfPanel({ streamId, version, head, event, breakpoint, goTo }
       {edits.length > 0 ? <ForkView streamId={streamId} edits={edits} version={version} head={head} breakpoint={breakpoint} goTo={goTo} onRemove={remove} onDiscard={clear} /> : null}
     </section>
   );
-}
+});
