@@ -17,10 +17,10 @@ test('clicking the balance blames it: every event that changed it, before → af
 
   const blame = page.getByTestId('blame-panel');
   await expect(blame).toBeVisible();
-  await expect(page.getByTestId('blame-summary')).toContainText('-8412 after 4 changes');
+  await expect(page.getByTestId('blame-summary')).toContainText('-€84.12 after 4 changes');
   const newest = blame.getByTestId('blame-change').first();
   await expect(newest).toContainText('MoneyWithdrawn');
-  await expect(newest).toContainText('15000 → -8412');
+  await expect(newest).toContainText('€150.00 → -€84.12');
   await expect(newest).toContainText('ImportLegacyAccount');
   await expect(newest).toContainText('import:legacy-core');
   await page.screenshot({ path: testInfo.outputPath('debugger-blame.png'), fullPage: true });

@@ -23,6 +23,8 @@ test('the debugger finds the seeded negative-balance incident in one click, show
   await expect(page.getByTestId('event-actor')).toHaveText('import:legacy-core');
   await expect(card).toContainText('CORE1/000417');
   expect(await debuggerPage.balanceShown()).toBe(-8412);
+  // Shown in the account's currency, as the projection stepper shows it.
+  await expect(debuggerPage.statePanel().getByRole('row', { name: /^balance/ })).toContainText('-€84.12');
 
   // The command behind the event: the legacy import job, its input, and every event it wrote.
   const command = debuggerPage.command();

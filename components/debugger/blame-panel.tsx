@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '@/lib/client/api-client';
 import type { BlameResult } from '@/lib/debugger/blame';
+import type { Currency } from '@/lib/domain/account/money';
 import { BlameView } from './blame-view';
 import { formatCount } from './format';
 
@@ -18,9 +19,23 @@ const IDS = { panel: 'blame-panel', title: 'blame-panel-title', summary: 'blame-
 
 /**
  * Which events made one field of the state what it is at this version, newest first, each a link
- * to its position. Values as stored (minor units), as the aggregate debugger's state panel shows them.
+ * to its position. Money shows in the stream's currency, its minor units in the title, as the state panel shows it.
  */
-export function BlamePanel({ streamId, path, version, goTo, onClose }: { streamId: string; path: string; version: number; goTo: (version: number) => void; onClose: () => void }) {
+export function BlamePanel({
+  streamId,
+  path,
+  version,
+  currency,
+  goTo,
+  onClose,
+}: {
+  streamId: string;
+  path: string;
+  version: number;
+  currency: Currency | null;
+  goTo: (version: number) => void;
+  onClose: () => void;
+}) {
   const blame = useBlame(streamId, path, version);
   return (
     <BlameView
@@ -29,7 +44,7 @@ export function BlamePanel({ streamId, path, version, goTo, onClose }: { streamI
       at={` at v${formatCount(version)}`}
       pending="Replaying the stream…"
       blame={blame}
-      currency={null}
+      currency={currency}
       jump={(change) => ({ label: `v${formatCount(change.version)}`, title: `Go to version ${change.version}`, onClick: () => goTo(change.version) })}
       onClose={onClose}
     />

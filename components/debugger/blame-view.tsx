@@ -4,7 +4,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { BlameChange } from '@/lib/debugger/blame-schemas';
 import type { Currency } from '@/lib/domain/account/money';
-import { formatCount } from './format';
+import { formatCount, formatUtc } from './format';
 import { ShownValue } from './shown-value';
 import styles from './debugger.module.css';
 import blameStyles from './blame-panel.module.css';
@@ -80,7 +80,7 @@ export function BlameView<Answer extends BlameAnswer>({
                   <ShownValue path={path} value={change.after} currency={currency} />
                   <div className={styles.muted}>
                     {where ? `${where(change)} · ` : ''}
-                    {change.command ?? 'no command recorded'} · {change.actor} · {new Date(change.recordedAt).toLocaleString()} · correlation {change.correlationId} · position{' '}
+                    {change.command ?? 'no command recorded'} · {change.actor} · {formatUtc(change.recordedAt)} · correlation {change.correlationId} · position{' '}
                     {formatCount(change.globalPosition)}
                   </div>
                 </li>

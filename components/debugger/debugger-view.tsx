@@ -27,6 +27,7 @@ import { StatePanel } from './state-panel';
 import { Transport } from './transport';
 import { LiveControls } from './live-controls';
 import { useLiveHead, useThrottled } from './use-live-head';
+import { currencyOf } from './state-diff';
 import { useAfterPaint } from './use-after-paint';
 import { usePosition } from './use-position';
 import { useUrlState } from './use-url-state';
@@ -191,6 +192,8 @@ export function DebuggerView({ streamId }: { streamId: string }) {
   }
 
   const current = view.data;
+  // Money in the stream's own currency (an account's, a transfer's); a stream without one shows its numbers as stored.
+  const currency = current ? (currencyOf(current.state) ?? currencyOf(current.previousState)) : null;
   const accountId = streamId.startsWith('account-') ? streamId.slice('account-'.length) : null;
   return (
     <div className={styles.page} data-testid="debugger">
@@ -263,6 +266,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
                 changedPaths={current.changedPaths}
                 title={`State at v${current.version}`}
                 version={current.version}
+                currency={currency}
                 onBlame={setBlamePath}
               />
             ) : (
@@ -271,7 +275,7 @@ export function DebuggerView({ streamId }: { streamId: string }) {
                 <p className={styles.muted}>{view.isError ? `Could not load this state: ${view.error.message}` : 'Replaying…'}</p>
               </section>
             )}
-            {blamePath ? <BlamePanel streamId={streamId} path={blamePath} version={version} goTo={jumpTo} onClose={() => setBlamePath(null)} /> : null}
+            {blamePath ? <BlamePanel streamId={streamId} path={blamePath} version={version} currency={currency} goTo={jumpTo} onClose={() => setBlamePath(null)} /> : null}
           </div>
           <WhatIfPanel streamId={streamId} version={deferredVersion} head={head} event={deferredView?.version === deferredVersion ? deferredView.event : null} breakpoint={breakpoints.data?.expression === breakpoint ? breakpoint : ''} goTo={jumpTo} />
           {series.data ? (

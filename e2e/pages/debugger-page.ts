@@ -24,8 +24,9 @@ export class DebuggerPage {
   }
 
   async balanceShown(): Promise<number> {
-    const cell = this.statePanel().getByRole('row', { name: /^balance/ }).getByRole('cell');
-    return Number((await cell.locator('span').first().textContent())?.trim());
+    // Money shows in the account's currency; the minor units are kept in data-raw.
+    const value = this.statePanel().getByRole('row', { name: /^balance/ }).getByRole('cell').locator('span').first();
+    return Number((await value.getAttribute('data-raw')) ?? (await value.textContent())?.trim());
   }
 
   async dragAcrossDensity(fromRatio: number, toRatio: number) {
