@@ -63,6 +63,18 @@ export class DebuggerService<State> {
   async stateView(streamId: string, position: { version: number } | { at: Date }): Promise<StateView> {
     const head = await this.head(streamId);
     const version = 'version' in position ? position.version : await versionAt(this.deps.store.stored, streamId, position.at, head);
+    return this.stateViewAt(streamId, version, head);
+  }
+
+  /** Several versions' states, one after another (each a snapshot plus a short fold), so one request does bounded work; the head is read once. */
+  async stateViews(streamId: string, versions: readonly number[]): Promise<StateView[]> {
+    const head = await this.head(streamId);
+    const views: StateView[] = [];
+    for (const version of versions) views.push(await this.stateViewAt(streamId, version, head));
+    return views;
+  }
+
+  private async stateViewAt(streamId: string, version: number, head: number): Promise<StateView> {
     if (version > head) throw new NotFoundError(`Stream ${streamId} has no version ${version}; its head is ${head}`, 'version_not_found');
     if (version === 0) {
       const state = this.deps.initialState();
@@ -80,13 +92,6 @@ export class DebuggerService<State> {
       event: debuggerEvent(stored!, current),
       changedPaths: changedPaths(previous.state, state),
     };
-  }
-
-  /** Several versions' states, one after another (each a snapshot plus a short fold), so one request does bounded work. */
-  async stateViews(streamId: string, versions: readonly number[]): Promise<StateView[]> {
-    const views: StateView[] = [];
-    for (const version of versions) views.push(await this.stateView(streamId, { version }));
-    return views;
   }
 
   async timeline(streamId: string, fromVersion: number, limit: number): Promise<{ streamId: string; head: number; rows: TimelineRow[] }> {
