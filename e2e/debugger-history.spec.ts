@@ -1,4 +1,4 @@
-import { accessibilityViolations, expect, test } from './fixtures';
+import { accessibilityViolations, expect, fullPageScreenshot, test } from './fixtures';
 import { DebuggerPage } from './pages/debugger-page';
 
 /* Questions about a wrong balance: which events made it (blame), and where else it happened (scan). */
@@ -23,7 +23,8 @@ test('clicking the balance blames it: every event that changed it, before → af
   await expect(newest).toContainText('€150.00 → -€84.12');
   await expect(newest).toContainText('ImportLegacyAccount');
   await expect(newest).toContainText('import:legacy-core');
-  await page.screenshot({ path: testInfo.outputPath('debugger-blame.png'), fullPage: true });
+  await expect(newest).toContainText('13 May 2026, 23:00:00 UTC');
+  await fullPageScreenshot(page, testInfo.outputPath('debugger-blame.png'));
 
   // Each change is a position: following the opening deposit moves the debugger there.
   await blame.getByRole('button', { name: 'v2' }).click();
@@ -40,9 +41,11 @@ test('a history-wide scan lists every account that ever went below zero, steps t
   const rows = page.getByTestId('scan-stream');
   const legacy = rows.filter({ hasText: 'account-legacy-000417' });
   await expect(legacy).toContainText('v4 MoneyWithdrawn');
+  // In UTC, as every time in the debugger (the browser's locale once showed "5/13/2026, 11:00:00 PM").
+  await expect(legacy).toContainText('13 May 2026, 23:00:00 UTC');
   const count = await rows.count();
   expect(count).toBeGreaterThanOrEqual(1);
-  await page.screenshot({ path: testInfo.outputPath('debugger-scan.png'), fullPage: true });
+  await fullPageScreenshot(page, testInfo.outputPath('debugger-scan.png'));
 
   // Next/previous walk the hits in the order they happened.
   const current = page.getByTestId('scan-current');

@@ -1,4 +1,4 @@
-import { accessibilityViolations, expect, test } from './fixtures';
+import { accessibilityViolations, expect, fullPageScreenshot, test } from './fixtures';
 import { DebuggerPage } from './pages/debugger-page';
 
 test.describe.configure({ timeout: 180_000 });
@@ -55,7 +55,7 @@ test("the timeline marks each projection's checkpoint and the read barrier, and 
   await expect(blame.getByTestId('document-blame-summary')).toContainText(/^-?€[\d,]+\.\d{2} after \d+ changes?/);
   await blame.getByTestId('document-blame-change').filter({ hasText: 'MoneyWithdrawn' }).first().getByRole('button').click();
   await expect(stepper.getByTestId('step-type')).toHaveText('MoneyWithdrawn');
-  await page.screenshot({ path: testInfo.outputPath('projection-stepper.png'), fullPage: true });
+  await fullPageScreenshot(page, testInfo.outputPath('projection-stepper.png'));
 
   // A reload keeps the step; the event links back to its place in the stream.
   await page.reload();

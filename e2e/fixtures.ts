@@ -42,6 +42,12 @@ export const test = base.extend<Fixtures & Options>({
   },
 });
 
+/** A full-page screenshot taken from the top: scrolled, the sticky header would be drawn across the middle. */
+export const fullPageScreenshot = async (page: Page, path: string) => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path, fullPage: true });
+};
+
 /** axe-core's WCAG A/AA rules on the current page; returns the violations. */
 export const accessibilityViolations = async (page: Page) => {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

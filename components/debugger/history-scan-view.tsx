@@ -6,7 +6,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { getJson } from '@/lib/client/api-client';
 import type { ScanResult } from '@/lib/debugger/history-scan';
-import { formatCount } from './format';
+import { formatCount, formatUtc } from './format';
 import styles from './debugger.module.css';
 import scanStyles from './history-scan-view.module.css';
 
@@ -126,7 +126,7 @@ export function HistoryScanView() {
                     <Link href={debuggerLink(stream.streamId, stream.firstHit.version)}>{stream.streamId}</Link>
                   </th>
                   <td>
-                    v{formatCount(stream.firstHit.version)} {stream.firstHit.type} · {new Date(stream.firstHit.recordedAt).toLocaleString()}
+                    v{formatCount(stream.firstHit.version)} {stream.firstHit.type} · {formatUtc(stream.firstHit.recordedAt)}
                   </td>
                   <td>{formatCount(stream.hitCount)}</td>
                   <td>
