@@ -46,7 +46,7 @@ export function CloseAccountForm({ account }: { account: AccountSummaryView }) {
       <input type="hidden" name="expectedVersion" value={account.version} />
 
       {account.status === 'closed' ? null : (
-        <p className={styles.formNote}>
+        <p className={styles.formNote} id={`${id}-note`}>
           {empty ? (
             'The balance is zero, so this account can be closed. Its history stays available; no money can move afterwards.'
           ) : (
@@ -90,7 +90,15 @@ export function CloseAccountForm({ account }: { account: AccountSummaryView }) {
         </div>
       ) : (
         <div className={styles.formActions}>
-          <button ref={askRef} type="button" className={`button ${styles.dangerOutline}`} onClick={() => setConfirming(true)}>
+          {/* Only an empty account can close: with money in it the confirmation would only lead to a refusal. */}
+          <button
+            ref={askRef}
+            type="button"
+            className={`button ${styles.dangerOutline}`}
+            onClick={() => setConfirming(true)}
+            disabled={!empty || account.status === 'closed'}
+            aria-describedby={account.status === 'closed' ? undefined : `${id}-note`}
+          >
             Close this account…
           </button>
         </div>
