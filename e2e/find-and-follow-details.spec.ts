@@ -61,3 +61,45 @@ test('the debugger and the stream browser pass axe at laptop and phone widths', 
   }
   expect(consoleErrors).toEqual([]);
 });
+
+test('a drag-zoom that leaves the position outside the window brings the position into it', async ({ page }) => {
+  const debuggerPage = new DebuggerPage(page);
+  await debuggerPage.open('account-cafe-aurora-merchant', 500);
+  await debuggerPage.expectAt(500);
+  // A window well after v500.
+  await debuggerPage.dragAcrossDensity(0.6, 0.8);
+  await expect(page.getByTestId('zoom-status')).toContainText('Zoomed to v');
+  await expect(page).toHaveURL(/[?&]zoom=\d+-\d+/);
+  await expect(page).not.toHaveURL(/[?&]v=500\b/);
+  const url = new URL(page.url());
+  const [from, to] = url.searchParams.get('zoom')!.split('-').map(Number);
+  const at = Number(url.searchParams.get('v'));
+  expect(from).toBeGreaterThan(500);
+  expect(at).toBeGreaterThanOrEqual(from!);
+  expect(at).toBeLessThanOrEqual(to!);
+  await debuggerPage.expectAt(at);
+});
+
+test("a transfer stream speaks the transfer's words: its presets, event types and amounts, and saga steps as the bank's own process", async ({ page }) => {
+  const debuggerPage = new DebuggerPage(page);
+  await debuggerPage.open('transfer-seed-42-transfer-6', 1);
+  await debuggerPage.expectAt(1);
+  await expect(page.getByRole('button', { name: 'status == "failed"', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'balance < 0', exact: true })).toHaveCount(0);
+  const types = await page.getByLabel('Event type').locator('option').allTextContents();
+  expect(types).toContain('TransferFailed');
+  expect(types).not.toContain('MoneyDeposited');
+  // The amount column holds the transfer's amount, not an empty cell.
+  await expect(debuggerPage.eventList().getByRole('option').first()).toContainText(/\d\.\d{2}/);
+
+  // Every event after the request is a step of the saga: none is "written before commands were recorded".
+  const origins: string[] = [];
+  for (let version = 2; version <= 5; version++) {
+    await page.keyboard.press('ArrowRight');
+    await debuggerPage.expectAt(version);
+    const origin = debuggerPage.command().getByTestId('command-origin');
+    if ((await origin.count()) > 0) origins.push(await origin.innerText());
+  }
+  expect(origins.length).toBeGreaterThan(0);
+  for (const origin of origins) expect(origin).toContain('A step of the bank’s own process');
+});
